@@ -1,0 +1,40 @@
+namespace CostCalc.Domain.Capacity;
+
+/// <summary>A Fargate pod size as provisioned and billed, in vCPU and GB (DOMAIN §1.3).</summary>
+public readonly record struct FargateShape(double Vcpu, double MemoryGb)
+{
+    /// <summary>Fargate adds this much memory for kubelet, kube-proxy and containerd.</summary>
+    public const int AddedMemoryMiB = 256;
+
+    // vCPU, smallest and largest memory, memory step (GB) of each supported combination.
+    private static readonly (double Vcpu, double MinGb, double MaxGb, double StepGb)[] Combinations =
+    [
+        (0.25, 0.5, 0.5, 0.5), (0.25, 1, 2, 1),
+        (0.5, 1, 4, 1),
+        (1, 2, 8, 1),
+        (2, 4, 16, 1),
+        (4, 8, 30, 1),
+        (8, 16, 60, 4),
+        (16, 32, 120, 8),
+    ];
+
+    /// <summary>
+    /// The smallest supported shape that holds the request after Fargate's 256 MiB, or null when no
+    /// shape is large enough.
+    /// </summary>
+    public static FargateShape? For(int cpuMillicores, int memoryMiB)
+    {
+        var vcpu = cpuMillicores / 1000.0;
+        var gb = (memoryMiB + AddedMemoryMiB) / 1024.0;
+        foreach (var (shapeVcpu, minGb, maxGb, step) in Combinations)
+        {
+            if (shapeVcpu >= vcpu && gb <= maxGb)
+            {
+                var memory = gb <= minGb ? minGb : minGb + (Math.Ceiling((gb - minGb) / step) * step);
+                return new FargateShape(shapeVcpu, memory);
+            }
+        }
+
+        return null;
+    }
+}

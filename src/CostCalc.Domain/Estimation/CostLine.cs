@@ -1,0 +1,18 @@
+namespace CostCalc.Domain.Estimation;
+
+/// <summary>The kinds of monthly cost; both paths use the same keys so charts can stack them.</summary>
+public enum CostKind
+{
+    Compute,
+    CpuCredits,
+    ControlPlane,
+    AutoModeFee,
+    Storage,
+    LoadBalancer,
+    NatGateway,
+    CrossAzTransfer,
+    Operations,
+}
+
+/// <summary>One named monthly cost, with the quantity behind it and the source of its rate.</summary>
+public sealed record CostLine(CostKind Kind, string Name, decimal MonthlyUsd, string Detail, string Source);

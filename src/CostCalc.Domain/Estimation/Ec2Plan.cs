@@ -1,0 +1,133 @@
+using System.Globalization;
+using CostCalc.Domain.Capacity;
+using CostCalc.Domain.Catalog;
+using CostCalc.Domain.Prices;
+using CostCalc.Domain.Scenarios;
+
+namespace CostCalc.Domain.Estimation;
+
+/// <summary>Plain EC2: one BEAM VM per instance, using the memory left after the VM overhead and the OS.</summary>
+internal sealed class Ec2Plan : IPathPlan
+{
+    private readonly Scenario _scenario;
+    private readonly RegionPrices _region;
+    private readonly InstanceType _type;
+    private readonly decimal _usdPerHour;
+    private readonly bool _priceFellBack;
+    private readonly VmResources _vm;
+
+    public Ec2Plan(Scenario scenario, RegionPrices region, InstanceType type)
+    {
+        _scenario = scenario;
+        _region = region;
+        _type = type;
+        (_usdPerHour, _priceFellBack) = Billing.HourlyPrice(region.Find(type.Name)!, scenario.Ec2PurchaseOption);
+        var cappedAtBaseline = type.BurstableBaselinePerVcpu is { } baseline && !scenario.BurstableUnlimited ? baseline : 1;
+        _vm = new VmResources(VmMemoryOverhead.VisibleMiB(type) - scenario.OsMemoryMiB, type.Vcpu * cappedAtBaseline, type.Vcpu);
+    }
+
+    public DeploymentPath Path => DeploymentPath.Ec2;
+
+    public PathSize Size(double connections)
+    {
+        var (vms, capacity, remote) = DistributionFixedPoint.Solve(connections, _scenario, _vm);
+        return new PathSize(vms, capacity.ConnectionsPerVm > 0 ? vms : 0, 0, 1, capacity, remote);
+    }
+
+    public void Price(PathSize size, double connections, Span<decimal> amounts)
+    {
+        var services = _region.Services;
+        amounts[(int)CostKind.Compute] = size.Machines * _usdPerHour * Billing.HoursPerMonth;
+        amounts[(int)CostKind.CpuCredits] = CpuCredits(size, connections);
+        amounts[(int)CostKind.Storage] = size.Machines * _scenario.Ec2RootVolumeGiB * _region.Gp3.UsdPerGbMonth;
+        amounts[(int)CostKind.LoadBalancer] = SharedCosts.LoadBalancer(_scenario, services, connections);
+        amounts[(int)CostKind.CrossAzTransfer] = SharedCosts.CrossAz(_scenario, services, connections, size.RemoteFraction);
+        amounts[(int)CostKind.Operations] = SharedCosts.Operations(_scenario.Ec2OperationsHoursPerMonth, _scenario);
+    }
+
+    public IReadOnlyList<CostLine> Lines(PathSize size, double connections)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        Span<decimal> amounts = stackalloc decimal[PathPlanExtensions.CostKinds];
+        Price(size, connections, amounts);
+        var lines = new List<CostLine>
+        {
+            new(CostKind.Compute, "EC2 instances", amounts[(int)CostKind.Compute],
+                string.Create(inv, $"{size.Machines:#,0} × {_type.Name} at ${_usdPerHour:0.#####}/h ({_scenario.Ec2PurchaseOption}) × 730 h"),
+                _scenario.Ec2PurchaseOption == PurchaseOption.Spot ? Sources.SpotAdvisor : Sources.HoursPerMonth),
+        };
+        if (UsesUnlimitedCredits)
+        {
+            lines.Add(new(CostKind.CpuCredits, "CPU credits (unlimited)", amounts[(int)CostKind.CpuCredits],
+                "CPU above the burstable baseline", Sources.CpuCredits));
+        }
+
+        lines.Add(new(CostKind.Storage, "EBS gp3 root volumes", amounts[(int)CostKind.Storage],
+            string.Create(inv, $"{size.Machines:#,0} × {_scenario.Ec2RootVolumeGiB} GiB at ${_region.Gp3.UsdPerGbMonth}/GB-month"), Sources.Gp3));
+        SharedCosts.AddLines(lines, amounts, _scenario, connections, size.RemoteFraction, _scenario.Ec2OperationsHoursPerMonth);
+        return lines;
+    }
+
+    public ResourceSplit MemorySplit(PathSize size, double connections)
+    {
+        var perVm = size.Vms > 0 ? connections / size.Vms : 0;
+        var connectionsMiB = perVm * _scenario.MemoryPerConnectionKiB / 1024;
+        var used = VmMemoryOverhead.CmaReserveMiB(_type) + VmMemoryOverhead.HypervisorMiB(_type)
+            + _scenario.OsMemoryMiB + _scenario.BeamBaseMemoryMiB + connectionsMiB;
+        return new ResourceSplit(_type.Name, "MiB",
+        [
+            new("VM overhead", VmMemoryOverhead.CmaReserveMiB(_type) + VmMemoryOverhead.HypervisorMiB(_type)),
+            new("OS", _scenario.OsMemoryMiB),
+            new("BEAM base", _scenario.BeamBaseMemoryMiB),
+            new("Connections", connectionsMiB),
+            new("Headroom", Math.Max(0, _type.MemoryMiB - used)),
+        ]);
+    }
+
+    public ResourceSplit CpuSplit(PathSize size, double connections)
+    {
+        var perVm = size.Vms > 0 ? connections / size.Vms : 0;
+        var work = perVm * BeamVm.CpuMicrosecondsPerConnectionSecond(_scenario, size.RemoteFraction) / 1000;
+        var total = _type.Vcpu * 1000.0;
+        return new ResourceSplit(_type.Name, "millicores",
+        [
+            new("Connections", Math.Min(work, total)),
+            new("Headroom", Math.Max(0, total - work)),
+        ]);
+    }
+
+    public IEnumerable<Warning> Warnings(PathSize size)
+    {
+        if (_priceFellBack)
+        {
+            yield return new("ec2-price-fallback",
+                $"{_type.Name} has no {_scenario.Ec2PurchaseOption} price in {_region.Region.Code}; on-demand is used.");
+        }
+
+        if (_type.BurstableBaselinePerVcpu is { } baseline && !_scenario.BurstableUnlimited)
+        {
+            yield return new("ec2-burstable-baseline", string.Create(CultureInfo.InvariantCulture,
+                $"{_type.Name} is burstable: the estimate uses only its {baseline:P1} baseline per vCPU. Allow unlimited credits to use more (costed)."));
+        }
+
+        if (!size.Feasible)
+        {
+            yield return new("ec2-infeasible",
+                $"A BEAM VM on {_type.Name} holds no connection: its memory after VM overhead, OS and BEAM base is too small.");
+        }
+    }
+
+    private bool UsesUnlimitedCredits => _type.IsBurstable && _scenario.BurstableUnlimited;
+
+    private decimal CpuCredits(PathSize size, double connections)
+    {
+        if (!UsesUnlimitedCredits)
+        {
+            return 0;
+        }
+
+        var usedCores = connections * BeamVm.CpuMicrosecondsPerConnectionSecond(_scenario, size.RemoteFraction) / BeamVm.MicrosecondsPerSecond;
+        return Billing.CpuCreditsPerMonth(usedCores, size.Machines, _type.Vcpu, _type.BurstableBaselinePerVcpu!.Value,
+            _region.Services.CpuCreditUsdPerVcpuHour);
+    }
+}

@@ -1,0 +1,70 @@
+using CostCalc.Domain.Prices;
+
+namespace CostCalc.Domain.Scenarios;
+
+/// <summary>
+/// Every input of an estimate. Defaults are the ones users see first; <see cref="ScenarioFields"/>
+/// gives each one's unit, allowed range and source.
+/// </summary>
+public sealed record Scenario
+{
+    // Workload
+    public long PeakConnections { get; init; } = 100_000;
+    public double MemoryPerConnectionKiB { get; init; } = 28;
+    public double MessagesPerConnectionPerSecond { get; init; } = 0.2;
+    public double CpuMicrosecondsPerMessage { get; init; } = 50;
+    public double RemoteMessagePercent { get; init; } = 20;
+    public double RemoteSendCpuMicroseconds { get; init; } = 70;
+    public int BytesPerMessage { get; init; } = 512;
+    public double NewConnectionsPerSecond { get; init; } = 20;
+    public int BeamBaseMemoryMiB { get; init; } = 100;
+    public double GrowthPercentPerMonth { get; init; } = 3;
+
+    // Common
+    public string Region { get; init; } = "us-east-1";
+    public int HorizonMonths { get; init; } = 36;
+    public double TargetUtilisationPercent { get; init; } = 70;
+    public int AvailabilityZones { get; init; } = 3;
+    public int MinimumInstances { get; init; } = 2;
+    public int SpareInstances { get; init; } = 1;
+    public LoadBalancer LoadBalancer { get; init; } = LoadBalancer.Alb;
+    public bool BurstableUnlimited { get; init; }
+
+    // EC2 plan
+    public string Ec2InstanceType { get; init; } = "m6i.large";
+    public PurchaseOption Ec2PurchaseOption { get; init; } = PurchaseOption.OnDemand;
+    public int Ec2RootVolumeGiB { get; init; } = 20;
+    public int OsMemoryMiB { get; init; } = 300;
+    public Ec2DeployMethod Ec2DeployMethod { get; init; } = Ec2DeployMethod.HotCodeUpgrade;
+
+    // EKS plan
+    public string EksNodeInstanceType { get; init; } = "m6i.large";
+    public PurchaseOption EksPurchaseOption { get; init; } = PurchaseOption.OnDemand;
+    public PodLayout PodLayout { get; init; } = PodLayout.OnePodPerNode;
+    public int PodCpuRequestMillicores { get; init; } = 1000;
+    public int PodCpuLimitMillicores { get; init; } = 1000;
+    public int PodMemoryMiB { get; init; } = 3072;
+    public double ThrottlingPenaltyPercent { get; init; }
+    public MaxPodsMode MaxPodsMode { get; init; } = MaxPodsMode.Eni;
+    public int FixedMaxPods { get; init; } = 110;
+    public int DaemonSetCpuMillicores { get; init; } = 430;
+    public int DaemonSetMemoryMiB { get; init; } = 354;
+    public int DaemonSetPods { get; init; } = 5;
+    public int ClusterAddOnCpuMillicores { get; init; } = 300;
+    public int ClusterAddOnMemoryMiB { get; init; } = 340;
+    public int Clusters { get; init; } = 1;
+    public SupportTier SupportTier { get; init; } = SupportTier.Standard;
+    public bool AutoMode { get; init; }
+    public bool Fargate { get; init; }
+    public int NatGateways { get; init; }
+    public double NatProcessedGbPerMonth { get; init; }
+    public int EksRootVolumeGiB { get; init; } = 20;
+
+    // Operations
+    public double Ec2OperationsHoursPerMonth { get; init; }
+    public double EksOperationsHoursPerMonth { get; init; }
+    public decimal OperationsUsdPerHour { get; init; } = 100;
+    public int DeploysPerMonth { get; init; } = 8;
+
+    public static Scenario Default { get; } = new();
+}

@@ -1,0 +1,47 @@
+namespace CostCalc.Domain.Scenarios;
+
+/// <summary>The numeric inputs of a <see cref="Scenario"/>, in the order the calculator shows them.</summary>
+public static class ScenarioFields
+{
+    public static IReadOnlyList<ScenarioField> All { get; } =
+    [
+        new("peakConnections", FieldGroup.Workload, "Peak concurrent connections", "connections", 1, 100_000_000, Sources.Assumption, s => s.PeakConnections),
+        new("memoryPerConnectionKiB", FieldGroup.Workload, "Memory per connection", "KiB", 0.5, 10_240, Sources.WhatsApp2012, s => s.MemoryPerConnectionKiB),
+        new("messagesPerConnectionPerSecond", FieldGroup.Workload, "Messages per connection", "msg/s", 0, 1_000, Sources.Assumption, s => s.MessagesPerConnectionPerSecond),
+        new("cpuMicrosecondsPerMessage", FieldGroup.Workload, "CPU per message", "µs", 0, 1_000_000, Sources.LocalSend, s => s.CpuMicrosecondsPerMessage),
+        new("remoteMessagePercent", FieldGroup.Workload, "Messages to processes on other VMs", "%", 0, 100, Sources.Assumption, s => s.RemoteMessagePercent),
+        new("remoteSendCpuMicroseconds", FieldGroup.Workload, "Extra CPU per remote message", "µs", 0, 100_000, Sources.DiscordRemoteSend, s => s.RemoteSendCpuMicroseconds),
+        new("bytesPerMessage", FieldGroup.Workload, "Bytes per message", "B", 0, 10_000_000, Sources.Assumption, s => s.BytesPerMessage),
+        new("newConnectionsPerSecond", FieldGroup.Workload, "New connections", "conn/s", 0, 1_000_000, Sources.Assumption, s => s.NewConnectionsPerSecond),
+        new("beamBaseMemoryMiB", FieldGroup.Workload, "BEAM base memory per VM", "MiB", 0, 1_048_576, Sources.BeamReleaseFootprint, s => s.BeamBaseMemoryMiB),
+        new("growthPercentPerMonth", FieldGroup.Workload, "Connection growth", "%/month", -50, 20, Sources.Assumption, s => s.GrowthPercentPerMonth),
+        new("horizonMonths", FieldGroup.Common, "Horizon", "months", 1, 60, Sources.Assumption, s => s.HorizonMonths),
+        new("targetUtilisationPercent", FieldGroup.Common, "Target utilisation", "%", 10, 100, Sources.TargetUtilisation, s => s.TargetUtilisationPercent),
+        new("availabilityZones", FieldGroup.Common, "Availability zones", "AZs", 1, 6, Sources.Availability, s => s.AvailabilityZones),
+        new("minimumInstances", FieldGroup.Common, "Minimum VMs per path", "VMs", 1, 10_000, Sources.Availability, s => s.MinimumInstances),
+        new("spareInstances", FieldGroup.Common, "Spare VMs (N+k)", "VMs", 0, 1_000, Sources.Availability, s => s.SpareInstances),
+        new("ec2RootVolumeGiB", FieldGroup.Ec2, "Root volume per instance (gp3)", "GiB", 1, 16_384, Sources.Gp3, s => s.Ec2RootVolumeGiB),
+        new("osMemoryMiB", FieldGroup.Ec2, "OS memory per instance", "MiB", 0, 65_536, Sources.OsMemory, s => s.OsMemoryMiB),
+        new("podCpuRequestMillicores", FieldGroup.Eks, "Pod CPU request", "millicores", 1, 192_000, Sources.SchedulersQuota, s => s.PodCpuRequestMillicores),
+        new("podCpuLimitMillicores", FieldGroup.Eks, "Pod CPU limit (0 = none)", "millicores", 0, 192_000, Sources.SchedulersQuota, s => s.PodCpuLimitMillicores),
+        new("podMemoryMiB", FieldGroup.Eks, "Pod memory", "MiB", 64, 24_576_000, Sources.Assumption, s => s.PodMemoryMiB),
+        new("throttlingPenaltyPercent", FieldGroup.Eks, "CPU throttling penalty", "%", 0, 90, Sources.Throttling, s => s.ThrottlingPenaltyPercent),
+        new("fixedMaxPods", FieldGroup.Eks, "Max pods (fixed mode)", "pods", 1, 1_000, Sources.MaxPodsKubelet, s => s.FixedMaxPods),
+        new("daemonSetCpuMillicores", FieldGroup.Eks, "DaemonSet CPU requests per node", "millicores", 0, 64_000, Sources.DaemonSets, s => s.DaemonSetCpuMillicores),
+        new("daemonSetMemoryMiB", FieldGroup.Eks, "DaemonSet memory requests per node", "MiB", 0, 262_144, Sources.DaemonSets, s => s.DaemonSetMemoryMiB),
+        new("daemonSetPods", FieldGroup.Eks, "DaemonSet pods per node", "pods", 0, 100, Sources.DaemonSets, s => s.DaemonSetPods),
+        new("clusterAddOnCpuMillicores", FieldGroup.Eks, "Cluster add-on CPU requests", "millicores", 0, 1_000_000, Sources.ClusterAddOns, s => s.ClusterAddOnCpuMillicores),
+        new("clusterAddOnMemoryMiB", FieldGroup.Eks, "Cluster add-on memory requests", "MiB", 0, 4_194_304, Sources.ClusterAddOns, s => s.ClusterAddOnMemoryMiB),
+        new("clusters", FieldGroup.Eks, "Clusters", "clusters", 1, 100, Sources.ControlPlane, s => s.Clusters),
+        new("natGateways", FieldGroup.Eks, "NAT gateways", "gateways", 0, 100, Sources.Nat, s => s.NatGateways),
+        new("natProcessedGbPerMonth", FieldGroup.Eks, "NAT data processed", "GB/month", 0, 10_000_000, Sources.Nat, s => s.NatProcessedGbPerMonth),
+        new("eksRootVolumeGiB", FieldGroup.Eks, "Root volume per node (gp3)", "GiB", 1, 16_384, Sources.EksRootVolume, s => s.EksRootVolumeGiB),
+        new("ec2OperationsHoursPerMonth", FieldGroup.Operations, "EC2 operations effort", "h/month", 0, 10_000, Sources.Assumption, s => s.Ec2OperationsHoursPerMonth),
+        new("eksOperationsHoursPerMonth", FieldGroup.Operations, "EKS operations effort", "h/month", 0, 10_000, Sources.Assumption, s => s.EksOperationsHoursPerMonth),
+        new("operationsUsdPerHour", FieldGroup.Operations, "Engineer cost", "USD/h", 0, 10_000, Sources.Assumption, s => (double)s.OperationsUsdPerHour),
+        new("deploysPerMonth", FieldGroup.Operations, "Deploys", "deploys/month", 0, 10_000, Sources.Assumption, s => s.DeploysPerMonth),
+    ];
+
+    public static ScenarioField? Find(string name) =>
+        All.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));
+}
