@@ -1,8 +1,14 @@
+using System.Text.Json.Serialization;
+
 namespace CostCalc.Domain.Catalog;
 
+/// <summary>CPU architecture, named as EC2 names it.</summary>
 public enum CpuArchitecture
 {
+    [JsonStringEnumMemberName("x86_64")]
     X64,
+
+    [JsonStringEnumMemberName("arm64")]
     Arm64,
 }
 

@@ -1,0 +1,40 @@
+using BenchmarkDotNet.Attributes;
+using CostCalc.Domain.Estimation;
+using CostCalc.Domain.Scenarios;
+using CostCalc.Pricing.Snapshot;
+
+namespace CostCalc.Benchmarks;
+
+/// <summary>DESIGN.md targets: one estimate ≤ 50 µs; a full-region ranking ≤ 10 ms.</summary>
+[MemoryDiagnoser]
+public class EstimatorBenchmarks
+{
+    private static readonly DateOnly Today = new(2026, 11, 25);
+    private Estimator _estimator = null!;
+    private Scenario _default = null!;
+    private Scenario _fixedPods = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var snapshot = EmbeddedSnapshot.Load();
+        _estimator = new Estimator(snapshot.Catalog, snapshot.Prices);
+        _default = Scenario.Default;
+        _fixedPods = Scenario.Default with
+        {
+            PeakConnections = 2_000_000,
+            PodLayout = PodLayout.FixedPodSize,
+            EksNodeInstanceType = "m6i.4xlarge",
+            GrowthPercentPerMonth = 4,
+        };
+    }
+
+    [Benchmark(Description = "Estimate, both paths, 36-month projection")]
+    public Estimate EstimateDefault() => _estimator.Estimate(_default, Today);
+
+    [Benchmark(Description = "Estimate, 2 M connections, fixed-size pods")]
+    public Estimate EstimateFixedPods() => _estimator.Estimate(_fixedPods, Today);
+
+    [Benchmark(Description = "Ranking, every us-east-1 type, both paths")]
+    public Ranking RankUsEast1() => _estimator.Rank(_default);
+}

@@ -1,0 +1,39 @@
+using CostCalc.Domain.Estimation;
+using CostCalc.Domain.Scenarios;
+using CostCalc.Web.Pricing;
+
+namespace CostCalc.Web.Api;
+
+/// <summary>POST /api/estimate and /api/ranking: a scenario in, both paths out.</summary>
+internal static class EstimateEndpoints
+{
+    public static void MapEstimateEndpoints(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").WithTags("Estimates");
+        api.MapPost("/estimate", EstimateAsync)
+            .Accepts<Scenario>("application/json")
+            .Produces<Estimate>()
+            .ProducesValidationProblem()
+            .WithSummary("Estimate both paths for a scenario")
+            .WithDescription("Every scenario field is optional; a missing field takes its documented default.");
+        api.MapPost("/ranking", RankAsync)
+            .Accepts<Scenario>("application/json")
+            .Produces<Ranking>()
+            .ProducesValidationProblem()
+            .WithSummary("Rank every instance type of the region for both paths");
+    }
+
+    private static async Task<IResult> EstimateAsync(HttpRequest request, CurrentPrices prices, TimeProvider clock)
+    {
+        var estimator = prices.Estimator;
+        var (scenario, problem) = await ScenarioBody.ReadAsync(request, estimator);
+        return problem ?? TypedResults.Ok(estimator.Estimate(scenario!, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)));
+    }
+
+    private static async Task<IResult> RankAsync(HttpRequest request, CurrentPrices prices)
+    {
+        var estimator = prices.Estimator;
+        var (scenario, problem) = await ScenarioBody.ReadAsync(request, estimator);
+        return problem ?? TypedResults.Ok(estimator.Rank(scenario!));
+    }
+}
