@@ -1,0 +1,61 @@
+namespace CostCalc.Pricing.Snapshot;
+
+/// <summary>
+/// The snapshot's files and column names, shared by <see cref="SnapshotBuilder"/> (which writes
+/// them) and <see cref="SnapshotLoader"/> (which reads them). Column order is the builder's; the
+/// loader finds columns by name.
+/// </summary>
+public static class SnapshotFormat
+{
+    public const string InstanceTypesFile = "instance-types.csv";
+    public const string PricesFile = "prices.csv";
+    public const string RegionsFile = "regions.csv";
+    public const string ServicesFile = "services.csv";
+    public const string SourcesFile = "sources.csv";
+
+    public static IReadOnlyList<string> FileNames { get; } =
+        [InstanceTypesFile, PricesFile, RegionsFile, ServicesFile, SourcesFile];
+
+    public static IReadOnlyList<string> InstanceTypeColumns { get; } =
+    [
+        "name", "family", "size", "vcpu", "memory_mib", "architecture", "current_generation", "bare_metal",
+        "nitro", "burstable_baseline_per_vcpu", "max_enis", "ipv4_per_eni", "listed_max_pods",
+    ];
+
+    public static IReadOnlyList<string> PriceColumns { get; } =
+    [
+        "region", "instance_type", "ondemand", "ri_std_1y", "ri_std_3y", "ri_conv_1y", "ri_conv_3y",
+        "spot_savings_pct", "ondemand_source",
+    ];
+
+    public static IReadOnlyList<string> RegionColumns { get; } =
+    [
+        "code", "name", "gp3_per_gb_month", "gp3_per_iops_month", "gp3_per_mibps_month", "gp3_regional", "origins",
+    ];
+
+    public static IReadOnlyList<string> ServiceColumns { get; } = ["key", "usd", "unit", "confidence", "source"];
+
+    public static IReadOnlyList<string> SourceColumns { get; } = ["code", "what", "source", "as_of"];
+
+    /// <summary>Keys of services.csv, one per <see cref="Domain.Prices.ServicePrices"/> rate.</summary>
+    public static class ServiceKeys
+    {
+        public const string EksClusterHour = "eks_cluster_hour";
+        public const string EksExtendedSupportHour = "eks_extended_support_hour";
+        public const string FargateVcpuHour = "fargate_vcpu_hour";
+        public const string FargateGbHour = "fargate_gb_hour";
+        public const string AutoModeFeeShare = "auto_mode_fee_share";
+        public const string AlbHour = "alb_hour";
+        public const string AlbLcuHour = "alb_lcu_hour";
+        public const string NatHour = "nat_hour";
+        public const string NatGb = "nat_gb";
+        public const string CrossAzGbEachDirection = "cross_az_gb_each_direction";
+        public const string CpuCreditVcpuHour = "cpu_credit_vcpu_hour";
+    }
+
+    /// <summary>The sources.csv code describing instance-types.csv.</summary>
+    public const string CatalogSourceCode = "C";
+
+    /// <summary>The region whose service rates the snapshot holds; other regions reuse them.</summary>
+    public const string ServiceRegion = "us-east-1";
+}

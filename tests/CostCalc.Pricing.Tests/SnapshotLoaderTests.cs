@@ -1,0 +1,104 @@
+using CostCalc.Pricing.Snapshot;
+
+namespace CostCalc.Pricing.Tests;
+
+public sealed class SnapshotLoaderTests
+{
+    [Fact]
+    public void Load_EmbeddedSnapshot_EveryRegionHasInstances()
+    {
+        foreach (var region in Embedded.Snapshot.Prices.Regions)
+        {
+            Assert.True(region.InstanceTypeNames.Count > 100, $"{region.Region.Code}: {region.InstanceTypeNames.Count} types");
+        }
+    }
+
+    [Fact]
+    public void Load_EmbeddedSnapshot_EveryPricedTypeIsInTheCatalog()
+    {
+        var missing = Embedded.Snapshot.Prices.Regions
+            .SelectMany(r => r.InstanceTypeNames)
+            .Where(name => Embedded.Snapshot.Catalog.Find(name) is null)
+            .Distinct();
+
+        Assert.Empty(missing);
+    }
+
+    [Fact]
+    public void Load_EmbeddedSnapshot_CatalogHasEveryTypeOfTheSpecDumpPlusDerivedOnes()
+    {
+        Assert.Equal(1383, Embedded.Snapshot.Catalog.All.Count);
+        Assert.Equal("EC2 instance specs and ENI limits", Embedded.Snapshot.Catalog.Origin.What);
+    }
+
+    [Fact]
+    public void LoadDirectory_FreshBuild_EqualsEmbeddedSnapshot()
+    {
+        var directory = Directory.CreateTempSubdirectory("costcalc-snapshot-").FullName;
+        try
+        {
+            SnapshotBuilder.Build(SharedData.DataDirectory).WriteTo(directory);
+
+            var fromDisk = SnapshotLoader.LoadDirectory(directory, "test", "disk");
+
+            var embedded = Embedded.Snapshot;
+            Assert.Equal("disk-2026-07-20", fromDisk.Prices.SnapshotId);
+            Assert.Equal(embedded.Catalog.All, fromDisk.Catalog.All);
+            Assert.Equal(embedded.Prices.Regions.Count, fromDisk.Prices.Regions.Count);
+            foreach (var region in embedded.Prices.Regions)
+            {
+                var other = fromDisk.Prices.Find(region.Region.Code)!;
+                Assert.Equal(region.Origins, other.Origins);
+                Assert.Equal(region.InstanceTypeNames, other.InstanceTypeNames);
+                Assert.All(region.InstanceTypeNames, name => Assert.Equal(region.Find(name), other.Find(name)));
+            }
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Load_PriceOfTypeMissingFromCatalog_ThrowsNamingFileAndLine()
+    {
+        var error = Assert.Throws<InvalidDataException>(() => LoadEdited(
+            SnapshotFormat.PricesFile, "\nus-east-1,m5.large,", "\nus-east-1,m5.huge,"));
+
+        Assert.Matches(@"^prices\.csv line \d+: m5\.huge is not in the instance catalog$", error.Message);
+    }
+
+    [Fact]
+    public void Load_RegionWithUnknownOriginCode_Throws()
+    {
+        var error = Assert.Throws<InvalidDataException>(() => LoadEdited(
+            SnapshotFormat.RegionsFile, " X\n", " X Z\n"));
+
+        Assert.Contains("unknown origin code Z", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_MissingServiceRate_Throws()
+    {
+        var error = Assert.Throws<InvalidDataException>(() => LoadEdited(
+            SnapshotFormat.ServicesFile, "\nnat_gb,", "\nnat_gigabyte,"));
+
+        Assert.Contains("nat_gb", error.Message, StringComparison.Ordinal);
+    }
+
+    private static PriceSnapshot LoadEdited(string fileName, string find, string replace) =>
+        SnapshotLoader.Load(
+            name =>
+            {
+                var text = new StreamReader(EmbeddedSnapshot.OpenResource(name)).ReadToEnd();
+                if (name == fileName)
+                {
+                    Assert.Contains(find, text, StringComparison.Ordinal);
+                    text = text.Replace(find, replace, StringComparison.Ordinal);
+                }
+
+                return new StringReader(text);
+            },
+            "test",
+            "edited");
+}
