@@ -1,4 +1,3 @@
-using System.Globalization;
 using CostCalc.Domain.Catalog;
 using CostCalc.Domain.Prices;
 
@@ -18,8 +17,7 @@ public static class ScenarioValidator
             var value = field.Read(scenario);
             if (!field.Accepts(value))
             {
-                problems.Add(new(field.Name, string.Create(CultureInfo.InvariantCulture,
-                    $"{field.Label} must be between {field.Min:#,0.###} and {field.Max:#,0.###} {field.Unit}.")));
+                problems.Add(new(field.Name, field.RangeMessage));
             }
         }
 

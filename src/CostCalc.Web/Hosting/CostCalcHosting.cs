@@ -1,7 +1,9 @@
 using CostCalc.Domain.Estimation;
 using CostCalc.Pricing.Snapshot;
 using CostCalc.Web.Api;
+using CostCalc.Web.Components;
 using CostCalc.Web.Pricing;
+using MudBlazor.Services;
 
 namespace CostCalc.Web.Hosting;
 
@@ -10,6 +12,9 @@ public static class CostCalcHosting
 {
     public static WebApplicationBuilder AddCostCalc(this WebApplicationBuilder builder)
     {
+        // Serve library assets (MudBlazor, blazor.web.js) from the build output in every environment,
+        // so `dotnet run` works without ASPNETCORE_ENVIRONMENT=Development; published apps carry them.
+        builder.WebHost.UseStaticWebAssets();
         var services = builder.Services;
         services.ConfigureHttpJsonOptions(o => JsonSetup.Configure(o.SerializerOptions));
         services.AddProblemDetails();
@@ -21,19 +26,25 @@ public static class CostCalcHosting
             var snapshot = EmbeddedSnapshot.Load();
             return new CurrentPrices(new Estimator(snapshot.Catalog, snapshot.Prices));
         });
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddBlazorServerLimits(builder.Configuration);
+        services.AddMudServices();
         return builder;
     }
 
     public static WebApplication UseCostCalc(this WebApplication app)
     {
-        app.UseExceptionHandler();
+        app.UseExceptionHandler("/error", createScopeForErrors: true);
         app.UseStatusCodePages();
-        app.UseDefaultFiles();
         app.UseStaticFiles();
+        app.UseAntiforgery();
+        app.MapStaticAssets();
         app.MapOpenApi();
         app.MapHealthChecks("/healthz");
         app.MapEstimateEndpoints();
         app.MapCatalogEndpoints();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
 }

@@ -67,14 +67,15 @@ public sealed class CatalogEndpointsTests(CostCalcFactory factory) : IClassFixtu
         Assert.Equal(6584, o.GetProperty("allocatableMemoryMiB").GetInt32());
     }
 
-    // DOMAIN.md §2.2: "Example in the doc: m5.large with prefix delegation → 110".
+    // DOMAIN.md §2.2: "Example in the doc: m5.large with prefix delegation → 110". Kube-reserved memory
+    // stays sized by the ENI max pods (29 for m5.large) as the EKS AMIs and Karpenter do (§2.1, §2.3).
     [Fact]
     public async Task NodeOverhead_M5LargePrefix_Is110Pods()
     {
         var o = await (await _client.GetAsync("/api/eks/node-overhead?instanceType=m5.large&maxPodsMode=prefix")).ReadJsonAsync();
 
         Assert.Equal(110, o.GetProperty("maxPods").GetInt32());
-        Assert.Equal((11 * 110) + 255, o.GetProperty("kubeReservedMemoryMiB").GetInt32());
+        Assert.Equal((11 * 29) + 255, o.GetProperty("kubeReservedMemoryMiB").GetInt32());
     }
 
     [Theory]

@@ -1,0 +1,119 @@
+using System.Text.Json;
+using CostCalc.Domain.Estimation;
+using CostCalc.Web.Components.Calculator;
+using CostCalc.Web.Hosting;
+using CostCalc.Web.Pricing;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Routing;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.JSInterop;
+using MudBlazor;
+
+namespace CostCalc.Web.Components.Pages;
+
+/// <summary>
+/// The calculator: inputs on one side, results recomputed on every change, and the address bar
+/// always holding a link to the current what-if.
+/// </summary>
+public sealed partial class CalculatorPage
+{
+    private const int RankingTab = 2;
+
+    private CalculatorState _state = null!;
+    private string? _linkError;
+    private string _writtenQuery = "";
+    private int _tab;
+
+    [Inject] public required CurrentPrices Prices { get; init; }
+    [Inject] public required TimeProvider Clock { get; init; }
+    [Inject] public required NavigationManager Navigation { get; init; }
+    [Inject] public required IJSRuntime Js { get; init; }
+    [Inject] public required ISnackbar Snackbar { get; init; }
+
+    protected override void OnInitialized()
+    {
+        _state = new CalculatorState(Prices.Estimator, DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime));
+        LoadFromAddress();
+        _tab = new Uri(Navigation.Uri).AbsolutePath.TrimEnd('/').EndsWith("/instances", StringComparison.Ordinal) ? RankingTab : 0;
+        _state.Changed += OnStateChanged;
+        Navigation.LocationChanged += OnLocationChanged;
+    }
+
+    public void Dispose()
+    {
+        _state.Changed -= OnStateChanged;
+        Navigation.LocationChanged -= OnLocationChanged;
+    }
+
+    private void LoadFromAddress()
+    {
+        var query = QueryHelpers.ParseQuery(new Uri(Navigation.Uri).Query)
+            .ToDictionary(kv => kv.Key, kv => kv.Value.ToString(), StringComparer.Ordinal);
+        var (scenario, error) = ScenarioUrl.Decode(query, _state.Estimator.Prices, _state.Estimator.Catalog);
+        _linkError = error;
+        _state.TrySet(scenario);
+        _writtenQuery = ScenarioUrl.Encode(_state.Scenario);
+    }
+
+    private void OnStateChanged()
+    {
+        var query = ScenarioUrl.Encode(_state.Scenario);
+        if (query != _writtenQuery)
+        {
+            _writtenQuery = query;
+            var path = new Uri(Navigation.Uri).AbsolutePath;
+            Navigation.NavigateTo(query.Length == 0 ? path : $"{path}?{query}", new NavigationOptions { ReplaceHistoryEntry = true });
+        }
+
+        StateHasChanged();
+    }
+
+    private void OnLocationChanged(object? sender, LocationChangedEventArgs e)
+    {
+        var query = new Uri(e.Location).Query.TrimStart('?');
+        if (query != _writtenQuery)
+        {
+            LoadFromAddress();
+            _ = InvokeAsync(StateHasChanged);
+        }
+    }
+
+    private void PickInstance((DeploymentPath Path, string InstanceType) pick)
+    {
+        _state.TrySet(pick.Path == DeploymentPath.Ec2
+            ? _state.Scenario with { Ec2InstanceType = pick.InstanceType }
+            : _state.Scenario with { EksNodeInstanceType = pick.InstanceType, Fargate = false });
+        _tab = 0;
+        Snackbar.Add($"{pick.InstanceType} set as the {(pick.Path == DeploymentPath.Ec2 ? "EC2 instance type" : "EKS node type")}.", Severity.Success);
+    }
+
+    private async Task CopyLinkAsync()
+    {
+        try
+        {
+            await Js.InvokeAsync<bool>("costcalc.copyText", Navigation.Uri);
+            Snackbar.Add("Link copied to the clipboard.", Severity.Success);
+        }
+        catch (JSException)
+        {
+            Snackbar.Add("The browser refused the clipboard; copy the address bar instead.", Severity.Warning);
+        }
+    }
+
+    private Task ExportCsvAsync() => DownloadAsync("costcalc-estimate.csv", "text/csv", EstimateCsv.Write(_state.Estimate));
+
+    private Task ExportJsonAsync() =>
+        DownloadAsync("costcalc-estimate.json", "application/json", JsonSerializer.Serialize(_state.Estimate, JsonSetup.Options));
+
+    private async Task DownloadAsync(string fileName, string contentType, string text)
+    {
+        try
+        {
+            await Js.InvokeVoidAsync("costcalc.download", fileName, contentType, text);
+        }
+        catch (JSException)
+        {
+            Snackbar.Add("The download could not be started.", Severity.Warning);
+        }
+    }
+}

@@ -1,0 +1,10 @@
+// Small browser helpers the calculator calls through JS interop.
+window.costcalc = {
+  copyText: async (text) => { await navigator.clipboard.writeText(text); return true; },
+  download: (fileName, contentType, text) => {
+    const url = URL.createObjectURL(new Blob([text], { type: contentType }));
+    const a = document.createElement("a");
+    a.href = url; a.download = fileName; document.body.appendChild(a); a.click(); a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  },
+};
