@@ -1,0 +1,120 @@
+using System.Globalization;
+using Bunit;
+using CostCalc.Domain.Scenarios;
+using CostCalc.Web.Components.Pages;
+using CostCalc.Web.Tests.TestSupport;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+
+namespace CostCalc.Web.Tests.Components;
+
+public sealed class CalculatorPageTests : MudBunitContext
+{
+    private static readonly DateOnly Today = new(2026, 11, 25);
+
+    private IRenderedComponent<CalculatorPage> RenderAt(string relativeUrl)
+    {
+        Services.GetRequiredService<NavigationManager>().NavigateTo(relativeUrl);
+        Render<MudPopoverProvider>();
+        return Render<CalculatorPage>();
+    }
+
+    private static decimal Headline(IRenderedComponent<CalculatorPage> page, string path) =>
+        decimal.Parse(page.Find($"#headline-{path} h5").GetAttribute("data-value")!, CultureInfo.InvariantCulture);
+
+    [Fact]
+    public void Render_Defaults_ShowsTheEstimatorsNumbers()
+    {
+        var page = RenderAt("/");
+
+        var expected = Estimator.Estimate(Scenario.Default, Today);
+        Assert.Equal(expected.Ec2.MonthlyUsd, Headline(page, "ec2"));
+        Assert.Equal(expected.Eks.MonthlyUsd, Headline(page, "eks"));
+        Assert.Contains("Prices as of", page.Find("#prices-as-of").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ChangeConnections_ValidValue_UpdatesHeadlineAndUrl()
+    {
+        var page = RenderAt("/");
+        var before = Headline(page, "ec2");
+
+        page.Find("#in-peakConnections").Input("1000000");
+
+        page.WaitForAssertion(() => Assert.NotEqual(before, Headline(page, "ec2")), TimeSpan.FromSeconds(5));
+        var expected = Estimator.Estimate(Scenario.Default with { PeakConnections = 1_000_000 }, Today);
+        Assert.Equal(expected.Ec2.MonthlyUsd, Headline(page, "ec2"));
+        Assert.Contains("peakConnections=1000000", Services.GetRequiredService<NavigationManager>().Uri, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("-5", "between 1 and 100,000,000")]
+    [InlineData("2.5", "whole number")]
+    [InlineData("", "required")]
+    public void ChangeConnections_InvalidValue_ShowsMessageAndKeepsLastEstimate(string typed, string message)
+    {
+        var page = RenderAt("/");
+        var before = Headline(page, "ec2");
+
+        page.Find("#in-peakConnections").Input(typed);
+
+        page.WaitForAssertion(() => Assert.Contains(message, page.Find("#invalid-inputs").TextContent, StringComparison.Ordinal),
+            TimeSpan.FromSeconds(5));
+        Assert.Equal(before, Headline(page, "ec2"));
+        Assert.DoesNotContain("NaN", string.Concat(page.Nodes.Select(n => n.TextContent)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_Results_DrawsEveryChartWithSeries()
+    {
+        var page = RenderAt("/");
+
+        Assert.Equal(2, page.FindAll("#chart-cumulative svg path.mud-chart-serie").Count);
+        Assert.Equal(2, page.FindAll("#chart-monthly svg path.mud-chart-serie").Count);
+        Assert.NotEmpty(page.FindAll("#chart-breakdown svg .mud-chart-bar"));
+        Assert.NotEmpty(page.FindAll("#chart-split-memory svg .mud-chart-bar"));
+        Assert.NotEmpty(page.FindAll("#chart-split-cpu svg .mud-chart-bar"));
+        foreach (var legend in new[] { "Compute", "Control plane", "Kubelet reservation", "Eviction threshold", "DaemonSets", "OS", "BEAM base" })
+        {
+            Assert.Contains(legend, page.Markup, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void OpenLink_NonDefaultScenario_RestoresItExactly()
+    {
+        var scenario = Scenario.Default with
+        {
+            PeakConnections = 750_000,
+            Region = "eu-west-1",
+            Ec2InstanceType = "c7g.xlarge",
+            EksPurchaseOption = CostCalc.Domain.Prices.PurchaseOption.ReservedStandard1Year,
+            PodLayout = PodLayout.FixedPodSize,
+            GrowthPercentPerMonth = 0,
+        };
+        var query = CostCalc.Web.Components.Calculator.ScenarioUrl.Encode(scenario);
+
+        var page = RenderAt("/?" + query);
+
+        var expected = Estimator.Estimate(scenario, Today);
+        Assert.Equal(expected.Ec2.MonthlyUsd, Headline(page, "ec2"));
+        Assert.Equal(expected.Eks.MonthlyUsd, Headline(page, "eks"));
+        Assert.Empty(page.FindAll("#link-error"));
+    }
+
+    [Theory]
+    [InlineData("/?v=1&peakConnections=abc")]
+    [InlineData("/?v=1&peakConnections=-1")]
+    [InlineData("/?v=1&hackMe=1")]
+    [InlineData("/?v=2&peakConnections=5")]
+    [InlineData("/?peakConnections=5")]
+    [InlineData("/?v=1&region=mars-1")]
+    public void OpenLink_Tampered_OpensDefaultsWithMessage(string url)
+    {
+        var page = RenderAt(url);
+
+        Assert.Contains("could not be opened exactly", page.Find("#link-error").TextContent, StringComparison.Ordinal);
+        Assert.Equal(Estimator.Estimate(Scenario.Default, Today).Ec2.MonthlyUsd, Headline(page, "ec2"));
+    }
+}
