@@ -25,7 +25,10 @@ public sealed record NodeOverhead(
         var capacityCpu = type.Vcpu * 1000;
         var capacityMemory = VmMemoryOverhead.VisibleMiB(type);
         var reservedCpu = KubeReserved.CpuMillicores(type.Vcpu);
-        var reservedMemory = KubeReserved.MemoryMiB(maxPods);
+        // The EKS AMIs size kube-reserved memory from the ENI max pods even when maxPods is raised by
+        // prefix delegation or set explicitly (nodeadm passes GetClassicMaxPods; AL2 bootstrap.sh and
+        // Karpenter's AL2023 model do the same: DOMAIN §2.1, §2.3). Auto Mode keeps its own capped value.
+        var reservedMemory = KubeReserved.MemoryMiB(autoMode ? maxPods : Capacity.MaxPods.Eni(type));
         return new(
             type.Name,
             maxPods,

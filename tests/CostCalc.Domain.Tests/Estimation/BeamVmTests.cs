@@ -1,0 +1,164 @@
+using CostCalc.Domain.Estimation;
+using CostCalc.Domain.Scenarios;
+using CostCalc.Domain.Tests.TestSupport;
+
+namespace CostCalc.Domain.Tests.Estimation;
+
+public class BeamVmTests
+{
+    /// <summary>50 % target, 48 MiB base, 20 KiB and 1 msg/s of 100 µs per connection, no remote messages.</summary>
+    private static readonly Scenario Workload = new()
+    {
+        TargetUtilisationPercent = 50,
+        BeamBaseMemoryMiB = 48,
+        MemoryPerConnectionKiB = 20,
+        MessagesPerConnectionPerSecond = 1,
+        CpuMicrosecondsPerMessage = 100,
+        RemoteMessagePercent = 0,
+    };
+
+    [Theory]
+    // s × (1 − 1/N), DESIGN "Distribution tax".
+    [InlineData(20, 2, 0.10)]
+    [InlineData(20, 4, 0.15)]
+    [InlineData(20, 10, 0.18)]
+    [InlineData(100, 2, 0.50)]
+    [InlineData(100, 1000, 0.999)]
+    [InlineData(0, 50, 0)]
+    public void RemoteFraction_SharePercentAndVms_IsShareTimesOneMinusOneOverN(double percent, long vms, double expected)
+    {
+        var scenario = new Scenario { RemoteMessagePercent = percent };
+
+        Assert.Equal(expected, BeamVm.RemoteFraction(scenario, vms), 12);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(0)]
+    public void RemoteFraction_OneVmOrNone_IsZero(long vms)
+    {
+        Assert.Equal(0, BeamVm.RemoteFraction(new Scenario { RemoteMessagePercent = 100 }, vms));
+    }
+
+    [Fact]
+    public void CpuMicrosecondsPerConnectionSecond_WithRemote_AddsRemoteSendCost()
+    {
+        // 0.2 msg/s × (50 µs + 0.1 × 70 µs) = 11.4 µs each second.
+        var scenario = new Scenario { MessagesPerConnectionPerSecond = 0.2, CpuMicrosecondsPerMessage = 50, RemoteSendCpuMicroseconds = 70 };
+
+        Assert.Equal(11.4, BeamVm.CpuMicrosecondsPerConnectionSecond(scenario, 0.1), 12);
+    }
+
+    [Fact]
+    public void Capacity_CpuHeavyWorkload_BindsOnCpu()
+    {
+        // Memory: (4096 × 0.5 − 48) MiB × 1024 / 20 KiB = 102,400. CPU: 2 × 10⁶ µs × 0.5 / 100 µs = 10,000.
+        var capacity = BeamVm.Capacity(new VmResources(4096, 2, 2), Workload, 0);
+
+        Assert.Equal(102_400, capacity.MemoryBoundConnections);
+        Assert.Equal(10_000, capacity.CpuBoundConnections);
+        Assert.Equal(10_000, capacity.ConnectionsPerVm);
+        Assert.Equal(BindingResource.Cpu, capacity.Binding);
+    }
+
+    [Fact]
+    public void Capacity_MemoryHeavyWorkload_BindsOnMemory()
+    {
+        // 0.01 msg/s → 1 µs per connection-second → 10⁶ CPU-bound; memory still 102,400.
+        var scenario = Workload with { MessagesPerConnectionPerSecond = 0.01 };
+
+        var capacity = BeamVm.Capacity(new VmResources(4096, 2, 2), scenario, 0);
+
+        Assert.Equal(1_000_000, capacity.CpuBoundConnections);
+        Assert.Equal(102_400, capacity.ConnectionsPerVm);
+        Assert.Equal(BindingResource.Memory, capacity.Binding);
+    }
+
+    [Fact]
+    public void Capacity_BoundsEqual_ReportsMemoryAsBinding()
+    {
+        // 9.765625 µs per connection-second → 10⁶ / 9.765625 = 102,400 = the memory bound: a tie is reported as memory.
+        var scenario = Workload with { CpuMicrosecondsPerMessage = 9.765625 };
+
+        var capacity = BeamVm.Capacity(new VmResources(4096, 2, 2), scenario, 0);
+
+        Assert.Equal(capacity.MemoryBoundConnections, capacity.CpuBoundConnections);
+        Assert.Equal(BindingResource.Memory, capacity.Binding);
+    }
+
+    [Fact]
+    public void Capacity_RemoteMessages_CostExtraCpu()
+    {
+        // Half the messages remote at 100 µs each, 2 VMs → 0.25 remote → 1 × (100 + 25) µs → 8,000.
+        var scenario = Workload with { RemoteMessagePercent = 50, RemoteSendCpuMicroseconds = 100 };
+
+        var capacity = BeamVm.Capacity(new VmResources(4096, 2, 2), scenario, BeamVm.RemoteFraction(scenario, 2));
+
+        Assert.Equal(8_000, capacity.CpuBoundConnections);
+    }
+
+    [Fact]
+    public void Capacity_NoCpuPerConnection_CpuIsUnboundedAndMemoryBinds()
+    {
+        var scenario = Workload with { MessagesPerConnectionPerSecond = 0 };
+
+        var capacity = BeamVm.Capacity(new VmResources(4096, 2, 2), scenario, 0);
+
+        Assert.Equal(BeamVm.Unbounded, capacity.CpuBoundConnections);
+        Assert.Equal(BindingResource.Memory, capacity.Binding);
+        Assert.Equal(102_400, capacity.ConnectionsPerVm);
+    }
+
+    [Fact]
+    public void Capacity_BaseMemoryLargerThanUsableMemory_HoldsNoConnection()
+    {
+        var scenario = Workload with { BeamBaseMemoryMiB = 2049 };
+
+        var capacity = BeamVm.Capacity(new VmResources(4096, 2, 2), scenario, 0);
+
+        Assert.Equal(0, capacity.MemoryBoundConnections);
+        Assert.Equal(0, capacity.ConnectionsPerVm);
+    }
+
+    [Theory]
+    [MemberData(nameof(PropertyCases.Seeds), MemberType = typeof(PropertyCases))]
+    public void Capacity_MoreMemoryPerConnection_NeverRaisesConnectionsPerVm(int seed)
+    {
+        var random = new Random(seed);
+        var scenario = RandomScenarios.Workload(random);
+        var vm = RandomScenarios.Vm(random);
+        var remote = BeamVm.RemoteFraction(scenario, random.Next(1, 500));
+        var more = scenario with { MemoryPerConnectionKiB = scenario.MemoryPerConnectionKiB * RandomScenarios.Between(random, 1, 20) };
+
+        var before = BeamVm.Capacity(vm, scenario, remote);
+        var after = BeamVm.Capacity(vm, more, remote);
+
+        Assert.True(after.ConnectionsPerVm <= before.ConnectionsPerVm,
+            $"{scenario.MemoryPerConnectionKiB} KiB → {before.ConnectionsPerVm}; {more.MemoryPerConnectionKiB} KiB → {after.ConnectionsPerVm}");
+    }
+
+    [Theory]
+    [MemberData(nameof(PropertyCases.Seeds), MemberType = typeof(PropertyCases))]
+    public void Capacity_RandomVm_MatchesDesignFormulasAndReportsBinding(int seed)
+    {
+        var random = new Random(seed);
+        var scenario = RandomScenarios.Workload(random) with { MessagesPerConnectionPerSecond = RandomScenarios.Between(random, 0.001, 5) };
+        var vm = RandomScenarios.Vm(random);
+        var remote = BeamVm.RemoteFraction(scenario, random.Next(1, 500));
+
+        var capacity = BeamVm.Capacity(vm, scenario, remote);
+
+        // DESIGN "The model": memory-bound = (memory × u − base) / KiB per connection; CPU-bound =
+        // cores × u / (msg/s × (µs per message + remote share × µs per remote send)).
+        var u = scenario.TargetUtilisationPercent / 100;
+        var memoryBound = Math.Max(0, Math.Floor(((vm.MemoryMiB * u) - scenario.BeamBaseMemoryMiB) * 1024 / scenario.MemoryPerConnectionKiB));
+        var cpuPerConnection = scenario.MessagesPerConnectionPerSecond
+            * (scenario.CpuMicrosecondsPerMessage + (remote * scenario.RemoteSendCpuMicroseconds));
+        var cpuBound = cpuPerConnection == 0 ? BeamVm.Unbounded : Math.Floor(vm.CpuCores * 1e6 * u / cpuPerConnection);
+        Assert.InRange(capacity.MemoryBoundConnections, memoryBound - 1, memoryBound + 1);
+        Assert.InRange(capacity.CpuBoundConnections, Math.Min(cpuBound, BeamVm.Unbounded) - 1, Math.Min(cpuBound, BeamVm.Unbounded) + 1);
+        var binding = capacity.CpuBoundConnections < capacity.MemoryBoundConnections ? BindingResource.Cpu : BindingResource.Memory;
+        Assert.Equal(binding, capacity.Binding);
+        Assert.Equal(Math.Min(capacity.CpuBoundConnections, capacity.MemoryBoundConnections), capacity.ConnectionsPerVm);
+    }
+}

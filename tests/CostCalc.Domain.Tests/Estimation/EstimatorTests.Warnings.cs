@@ -1,0 +1,199 @@
+using CostCalc.Domain.Estimation;
+using CostCalc.Domain.Prices;
+using CostCalc.Domain.Scenarios;
+using CostCalc.Domain.Tests.TestSupport;
+
+namespace CostCalc.Domain.Tests.Estimation;
+
+/// <summary>Warnings: each appears when its condition holds, and not otherwise.</summary>
+public partial class EstimatorTests
+{
+    private static IReadOnlyList<string> Codes(Estimate estimate) => [.. estimate.Warnings.Select(w => w.Code)];
+
+    [Fact]
+    public void Estimate_DefaultScenario_HasNoWarnings()
+    {
+        Assert.Empty(Fixture.Estimate(Scenario.Default).Warnings);
+    }
+
+    [Fact]
+    public void Estimate_BurstableEc2Instance_WarnsAboutBaseline()
+    {
+        var estimate = Fixture.Estimate(Scenario.Default with { Ec2InstanceType = "t3.medium" });
+
+        var warning = Assert.Single(estimate.Warnings, w => w.Code == "ec2-burstable-baseline");
+        Assert.Contains("t3.medium", warning.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("eks-burstable-baseline", Codes(estimate));
+    }
+
+    [Fact]
+    public void Estimate_BurstableEksNode_WarnsAboutBaseline()
+    {
+        var estimate = Fixture.Estimate(Scenario.Default with { EksNodeInstanceType = "t3.large" });
+
+        Assert.Contains("eks-burstable-baseline", Codes(estimate));
+        Assert.DoesNotContain("ec2-burstable-baseline", Codes(estimate));
+    }
+
+    [Fact]
+    public void Estimate_BurstableWithUnlimitedCredits_DoesNotWarnAboutBaseline()
+    {
+        var scenario = Scenario.Default with { Ec2InstanceType = "t3.medium", EksNodeInstanceType = "t3.large", BurstableUnlimited = true };
+
+        var codes = Codes(Fixture.Estimate(scenario));
+
+        Assert.DoesNotContain("ec2-burstable-baseline", codes);
+        Assert.DoesNotContain("eks-burstable-baseline", codes);
+    }
+
+    [Theory]
+    [InlineData(500, "pod-cpu-limit-below-one-scheduler")]
+    [InlineData(999, "pod-cpu-limit-below-one-scheduler")]
+    [InlineData(1500, "pod-cpu-limit-fractional")]
+    public void Estimate_PodCpuLimitNotWholeCores_Warns(int limit, string code)
+    {
+        var scenario = Scenario.Default with
+        {
+            PodLayout = PodLayout.FixedPodSize, PodCpuRequestMillicores = Math.Min(limit, 1000), PodCpuLimitMillicores = limit,
+        };
+
+        Assert.Contains(code, Codes(Fixture.Estimate(scenario)));
+    }
+
+    [Theory]
+    [InlineData(1000)]
+    [InlineData(2000)]
+    [InlineData(0)]
+    public void Estimate_PodCpuLimitWholeCoresOrNone_DoesNotWarn(int limit)
+    {
+        var scenario = Scenario.Default with { PodLayout = PodLayout.FixedPodSize, PodCpuRequestMillicores = 1000, PodCpuLimitMillicores = limit };
+
+        var codes = Codes(Fixture.Estimate(scenario));
+
+        Assert.DoesNotContain("pod-cpu-limit-below-one-scheduler", codes);
+        Assert.DoesNotContain("pod-cpu-limit-fractional", codes);
+    }
+
+    [Fact]
+    public void Estimate_LimitBelowOneCoreWhenOnePodPerNode_DoesNotWarn()
+    {
+        // The pod limit is only used by the fixed pod size layout.
+        var scenario = Scenario.Default with { PodLayout = PodLayout.OnePodPerNode, PodCpuRequestMillicores = 500, PodCpuLimitMillicores = 500 };
+
+        Assert.DoesNotContain("pod-cpu-limit-below-one-scheduler", Codes(Fixture.Estimate(scenario)));
+    }
+
+    [Fact]
+    public void Estimate_TodayFarAfterOldestPrice_WarnsPricesStale()
+    {
+        var estimate = Fixture.Estimator.Estimate(Scenario.Default, Fixture.Gp3AsOf.AddDays(Estimator.StalePriceDays + 1));
+
+        var warning = Assert.Single(estimate.Warnings, w => w.Code == "prices-stale");
+        Assert.Contains("EBS gp3", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("2024-07-18", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Estimate_TodayWithin180DaysOfOldestPrice_DoesNotWarn()
+    {
+        var estimate = Fixture.Estimator.Estimate(Scenario.Default, Fixture.Gp3AsOf.AddDays(Estimator.StalePriceDays));
+
+        Assert.DoesNotContain("prices-stale", Codes(estimate));
+    }
+
+    [Fact]
+    public void Estimate_MoreThan100Vms_WarnsAboutFullMesh()
+    {
+        var estimate = Fixture.Estimate(Scenario.Default with { MinimumInstances = 101, SpareInstances = 0 });
+
+        var warning = Assert.Single(estimate.Warnings, w => w.Code == "full-mesh-large");
+        Assert.Contains("5,050", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Estimate_Exactly100Vms_DoesNotWarnAboutFullMesh()
+    {
+        var estimate = Fixture.Estimate(Scenario.Default with { MinimumInstances = 100, SpareInstances = 0 });
+
+        Assert.Equal(100, estimate.Ec2.Vms);
+        Assert.DoesNotContain("full-mesh-large", Codes(estimate));
+    }
+
+    [Fact]
+    public void Estimate_ManyConnections_WarnsAboutFullMesh()
+    {
+        // 20 M connections at ≈ 110–118 k per m6i.large VM need well over 100 VMs.
+        var estimate = Fixture.Estimate(Scenario.Default with { PeakConnections = 20_000_000 });
+
+        Assert.True(estimate.Ec2.Vms > 100, $"{estimate.Ec2.Vms} VMs");
+        Assert.Contains("full-mesh-large", Codes(estimate));
+    }
+
+    [Fact]
+    public void Estimate_SpotOnEitherPath_WarnsSpotIsEstimated()
+    {
+        Assert.Contains("spot-estimate", Codes(Fixture.Estimate(Scenario.Default with { EksPurchaseOption = PurchaseOption.Spot })));
+        Assert.Contains("spot-estimate", Codes(Fixture.Estimate(Scenario.Default with { Ec2PurchaseOption = PurchaseOption.Spot })));
+    }
+
+    [Fact]
+    public void Estimate_FewerVmsThanZones_Warns()
+    {
+        var scenario = Scenario.Default with { MinimumInstances = 1, SpareInstances = 1, AvailabilityZones = 3 };
+
+        Assert.Contains("fewer-vms-than-zones", Codes(Fixture.Estimate(scenario)));
+    }
+
+    [Fact]
+    public void Estimate_RegionWithoutOwnServicePrices_WarnsUsEast1Rates()
+    {
+        var scenario = Scenario.Default with { Region = Fixture.OtherRegion };
+
+        var estimate = Fixture.Estimate(scenario);
+
+        Assert.Contains("service-prices-us-east-1", Codes(estimate));
+        Assert.Contains("gp3-us-east-1", Codes(estimate));
+        Assert.Equal("Europe (Ireland)", estimate.RegionName);
+        Assert.Equal(estimate.Ec2.Machines * 0.107m * 730, estimate.Ec2.Line(CostKind.Compute).MonthlyUsd);
+    }
+
+    [Fact]
+    public void Estimate_PrefixDelegationOnNonNitro_WarnsAndKeepsEniMaxPods()
+    {
+        // t2.medium is Xen: prefix delegation is unavailable, so 17 pods (eni-max-pods.txt) − 5 DaemonSet pods.
+        var scenario = Scenario.Default with
+        {
+            EksNodeInstanceType = "t2.medium", BurstableUnlimited = true, MaxPodsMode = MaxPodsMode.PrefixDelegation,
+            PodLayout = PodLayout.FixedPodSize, PodCpuRequestMillicores = 1, PodCpuLimitMillicores = 1000, PodMemoryMiB = 200,
+        };
+
+        var estimate = Fixture.Estimate(scenario);
+
+        Assert.Contains("prefix-delegation-needs-nitro", Codes(estimate));
+        Assert.Equal(17 - 5, estimate.Eks.VmsPerMachine);
+    }
+
+    [Fact]
+    public void Estimate_PrefixDelegationOnNitro_DoesNotWarn()
+    {
+        var estimate = Fixture.Estimate(Scenario.Default with { MaxPodsMode = MaxPodsMode.PrefixDelegation });
+
+        Assert.DoesNotContain("prefix-delegation-needs-nitro", Codes(estimate));
+    }
+
+    [Fact]
+    public void Estimate_FixedPodsLimitedByMaxPods_WarnsMaxPodsBinds()
+    {
+        // c5.4xlarge fixed at 8 max pods − 5 DaemonSet pods = 3 slots; tiny pods fit 15 by CPU, 100+ by memory.
+        var scenario = Scenario.Default with
+        {
+            EksNodeInstanceType = "c5.4xlarge", MaxPodsMode = MaxPodsMode.Fixed, FixedMaxPods = 8,
+            PodLayout = PodLayout.FixedPodSize, PodCpuRequestMillicores = 1000, PodCpuLimitMillicores = 1000, PodMemoryMiB = 256,
+        };
+
+        var estimate = Fixture.Estimate(scenario);
+
+        Assert.Equal(3, estimate.Eks.VmsPerMachine);
+        Assert.Contains("max-pods-binds", Codes(estimate));
+    }
+}

@@ -1,0 +1,116 @@
+using CostCalc.Domain.Estimation;
+using CostCalc.Domain.Scenarios;
+using CostCalc.Domain.Tests.TestSupport;
+
+namespace CostCalc.Domain.Tests.Estimation;
+
+public class RankingTests
+{
+    private static readonly string[] PricedNames = [.. Fixture.PricedTypes.Select(t => t.Name).Order(StringComparer.Ordinal)];
+
+    [Fact]
+    public void Rank_DefaultScenario_ListsEveryPricedCatalogTypeOnBothPaths()
+    {
+        // Every fixture type can hold a VM with the defaults; m4.large (no price) and x9.unlisted (no specs) cannot be ranked.
+        var ranking = Fixture.Estimator.Rank(Scenario.Default);
+
+        Assert.Equal(Fixture.Region, ranking.Region);
+        Assert.Equal("test-snapshot", ranking.SnapshotId);
+        Assert.Equal(PricedNames, ranking.Ec2.Select(r => r.InstanceType).Order(StringComparer.Ordinal));
+        Assert.Equal(PricedNames, ranking.Eks.Select(r => r.InstanceType).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Rank_DefaultScenario_SortedByMonthlyCostThenName()
+    {
+        var ranking = Fixture.Estimator.Rank(Scenario.Default);
+
+        foreach (var list in new[] { ranking.Ec2, ranking.Eks })
+        {
+            for (var i = 1; i < list.Count; i++)
+            {
+                var (a, b) = (list[i - 1], list[i]);
+                Assert.True(a.MonthlyUsd < b.MonthlyUsd
+                    || (a.MonthlyUsd == b.MonthlyUsd && string.CompareOrdinal(a.InstanceType, b.InstanceType) < 0),
+                    $"{a.InstanceType} ${a.MonthlyUsd} before {b.InstanceType} ${b.MonthlyUsd}");
+            }
+        }
+    }
+
+    [Fact]
+    public void Rank_EachEntry_MatchesTheEstimateForThatType()
+    {
+        var ranking = Fixture.Estimator.Rank(Scenario.Default);
+
+        foreach (var entry in ranking.Ec2)
+        {
+            var ec2 = Fixture.Estimate(Scenario.Default with { Ec2InstanceType = entry.InstanceType }).Ec2;
+            Assert.Equal(ec2.MonthlyUsd, entry.MonthlyUsd);
+            Assert.Equal(ec2.Machines, entry.Machines);
+            Assert.Equal(ec2.ConnectionsPerVm, entry.ConnectionsPerVm);
+            Assert.Equal(ec2.UsdPer10kConnections, entry.UsdPer10kConnections);
+        }
+
+        foreach (var entry in ranking.Eks)
+        {
+            var eks = Fixture.Estimate(Scenario.Default with { EksNodeInstanceType = entry.InstanceType }).Eks;
+            Assert.Equal(eks.MonthlyUsd, entry.MonthlyUsd);
+            Assert.Equal(eks.Machines, entry.Machines);
+        }
+    }
+
+    [Fact]
+    public void Rank_Entry_CarriesTheTypesSpecsAndOnDemandPrice()
+    {
+        var c7g = Assert.Single(Fixture.Estimator.Rank(Scenario.Default).Ec2, r => r.InstanceType == "c7g.xlarge");
+
+        Assert.Equal("c7g", c7g.Family);
+        Assert.Equal(Catalog.CpuArchitecture.Arm64, c7g.Architecture);
+        Assert.Equal(7, c7g.Generation);
+        Assert.False(c7g.Burstable);
+        Assert.Equal(4, c7g.Vcpu);
+        Assert.Equal(8192, c7g.MemoryMiB);
+        Assert.Equal(0.145m, c7g.OnDemandUsdPerHour);
+    }
+
+    [Fact]
+    public void Rank_LargeBeamBase_LeavesOutTypesThatCannotHoldAVm()
+    {
+        // 5,000 MiB of BEAM base at 70 %: EC2 needs (visible − 300) × 0.7 > 5,000. t3.medium and t2.medium
+        // (4096 − 308 − 300 = 3,488 MiB) cannot; every 8 GiB type (7,218–7,277 MiB) can.
+        // EKS one pod per node: 8 GiB nodes leave ≤ 6,549 MiB after DaemonSets (6,549 × 0.7 < 5,000).
+        var scenario = Scenario.Default with { BeamBaseMemoryMiB = 5_000 };
+
+        var ranking = Fixture.Estimator.Rank(scenario);
+
+        string[] small = ["t2.medium", "t3.medium"];
+        Assert.Equal(PricedNames.Except(small), ranking.Ec2.Select(r => r.InstanceType).Order(StringComparer.Ordinal));
+        string[] eightGib = ["c5.xlarge", "c7g.xlarge", "m5.large", "m6i.large", "t3.large"];
+        Assert.Equal(PricedNames.Except(small).Except(eightGib), ranking.Eks.Select(r => r.InstanceType).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Rank_Fargate_HasNoEksNodeRanking()
+    {
+        var scenario = Scenario.Default with { Fargate = true, PodLayout = PodLayout.FixedPodSize };
+
+        var ranking = Fixture.Estimator.Rank(scenario);
+
+        Assert.Empty(ranking.Eks);
+        Assert.NotEmpty(ranking.Ec2);
+    }
+
+    [Fact]
+    public void Rank_OtherRegion_OnlyItsPricedTypes()
+    {
+        var ranking = Fixture.Estimator.Rank(Scenario.Default with { Region = Fixture.OtherRegion });
+
+        Assert.Equal(["m6i.large"], ranking.Ec2.Select(r => r.InstanceType));
+    }
+
+    [Fact]
+    public void Rank_InvalidScenario_Throws()
+    {
+        Assert.Throws<ArgumentException>(() => Fixture.Estimator.Rank(Scenario.Default with { Region = "mars-1" }));
+    }
+}

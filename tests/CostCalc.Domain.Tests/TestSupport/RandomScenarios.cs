@@ -1,0 +1,87 @@
+using CostCalc.Domain.Estimation;
+using CostCalc.Domain.Prices;
+using CostCalc.Domain.Scenarios;
+
+namespace CostCalc.Domain.Tests.TestSupport;
+
+/// <summary>Valid random scenarios over the fixture's instance types, drawn from a seeded <see cref="Random"/>.</summary>
+public static class RandomScenarios
+{
+    /// <summary>A workload (memory, CPU, distribution) within the fields' ranges, paths left at their defaults.</summary>
+    public static Scenario Workload(Random random) => new()
+    {
+        PeakConnections = random.NextInt64(1, 3_000_001),
+        MemoryPerConnectionKiB = Between(random, 0.5, 200),
+        MessagesPerConnectionPerSecond = random.Next(10) == 0 ? 0 : Between(random, 0.001, 5),
+        CpuMicrosecondsPerMessage = Between(random, 0, 500),
+        RemoteMessagePercent = Between(random, 0, 100),
+        RemoteSendCpuMicroseconds = Between(random, 0, 300),
+        BytesPerMessage = random.Next(0, 10_001),
+        NewConnectionsPerSecond = Between(random, 0, 2_000),
+        BeamBaseMemoryMiB = random.Next(0, 600),
+        GrowthPercentPerMonth = Between(random, -10, 10),
+        TargetUtilisationPercent = Between(random, 10, 100),
+        AvailabilityZones = random.Next(1, 7),
+        MinimumInstances = random.Next(1, 8),
+        SpareInstances = random.Next(0, 4),
+        HorizonMonths = 1,
+    };
+
+    /// <summary>A full scenario: a random workload and random choices on both paths.</summary>
+    public static Scenario Any(Random random)
+    {
+        var priced = Fixture.PricedTypes;
+        var fargate = random.Next(5) == 0;
+        var layout = fargate || random.Next(2) == 0 ? PodLayout.FixedPodSize : PodLayout.OnePodPerNode;
+        var request = random.Next(100, 4_001);
+        return Workload(random) with
+        {
+            LoadBalancer = random.Next(4) == 0 ? LoadBalancer.None : LoadBalancer.Alb,
+            BurstableUnlimited = random.Next(2) == 0,
+            Ec2InstanceType = priced[random.Next(priced.Count)].Name,
+            Ec2PurchaseOption = Pick<PurchaseOption>(random),
+            OsMemoryMiB = random.Next(0, 1_000),
+            Ec2DeployMethod = Pick<Ec2DeployMethod>(random),
+            EksNodeInstanceType = priced[random.Next(priced.Count)].Name,
+            EksPurchaseOption = Pick<PurchaseOption>(random),
+            PodLayout = layout,
+            PodCpuRequestMillicores = request,
+            PodCpuLimitMillicores = random.Next(3) == 0 ? 0 : request + (random.Next(3) * 500),
+            PodMemoryMiB = random.Next(256, 16_385),
+            ThrottlingPenaltyPercent = random.Next(3) == 0 ? Between(random, 0, 50) : 0,
+            MaxPodsMode = Pick<MaxPodsMode>(random),
+            FixedMaxPods = random.Next(8, 251),
+            DaemonSetCpuMillicores = random.Next(0, 600),
+            DaemonSetMemoryMiB = random.Next(0, 600),
+            DaemonSetPods = random.Next(0, 8),
+            ClusterAddOnCpuMillicores = random.Next(0, 500),
+            ClusterAddOnMemoryMiB = random.Next(0, 500),
+            Clusters = random.Next(1, 4),
+            SupportTier = Pick<SupportTier>(random),
+            AutoMode = !fargate && random.Next(3) == 0,
+            Fargate = fargate,
+            NatGateways = random.Next(0, 4),
+            NatProcessedGbPerMonth = random.Next(2) == 0 ? 0 : Between(random, 0, 5_000),
+            EksRootVolumeGiB = random.Next(1, 100),
+            Ec2RootVolumeGiB = random.Next(1, 100),
+            Ec2OperationsHoursPerMonth = random.Next(2) == 0 ? 0 : Between(random, 0, 40),
+            EksOperationsHoursPerMonth = random.Next(2) == 0 ? 0 : Between(random, 0, 40),
+        };
+    }
+
+    /// <summary>Memory and CPU of one BEAM VM, as a path would hand them to <see cref="BeamVm"/>.</summary>
+    public static VmResources Vm(Random random)
+    {
+        var cores = Between(random, 0.1, 64);
+        return new VmResources(Between(random, 256, 400_000), cores, Math.Max(1, (int)cores));
+    }
+
+    public static double Between(Random random, double min, double max) => min + (random.NextDouble() * (max - min));
+
+    private static T Pick<T>(Random random)
+        where T : struct, Enum
+    {
+        var values = Enum.GetValues<T>();
+        return values[random.Next(values.Length)];
+    }
+}
