@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+using CostCalc.Domain.Prices;
 using CostCalc.Pricing.Snapshot;
 
 namespace CostCalc.Pricing.Tests;
@@ -84,6 +86,66 @@ public sealed class SnapshotLoaderTests
             SnapshotFormat.ServicesFile, "\nnat_gb,", "\nnat_gigabyte,"));
 
         Assert.Contains("nat_gb", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_EmbeddedSnapshot_HasNoSavingsPlanRates()
+    {
+        var price = Embedded.Snapshot.Prices.Find("us-east-1")!.Find("m5.large")!;
+
+        Assert.Null(price.UsdPerHour(PurchaseOption.SavingsPlan1Year));
+        Assert.Null(price.UsdPerHour(PurchaseOption.SavingsPlan3Year));
+    }
+
+    [Fact]
+    public void Load_SavingsPlanColumns_AreReadAsRates()
+    {
+        var snapshot = LoadEdited(SnapshotFormat.PricesFile, "\nus-east-1,m5.large,0.096000,0.06,0.041,0.071,0.049,66,K,,\n",
+            "\nus-east-1,m5.large,0.096000,0.06,0.041,0.071,0.049,66,K,0.064,0.044\n");
+
+        var price = snapshot.Prices.Find("us-east-1")!.Find("m5.large")!;
+        Assert.Equal(0.064m, price.UsdPerHour(PurchaseOption.SavingsPlan1Year));
+        Assert.Equal(0.044m, price.UsdPerHour(PurchaseOption.SavingsPlan3Year));
+    }
+
+    [Fact]
+    public void Load_FilesWithoutTheOptionalColumns_StillLoad()
+    {
+        var snapshot = SnapshotLoader.Load(
+            name =>
+            {
+                var text = new StreamReader(EmbeddedSnapshot.OpenResource(name)).ReadToEnd();
+                text = name switch
+                {
+                    SnapshotFormat.PricesFile => Regex.Replace(text, "^([^#].*),[^,\n]*,[^,\n]*$", "$1", RegexOptions.Multiline),
+                    SnapshotFormat.ServicesFile => Regex.Replace(text, "^([^#].*),[^,\n]*$", "$1", RegexOptions.Multiline),
+                    _ => text,
+                };
+                return new StringReader(text);
+            },
+            "test",
+            "old");
+
+        Assert.Equal(0.096m, snapshot.Prices.Find("us-east-1")!.Find("m5.large")!.OnDemandUsdPerHour);
+        Assert.Equal(0.10m, snapshot.Prices.Find("eu-west-1")!.Services.EksClusterUsdPerHour);
+    }
+
+    [Fact]
+    public void Load_RegionalServiceRow_OverridesTheDefaultForThatRegionOnly()
+    {
+        var snapshot = LoadEdited(SnapshotFormat.ServicesFile, "\nalb_hour,", "\neks_cluster_hour,0.12,per cluster-hour,high,test,eu-west-1\nalb_hour,");
+
+        Assert.Equal(0.12m, snapshot.Prices.Find("eu-west-1")!.Services.EksClusterUsdPerHour);
+        Assert.Equal(0.10m, snapshot.Prices.Find("us-east-1")!.Services.EksClusterUsdPerHour);
+    }
+
+    [Fact]
+    public void Load_RegionalServiceRowForUnknownRegion_Throws()
+    {
+        var error = Assert.Throws<InvalidDataException>(() => LoadEdited(
+            SnapshotFormat.ServicesFile, "\nalb_hour,", "\neks_cluster_hour,0.12,per cluster-hour,high,test,mars-1\nalb_hour,"));
+
+        Assert.Contains("unknown region mars-1", error.Message, StringComparison.Ordinal);
     }
 
     private static PriceSnapshot LoadEdited(string fileName, string find, string replace) =>

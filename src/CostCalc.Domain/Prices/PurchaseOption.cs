@@ -8,4 +8,10 @@ public enum PurchaseOption
     ReservedConvertible1Year,
     ReservedConvertible3Year,
     Spot,
+
+    /// <summary>Compute Savings Plan, 1 year, No Upfront: the plan's hourly rate for this instance type.</summary>
+    SavingsPlan1Year,
+
+    /// <summary>Compute Savings Plan, 3 years, No Upfront.</summary>
+    SavingsPlan3Year,
 }

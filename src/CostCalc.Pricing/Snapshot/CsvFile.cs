@@ -78,6 +78,13 @@ public sealed class CsvFile : IDisposable
     /// <summary>The index of a header column; throws when the file has no such column.</summary>
     public int Column(string name)
     {
+        var index = OptionalColumn(name);
+        return index >= 0 ? index : throw new InvalidDataException($"{Name}: no column '{name}'");
+    }
+
+    /// <summary>The index of a header column, or -1 when the file has no such column.</summary>
+    public int OptionalColumn(string name)
+    {
         for (var i = 0; i < Header.Count; i++)
         {
             if (Header[i] == name)
@@ -86,7 +93,7 @@ public sealed class CsvFile : IDisposable
             }
         }
 
-        throw new InvalidDataException($"{Name}: no column '{name}'");
+        return -1;
     }
 
     /// <summary>Moves to the next data row; false at the end of the file.</summary>

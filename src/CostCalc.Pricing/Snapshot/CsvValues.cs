@@ -21,8 +21,9 @@ internal static class CsvValues
             ? value
             : throw csv.Error($"{csv.Header[column]} '{csv[column]}' is not a decimal number");
 
+    /// <summary>Null when the field is empty or the column is absent (index -1).</summary>
     public static decimal? OptionalDecimal(CsvFile csv, int column) =>
-        csv.Span(column).IsEmpty ? null : Decimal(csv, column);
+        column < 0 || csv.Span(column).IsEmpty ? null : Decimal(csv, column);
 
     public static double? OptionalDouble(CsvFile csv, int column) =>
         csv.Span(column).IsEmpty ? null : (double)Decimal(csv, column);

@@ -25,15 +25,22 @@ public static class SnapshotFormat
     public static IReadOnlyList<string> PriceColumns { get; } =
     [
         "region", "instance_type", "ondemand", "ri_std_1y", "ri_std_3y", "ri_conv_1y", "ri_conv_3y",
-        "spot_savings_pct", "ondemand_source",
+        "spot_savings_pct", "ondemand_source", "sp_compute_1y", "sp_compute_3y",
     ];
+
+    /// <summary>
+    /// Columns a loader accepts as absent (files written before they existed): the Compute Savings
+    /// Plans rates of prices.csv and the region of services.csv.
+    /// </summary>
+    public static IReadOnlyList<string> OptionalColumns { get; } = ["sp_compute_1y", "sp_compute_3y", "region"];
 
     public static IReadOnlyList<string> RegionColumns { get; } =
     [
         "code", "name", "gp3_per_gb_month", "gp3_per_iops_month", "gp3_per_mibps_month", "gp3_regional", "origins",
     ];
 
-    public static IReadOnlyList<string> ServiceColumns { get; } = ["key", "usd", "unit", "confidence", "source"];
+    /// <summary>A row with an empty region applies to every region without a row of its own.</summary>
+    public static IReadOnlyList<string> ServiceColumns { get; } = ["key", "usd", "unit", "confidence", "source", "region"];
 
     public static IReadOnlyList<string> SourceColumns { get; } = ["code", "what", "source", "as_of"];
 

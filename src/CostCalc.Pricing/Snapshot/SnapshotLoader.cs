@@ -18,7 +18,14 @@ public static class SnapshotLoader
     /// <param name="openFile">Opens one of <see cref="SnapshotFormat.FileNames"/>; the loader disposes the reader.</param>
     /// <param name="source">What the price book says it came from, e.g. "embedded snapshot".</param>
     /// <param name="idPrefix">The snapshot id is this prefix, a dash, and the newest price date.</param>
-    public static PriceSnapshot Load(Func<string, TextReader> openFile, string source, string idPrefix)
+    public static PriceSnapshot Load(Func<string, TextReader> openFile, string source, string idPrefix) =>
+        Load(openFile, source, asOf => $"{idPrefix}-{CsvValues.Text(asOf)}");
+
+    /// <summary>Loads a snapshot whose id is known, e.g. a refreshed one persisted under its id.</summary>
+    public static PriceSnapshot LoadWithId(Func<string, TextReader> openFile, string source, string snapshotId) =>
+        Load(openFile, source, _ => snapshotId);
+
+    private static PriceSnapshot Load(Func<string, TextReader> openFile, string source, Func<DateOnly, string> snapshotId)
     {
         var origins = Read(openFile, SnapshotFormat.SourcesFile, ReadSources);
         var catalogOrigin = origins.GetValueOrDefault(SnapshotFormat.CatalogSourceCode)
@@ -31,10 +38,11 @@ public static class SnapshotLoader
             r.Region,
             prices[r.Region.Code],
             r.Gp3,
-            services with { RegionScoped = r.Region.Code == SnapshotFormat.ServiceRegion },
+            services.For(r.Region.Code) with { RegionScoped = r.Region.Code == SnapshotFormat.ServiceRegion },
             r.Origins)).ToList();
+        services.CheckRegions(regions.Keys);
         var asOf = regionPrices.Max(r => r.AsOf);
-        return new PriceSnapshot(catalog, new PriceBook($"{idPrefix}-{CsvValues.Text(asOf)}", source, asOf, regionPrices));
+        return new PriceSnapshot(catalog, new PriceBook(snapshotId(asOf), source, asOf, regionPrices));
     }
 
     /// <summary>Loads a snapshot stored as files in <paramref name="directory"/>.</summary>
@@ -42,6 +50,9 @@ public static class SnapshotLoader
         Load(name => File.OpenText(Path.Combine(directory, name)), source, idPrefix);
 
     private sealed record RegionRow(Region Region, Gp3Prices Gp3, IReadOnlyList<DataOrigin> Origins, HashSet<string> Codes);
+
+    private static int Column(CsvFile csv, string name) =>
+        SnapshotFormat.OptionalColumns.Contains(name) ? csv.OptionalColumn(name) : csv.Column(name);
 
     private static T Read<T>(Func<string, TextReader> openFile, string name, Func<CsvFile, T> read)
     {
@@ -85,25 +96,16 @@ public static class SnapshotLoader
         return types;
     }
 
-    private static ServicePrices ReadServices(CsvFile csv)
+    private static ServiceRates ReadServices(CsvFile csv)
     {
-        int key = csv.Column("key"), usd = csv.Column("usd");
-        var rates = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        int key = csv.Column("key"), usd = csv.Column("usd"), region = csv.OptionalColumn("region");
+        var rates = new ServiceRates(csv.Name);
         while (csv.ReadRow())
         {
-            rates[csv[key]] = CsvValues.Decimal(csv, usd);
+            rates.Add(region < 0 ? "" : csv[region], csv[key], CsvValues.Decimal(csv, usd));
         }
 
-        decimal Rate(string name) => rates.TryGetValue(name, out var rate)
-            ? rate
-            : throw new InvalidDataException($"{csv.Name}: no row {name}");
-        return new ServicePrices(
-            Rate(SnapshotFormat.ServiceKeys.EksClusterHour), Rate(SnapshotFormat.ServiceKeys.EksExtendedSupportHour),
-            Rate(SnapshotFormat.ServiceKeys.FargateVcpuHour), Rate(SnapshotFormat.ServiceKeys.FargateGbHour),
-            Rate(SnapshotFormat.ServiceKeys.AutoModeFeeShare), Rate(SnapshotFormat.ServiceKeys.AlbHour),
-            Rate(SnapshotFormat.ServiceKeys.AlbLcuHour), Rate(SnapshotFormat.ServiceKeys.NatHour),
-            Rate(SnapshotFormat.ServiceKeys.NatGb), Rate(SnapshotFormat.ServiceKeys.CrossAzGbEachDirection),
-            Rate(SnapshotFormat.ServiceKeys.CpuCreditVcpuHour), RegionScoped: false);
+        return rates;
     }
 
     private static Dictionary<string, RegionRow> ReadRegions(CsvFile csv, Dictionary<string, DataOrigin> origins)
@@ -137,7 +139,7 @@ public static class SnapshotLoader
     private static Dictionary<string, Dictionary<string, InstancePrice>> ReadPrices(
         CsvFile csv, InstanceCatalog catalog, Dictionary<string, RegionRow> regions)
     {
-        int[] c = [.. SnapshotFormat.PriceColumns.Select(csv.Column)];
+        int[] c = [.. SnapshotFormat.PriceColumns.Select(name => Column(csv, name))];
         var types = catalog.All.ToDictionary(t => t.Name, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         var regionLookup = regions.GetAlternateLookup<ReadOnlySpan<char>>();
         var prices = regions.Keys.ToDictionary(
@@ -153,7 +155,8 @@ public static class SnapshotLoader
 
             var price = new InstancePrice(
                 CsvValues.Decimal(csv, c[2]), CsvValues.OptionalDecimal(csv, c[3]), CsvValues.OptionalDecimal(csv, c[4]),
-                CsvValues.OptionalDecimal(csv, c[5]), CsvValues.OptionalDecimal(csv, c[6]), CsvValues.OptionalInt(csv, c[7]));
+                CsvValues.OptionalDecimal(csv, c[5]), CsvValues.OptionalDecimal(csv, c[6]), CsvValues.OptionalInt(csv, c[7]),
+                CsvValues.OptionalDecimal(csv, c[9]), CsvValues.OptionalDecimal(csv, c[10]));
             if (price.OnDemandUsdPerHour <= 0)
             {
                 throw csv.Error("on-demand price must be positive");

@@ -1,0 +1,50 @@
+using CostCalc.Domain.Prices;
+
+namespace CostCalc.Pricing.Snapshot;
+
+/// <summary>
+/// The rows of services.csv: rates for every region (empty region), and per-region rates that a
+/// refreshed price list adds (e.g. EKS from the region's AmazonEKS offer), which win for that region.
+/// </summary>
+internal sealed class ServiceRates(string fileName)
+{
+    private readonly Dictionary<string, decimal> _defaults = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<string, decimal>> _byRegion = new(StringComparer.Ordinal);
+
+    public void Add(string region, string key, decimal usd)
+    {
+        var rates = region.Length == 0
+            ? _defaults
+            : _byRegion.TryGetValue(region, out var existing) ? existing : _byRegion[region] = new(StringComparer.Ordinal);
+        if (!rates.TryAdd(key, usd))
+        {
+            throw new InvalidDataException($"{fileName}: duplicate {key}{(region.Length == 0 ? "" : $" for {region}")}");
+        }
+    }
+
+    /// <summary>Throws when a per-region row names a region that regions.csv does not list.</summary>
+    public void CheckRegions(IEnumerable<string> known)
+    {
+        var unknown = _byRegion.Keys.Except(known, StringComparer.Ordinal).FirstOrDefault();
+        if (unknown is not null)
+        {
+            throw new InvalidDataException($"{fileName}: rates for unknown region {unknown}");
+        }
+    }
+
+    public ServicePrices For(string region)
+    {
+        var own = _byRegion.GetValueOrDefault(region);
+        decimal Rate(string key) =>
+            own is not null && own.TryGetValue(key, out var rate) ? rate
+            : _defaults.TryGetValue(key, out rate) ? rate
+            : throw new InvalidDataException($"{fileName}: no row {key}");
+        return new ServicePrices(
+            Rate(SnapshotFormat.ServiceKeys.EksClusterHour), Rate(SnapshotFormat.ServiceKeys.EksExtendedSupportHour),
+            Rate(SnapshotFormat.ServiceKeys.FargateVcpuHour), Rate(SnapshotFormat.ServiceKeys.FargateGbHour),
+            Rate(SnapshotFormat.ServiceKeys.AutoModeFeeShare), Rate(SnapshotFormat.ServiceKeys.AlbHour),
+            Rate(SnapshotFormat.ServiceKeys.AlbLcuHour), Rate(SnapshotFormat.ServiceKeys.NatHour),
+            Rate(SnapshotFormat.ServiceKeys.NatGb), Rate(SnapshotFormat.ServiceKeys.CrossAzGbEachDirection),
+            Rate(SnapshotFormat.ServiceKeys.CpuCreditVcpuHour), RegionScoped: false);
+    }
+}
