@@ -1,0 +1,37 @@
+namespace CostCalc.Pricing.Live;
+
+/// <summary>
+/// Everything that talks to AWS for prices sits behind this interface: the keyless Price List
+/// Bulk API, the signed Query API, or a packaged SDK client later. A source returns the prices of
+/// the regions asked for, or throws <see cref="PriceSourceException"/>; it never returns a partial
+/// region silently.
+/// </summary>
+public interface IPriceSource
+{
+    /// <summary>What a price book built from this source says it came from, e.g. "bulk price list".</summary>
+    string Name { get; }
+
+    /// <summary>Short lower-case prefix of the snapshot ids made from this source, e.g. "bulk".</summary>
+    string IdPrefix { get; }
+
+    Task<FetchedPrices> FetchAsync(
+        IReadOnlyList<string> regions, IProgress<RefreshProgress>? progress, CancellationToken cancellationToken);
+}
+
+/// <summary>A price source failed: the message says which file or request and why.</summary>
+public sealed class PriceSourceException : Exception
+{
+    public PriceSourceException()
+    {
+    }
+
+    public PriceSourceException(string message)
+        : base(message)
+    {
+    }
+
+    public PriceSourceException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}
