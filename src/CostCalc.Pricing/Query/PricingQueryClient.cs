@@ -110,7 +110,7 @@ public sealed class PricingQueryClient(HttpClient http, QueryPacer pacer)
     private async Task<JsonDocument> SendAsync(string operation, JsonObject body, CancellationToken cancellationToken)
     {
         await pacer.WaitAsync(cancellationToken).ConfigureAwait(false);
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/");
+        using var request = new HttpRequestMessage(HttpMethod.Post, http.BaseAddress);
         request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8);
         request.Content.Headers.ContentType = Json11;
         request.Headers.Add("X-Amz-Target", TargetPrefix + operation);
