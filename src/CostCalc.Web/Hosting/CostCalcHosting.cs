@@ -1,5 +1,3 @@
-using CostCalc.Domain.Estimation;
-using CostCalc.Pricing.Snapshot;
 using CostCalc.Web.Api;
 using CostCalc.Web.Components;
 using CostCalc.Web.Pricing;
@@ -21,11 +19,7 @@ public static class CostCalcHosting
         services.AddOpenApi(o => o.AddSchemaTransformer<ScenarioSchemaTransformer>());
         services.AddHealthChecks();
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(_ =>
-        {
-            var snapshot = EmbeddedSnapshot.Load();
-            return new CurrentPrices(new Estimator(snapshot.Catalog, snapshot.Prices));
-        });
+        services.AddLivePricing(builder.Configuration, builder.Environment.ContentRootPath);
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddBlazorServerLimits(builder.Configuration);
@@ -44,6 +38,7 @@ public static class CostCalcHosting
         app.MapHealthChecks("/healthz");
         app.MapEstimateEndpoints();
         app.MapCatalogEndpoints();
+        app.MapPricingEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
