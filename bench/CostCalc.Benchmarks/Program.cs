@@ -1,4 +1,13 @@
+using System.Globalization;
 using BenchmarkDotNet.Running;
+using CostCalc.Benchmarks;
 
 // dotnet run -c Release --project bench/CostCalc.Benchmarks -- --filter '*'
+// dotnet run -c Release --project bench/CostCalc.Benchmarks -- ingest [megabytes]   (EC2 offer CSV ingestion)
+if (args is ["ingest", ..])
+{
+    return await IngestionBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 320);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+return 0;
