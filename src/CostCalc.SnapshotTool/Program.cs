@@ -6,8 +6,12 @@ using CostCalc.Pricing.Snapshot;
 //   build  <data-dir> <out-dir>       regenerate the snapshot files from shared/data
 //   verify <data-dir> <snapshot-dir>  exit 1 when the files differ from a fresh build
 //   load   [<snapshot-dir>]           load a snapshot (default: the embedded one) and time it
+//   refresh <out-dir> [bulk|query|auto] [region ...]
+//                                     rebuild the snapshot files from the live AWS price lists (needs a network;
+//                                     the embedded snapshot is the base, validation as in the app); the files go to out-dir
 return args switch
 {
+    ["refresh", var output, .. var rest] => await LiveRefresh.RunAsync(output, rest),
     ["build", var data, var output] => Build(data, output),
     ["verify", var data, var snapshot] => Verify(data, snapshot),
     ["load"] => Load(null),
