@@ -1,9 +1,8 @@
 using CostCalc.Domain.Prices;
-using CostCalc.Domain.Scenarios;
 
-namespace CostCalc.Web.Components.Calculator;
+namespace CostCalc.Domain.Scenarios;
 
-/// <summary>Human names of the scenario's choices.</summary>
+/// <summary>Human names of the scenario's choices, as the calculator and the PDF show them.</summary>
 public static class ChoiceNames
 {
     public static string Of<T>(T? value) => value switch
@@ -14,6 +13,8 @@ public static class ChoiceNames
         PurchaseOption.ReservedConvertible1Year => "Reserved 1 yr (convertible, no upfront)",
         PurchaseOption.ReservedConvertible3Year => "Reserved 3 yr (convertible, no upfront)",
         PurchaseOption.Spot => "Spot (estimated)",
+        PurchaseOption.SavingsPlan1Year => "Compute Savings Plan 1 yr (no upfront)",
+        PurchaseOption.SavingsPlan3Year => "Compute Savings Plan 3 yr (no upfront)",
         PodLayout.OnePodPerNode => "One BEAM pod per node",
         PodLayout.FixedPodSize => "Fixed pod size",
         MaxPodsMode.Eni => "ENI limit (VPC CNI)",
@@ -25,6 +26,8 @@ public static class ChoiceNames
         LoadBalancer.None => "None",
         Ec2DeployMethod.HotCodeUpgrade => "Hot code upgrade",
         Ec2DeployMethod.RollingRestart => "Rolling restart",
+        true => "Yes",
+        false => "No",
         null => "",
         _ => value.ToString() ?? "",
     };
