@@ -65,6 +65,15 @@ public sealed class SqliteReportStore : ReportStore
         return ValueTask.CompletedTask;
     }
 
+    /// <summary>An open connection prepared as the store's own are (for tests and tools).</summary>
+    internal SqliteConnection OpenConnection()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        Prepare(connection);
+        return connection;
+    }
+
     protected override DbConnection CreateConnection() => new SqliteConnection(_connectionString);
 
     protected override void Prepare(DbConnection connection)
