@@ -1,6 +1,7 @@
 using CostCalc.Web.Api;
 using CostCalc.Web.Components;
 using CostCalc.Web.Pricing;
+using CostCalc.Web.Reports;
 using MudBlazor.Services;
 
 namespace CostCalc.Web.Hosting;
@@ -24,12 +25,14 @@ public static class CostCalcHosting
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddBlazorServerLimits(builder.Configuration);
         services.AddMudServices();
+        builder.AddCostCalcReports();
         return builder;
     }
 
     public static WebApplication UseCostCalc(this WebApplication app)
     {
         app.UseExceptionHandler("/error", createScopeForErrors: true);
+        app.UseCostCalcReports();
         app.UseStatusCodePages();
         app.UseStaticFiles();
         app.UseAntiforgery();

@@ -1,8 +1,10 @@
+using System.Data.Common;
 using System.Text.Json;
 using CostCalc.Domain.Estimation;
 using CostCalc.Web.Components.Calculator;
 using CostCalc.Web.Hosting;
 using CostCalc.Web.Pricing;
+using CostCalc.Web.Reports;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Routing;
 using Microsoft.AspNetCore.WebUtilities;
@@ -23,12 +25,19 @@ public sealed partial class CalculatorPage
     private string? _linkError;
     private string _writtenQuery = "";
     private int _tab;
+    private bool _sharing;
+    private string? _sharedUrl;
 
     [Inject] public required CurrentPrices Prices { get; init; }
     [Inject] public required TimeProvider Clock { get; init; }
     [Inject] public required NavigationManager Navigation { get; init; }
     [Inject] public required IJSRuntime Js { get; init; }
     [Inject] public required ISnackbar Snackbar { get; init; }
+    [Inject] public required ReportService Reports { get; init; }
+    [Inject] public required SaveRateLimiter SaveLimiter { get; init; }
+
+    /// <summary>Who saves from this circuit, for the per-client save limit (set from the page's HTTP request).</summary>
+    [CascadingParameter] public ReportClient? Client { get; set; }
 
     protected override void OnInitialized()
     {
@@ -97,6 +106,66 @@ public sealed partial class CalculatorPage
         catch (JSException)
         {
             Snackbar.Add("The browser refused the clipboard; copy the address bar instead.", Severity.Warning);
+        }
+    }
+
+    /// <summary>
+    /// Saves the estimate on screen as a report and copies its link. The save limit is checked here,
+    /// in the handler, because circuit events never pass through HTTP middleware.
+    /// </summary>
+    private async Task ShareAsync()
+    {
+        if (_sharing)
+        {
+            return;
+        }
+
+        if (_state.InvalidInputs.Count > 0)
+        {
+            Snackbar.Add("Fix the highlighted inputs before sharing: the report would show the last valid estimate.", Severity.Warning);
+            return;
+        }
+
+        _sharing = true;
+        try
+        {
+            var rate = SaveLimiter.TryAcquire(Client?.Key ?? ClientKeys.Unknown);
+            if (!rate.Allowed)
+            {
+                Snackbar.Add($"Too many reports saved from here; try again in {rate.RetryAfterSeconds} s.", Severity.Warning);
+                return;
+            }
+
+            var outcome = await Reports.SaveAsync(_state.Estimate);
+            if (outcome.Report is not { } saved)
+            {
+                Snackbar.Add(outcome.Problem ?? "The report could not be saved.", Severity.Error);
+                return;
+            }
+
+            _sharedUrl = Navigation.ToAbsoluteUri($"/r/{saved.Id}").ToString();
+            await CopyAsync(_sharedUrl, "Report saved; its link is copied to the clipboard.", "Report saved; copy its link from the banner.");
+        }
+        catch (DbException)
+        {
+            Snackbar.Add("The report could not be saved right now; please try again.", Severity.Error);
+        }
+        finally
+        {
+            _sharing = false;
+        }
+    }
+
+    private async Task CopyAsync(string text, string copied, string refused)
+    {
+        try
+        {
+            await Js.InvokeAsync<bool>("costcalc.copyText", text);
+            Snackbar.Add(copied, Severity.Success);
+        }
+        catch (JSException)
+        {
+            Snackbar.Add(refused, Severity.Info);
         }
     }
 

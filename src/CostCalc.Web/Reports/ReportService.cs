@@ -1,0 +1,91 @@
+using System.Text;
+using System.Text.Json;
+using CostCalc.Domain.Estimation;
+using CostCalc.Domain.Scenarios;
+using CostCalc.Reports.Store;
+using CostCalc.Web.Pricing;
+using Microsoft.Extensions.Options;
+
+namespace CostCalc.Web.Reports;
+
+/// <summary>
+/// Saves and opens reports: an estimate computed on the server goes in as JSON under a fresh random
+/// id; opening reads that JSON back, so the numbers never change. Re-pricing recomputes the stored
+/// scenario with the prices in use now. Rate limiting is the caller's first step (<see cref="SaveRateLimiter"/>).
+/// </summary>
+public sealed class ReportService(ReportStore store, CurrentPrices prices, TimeProvider time, IOptions<ReportOptions> options)
+{
+    private const int IdAttempts = 3;
+
+    public ReportStore Store => store;
+
+    /// <summary>Stores the estimate (and its scenario) as a new report. Size caps apply; rate limits do not (check them first).</summary>
+    public async Task<SaveOutcome> SaveAsync(Estimate estimate, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(estimate);
+        var scenarioJson = JsonSerializer.Serialize(estimate.Scenario, ReportJson.Write);
+        var estimateJson = JsonSerializer.Serialize(estimate, ReportJson.Write);
+        var limits = options.Value;
+        if (Encoding.UTF8.GetByteCount(scenarioJson) > limits.MaxScenarioBytes || Encoding.UTF8.GetByteCount(estimateJson) > limits.MaxEstimateBytes)
+        {
+            return new SaveOutcome(SaveStatus.TooLarge, null, default,
+                $"A report may hold at most {limits.MaxScenarioBytes / 1024} KiB of scenario and {limits.MaxEstimateBytes / 1024} KiB of estimate.");
+        }
+
+        // Whole milliseconds, so the time handed back now is the time every later read returns.
+        var now = time.GetUtcNow();
+        var created = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
+        for (var attempt = 1; ; attempt++)
+        {
+            var record = new ReportRecord(ReportId.New(), created, ReportJson.SchemaVersion, ReportJson.AppVersion,
+                estimate.SnapshotId, scenarioJson, estimateJson);
+            if (await store.TryInsertAsync(record, cancellation).ConfigureAwait(false))
+            {
+                return new SaveOutcome(SaveStatus.Saved, new SavedReport(record.Id, created, record.SchemaVersion,
+                    record.AppVersion, record.SnapshotId, estimate.Scenario, estimate), default, null);
+            }
+
+            if (attempt == IdAttempts)
+            {
+                // 2^-128 per attempt: three collisions in a row mean the random source is broken.
+                throw new InvalidOperationException("Three random report ids in a row were already taken.");
+            }
+        }
+    }
+
+    /// <summary>The stored record (raw JSON), or null for an unknown or malformed id.</summary>
+    public Task<ReportRecord?> FindRecordAsync(string id, CancellationToken cancellation = default) =>
+        store.FindAsync(id, cancellation);
+
+    /// <summary>The report with its scenario and estimate read back, or null for an unknown or malformed id.</summary>
+    public async Task<SavedReport?> OpenAsync(string id, CancellationToken cancellation = default)
+    {
+        var record = await store.FindAsync(id, cancellation).ConfigureAwait(false);
+        return record is null ? null : Read(record);
+    }
+
+    public static SavedReport Read(ReportRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var scenario = JsonSerializer.Deserialize<Scenario>(record.ScenarioJson, ReportJson.Read)
+            ?? throw new InvalidDataException($"Report {record.Id} has no scenario.");
+        var estimate = JsonSerializer.Deserialize<Estimate>(record.EstimateJson, ReportJson.Read)
+            ?? throw new InvalidDataException($"Report {record.Id} has no estimate.");
+        return new SavedReport(record.Id, record.CreatedUtc, record.SchemaVersion, record.AppVersion, record.SnapshotId, scenario, estimate);
+    }
+
+    /// <summary>The saved scenario priced with today's prices, compared line by line with the saved estimate.</summary>
+    public Repricing Reprice(SavedReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var estimator = prices.Estimator;
+        var problems = ScenarioValidator.Validate(report.Scenario, estimator.Prices, estimator.Catalog);
+        if (problems.Count > 0)
+        {
+            return new Repricing(null, [], "Today's prices cannot price this scenario: " + string.Join(" ", problems.Select(p => p.Message)));
+        }
+
+        var today = estimator.Estimate(report.Scenario, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+        return new Repricing(today, Repricing.Compare(report.Estimate, today), null);
+    }
+}

@@ -1,0 +1,59 @@
+using CostCalc.Domain.Estimation;
+using CostCalc.Domain.Scenarios;
+
+namespace CostCalc.Web.Reports;
+
+/// <summary>A stored report read back: the scenario and the estimate exactly as they were saved.</summary>
+public sealed record SavedReport(
+    string Id,
+    DateTimeOffset CreatedUtc,
+    int SchemaVersion,
+    string AppVersion,
+    string SnapshotId,
+    Scenario Scenario,
+    Estimate Estimate);
+
+public enum SaveStatus
+{
+    Saved,
+    RateLimited,
+    TooLarge,
+}
+
+/// <summary>What a save came to; <see cref="Report"/> is set when it was saved.</summary>
+public sealed record SaveOutcome(SaveStatus Status, SavedReport? Report, RateDecision Rate, string? Problem)
+{
+    public static SaveOutcome Limited(RateDecision rate) =>
+        new(SaveStatus.RateLimited, null, rate, $"Too many saves; try again in {rate.RetryAfterSeconds} s.");
+}
+
+/// <summary>One cost line of a report next to the same line re-priced with today's prices.</summary>
+public sealed record RepricedLine(DeploymentPath Path, CostKind Kind, string Name, decimal? SavedUsd, decimal? TodayUsd)
+{
+    public decimal? ChangeUsd => SavedUsd is { } saved && TodayUsd is { } today ? today - saved : null;
+}
+
+/// <summary>A saved report re-priced: today's estimate (null with the reason when the scenario no longer prices) and the per-line comparison.</summary>
+public sealed record Repricing(Estimate? Today, IReadOnlyList<RepricedLine> Lines, string? Problem)
+{
+    public static IReadOnlyList<RepricedLine> Compare(Estimate saved, Estimate today)
+    {
+        ArgumentNullException.ThrowIfNull(saved);
+        ArgumentNullException.ThrowIfNull(today);
+        var lines = new List<RepricedLine>();
+        foreach (var (old, now) in new[] { (saved.Ec2, today.Ec2), (saved.Eks, today.Eks) })
+        {
+            var todayByName = now.CostLines.ToDictionary(l => (l.Kind, l.Name));
+            foreach (var line in old.CostLines)
+            {
+                lines.Add(new RepricedLine(old.Path, line.Kind, line.Name, line.MonthlyUsd,
+                    todayByName.Remove((line.Kind, line.Name), out var match) ? match.MonthlyUsd : null));
+            }
+
+            lines.AddRange(todayByName.Values.Select(l => new RepricedLine(old.Path, l.Kind, l.Name, null, l.MonthlyUsd)));
+            lines.Add(new RepricedLine(old.Path, CostKind.Compute, "Total", old.MonthlyUsd, now.MonthlyUsd));
+        }
+
+        return lines;
+    }
+}
