@@ -1,7 +1,9 @@
 using Bunit;
 using CostCalc.Domain.Estimation;
 using CostCalc.Pricing.Snapshot;
+using CostCalc.Reports.Store;
 using CostCalc.Web.Pricing;
+using CostCalc.Web.Reports;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -32,14 +34,38 @@ public abstract class MudBunitContext : BunitContext, IAsyncLifetime
         });
         Services.AddSingleton(new CurrentPrices(SharedEstimator.Value));
         Services.AddSingleton<TimeProvider>(new FixedClock(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero)));
+
+        // Saved reports: a throwaway SQLite file, created (and migrated) only when a test resolves the store.
+        Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(ReportOptions));
+        Services.AddSingleton<ReportStore>(sp =>
+        {
+            var store = new SqliteReportStore(_reportDatabase, sp.GetRequiredService<TimeProvider>());
+            store.Migrate();
+            return store;
+        });
+        Services.AddSingleton<SaveRateLimiter>();
+        Services.AddSingleton<ReportService>();
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 
+    private readonly string _reportDatabase = Path.Combine(Path.GetTempPath(), "costcalc-bunit-" + Guid.NewGuid().ToString("N") + ".db");
+
     protected static Estimator Estimator => SharedEstimator.Value;
+
+    /// <summary>Report settings of this context (a test may lower the save limit before rendering).</summary>
+    protected ReportOptions ReportOptions { get; } = new();
 
     Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
 
-    async Task IAsyncLifetime.DisposeAsync() => await base.DisposeAsync();
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { "", "-wal", "-shm" }.Select(suffix => _reportDatabase + suffix).Where(File.Exists))
+        {
+            File.Delete(file);
+        }
+    }
 
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider
     {
