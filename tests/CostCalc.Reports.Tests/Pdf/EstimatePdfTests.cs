@@ -1,0 +1,270 @@
+using CostCalc.Domain.Scenarios;
+using CostCalc.Reports.Pdf;
+using UglyToad.PdfPig;
+using UglyToad.PdfPig.Content;
+using UglyToad.PdfPig.Tokens;
+
+namespace CostCalc.Reports.Tests.Pdf;
+
+/// <summary>Issue 7 §5: every PDF is read back with PdfPig and checked for what a budget reader needs.</summary>
+public sealed class EstimatePdfTests
+{
+    private static readonly Lazy<byte[]> DefaultPdf = new(() => PdfSamples.Render(Scenario.Default));
+    private static readonly Lazy<byte[]> LargePdf = new(() => PdfSamples.Render(PdfSamples.Large, PdfSamples.Link));
+
+    public static TheoryData<string> Samples => ["default", "large", "infeasible"];
+
+    [Fact]
+    public void A4_pages_with_page_numbers_in_every_footer()
+    {
+        using var pdf = PdfDocument.Open(DefaultPdf.Value);
+        Assert.InRange(pdf.NumberOfPages, 3, 8);
+        foreach (var page in pdf.GetPages())
+        {
+            Assert.Equal(595, page.Width, 0);
+            Assert.Equal(842, page.Height, 0);
+            Assert.Contains($"Page {page.Number} of {pdf.NumberOfPages}", page.Text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Letter_on_request()
+    {
+        using var pdf = PdfDocument.Open(PdfSamples.Render(Scenario.Default, paper: PaperSize.Letter));
+        Assert.All(pdf.GetPages(), page =>
+        {
+            Assert.Equal(612, page.Width, 0);
+            Assert.Equal(792, page.Height, 0);
+        });
+    }
+
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public void Headline_monthly_totals_are_the_estimates(string sample)
+    {
+        var estimate = PdfSamples.Estimate(Sample(sample));
+        using var pdf = PdfDocument.Open(EstimatePdf.Render(estimate, PdfSamples.Options()));
+        var headlines = HeadlineWords(pdf.GetPage(1));
+
+        foreach (var path in new[] { estimate.Ec2, estimate.Eks })
+        {
+            var expected = path.Feasible ? PdfFormat.UsdCents(path.MonthlyUsd) : "Not feasible";
+            Assert.Contains(expected, headlines);
+        }
+
+        Assert.Equal("$476.52", PdfFormat.UsdCents(PdfSamples.Estimate(Scenario.Default).Ec2.MonthlyUsd));
+    }
+
+    [Fact]
+    public void Cost_line_totals_and_every_cost_line_are_in_the_tables()
+    {
+        var estimate = PdfSamples.Estimate(PdfSamples.Large);
+        using var pdf = PdfDocument.Open(LargePdf.Value);
+        var text = PdfSamples.Squeezed(pdf);
+        foreach (var path in new[] { estimate.Ec2, estimate.Eks })
+        {
+            Assert.Contains(PdfSamples.Squeeze($"{PdfFormat.PathName(path.Path)} total{PdfFormat.UsdCents(path.MonthlyUsd)}"), text, StringComparison.Ordinal);
+            foreach (var line in path.CostLines)
+            {
+                Assert.Contains(PdfSamples.Squeeze(line.Name + line.Detail), text, StringComparison.Ordinal);
+                Assert.Contains(PdfSamples.Squeeze(PdfFormat.UsdCents(line.MonthlyUsd)), text, StringComparison.Ordinal);
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public void Every_input_with_its_value_unit_and_source(string sample)
+    {
+        var scenario = Sample(sample);
+        using var pdf = PdfDocument.Open(PdfSamples.Render(scenario));
+        var text = PdfSamples.Squeezed(pdf);
+
+        foreach (var field in ScenarioFields.All)
+        {
+            var value = ScenarioInputs.WithUnit(field.Read(scenario), field.Unit);
+            Assert.Contains(PdfSamples.Squeeze(field.Label + value), text, StringComparison.Ordinal);
+            Assert.Contains(PdfSamples.Squeeze(field.Source), text, StringComparison.Ordinal);
+        }
+
+        var rows = ScenarioInputs.Of(scenario);
+        Assert.Equal(ScenarioFields.All.Count + 13, rows.Count);
+        foreach (var row in rows)
+        {
+            Assert.Contains(PdfSamples.Squeeze(row.Label + row.Value + (row.IsDefault ? "" : "default " + row.DefaultValue)), text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Region_snapshot_date_and_source_are_on_page_one()
+    {
+        var estimate = PdfSamples.Estimate(Scenario.Default);
+        using var pdf = PdfDocument.Open(DefaultPdf.Value);
+        var page1 = PdfSamples.Squeeze(pdf.GetPage(1).Text);
+
+        Assert.Contains(PdfSamples.Squeeze("BEAM service on EC2 vs EKS: cost estimate"), page1, StringComparison.Ordinal);
+        Assert.Contains("2026-11-2514:03UTC", page1, StringComparison.Ordinal);
+        Assert.Contains(PdfSamples.Squeeze($"{estimate.Scenario.Region} · {estimate.RegionName}"), page1, StringComparison.Ordinal);
+        Assert.Contains(PdfSamples.Squeeze($"as of {PdfFormat.Date(estimate.PricesAsOf)} · {PdfSamples.PricesSource} · snapshot {estimate.SnapshotId}"),
+            page1, StringComparison.Ordinal);
+        Assert.Equal("2026-07-20", PdfFormat.Date(estimate.PricesAsOf));
+    }
+
+    [Fact]
+    public void Warnings_capacity_split_and_facts_are_listed()
+    {
+        var estimate = PdfSamples.Estimate(PdfSamples.Large);
+        using var pdf = PdfDocument.Open(LargePdf.Value);
+        var text = PdfSamples.Squeezed(pdf);
+
+        Assert.NotEmpty(estimate.Warnings);
+        Assert.All(estimate.Warnings, w => Assert.Contains(PdfSamples.Squeeze(w.Message + w.Code), text, StringComparison.Ordinal));
+        Assert.All(estimate.BeyondCost.Facts, f => Assert.Contains(PdfSamples.Squeeze(f.Name + f.Value + f.Source), text, StringComparison.Ordinal));
+        Assert.Contains(PdfSamples.Squeeze($"Connections per VM{PdfFormat.Count(estimate.Ec2.ConnectionsPerVm)}{PdfFormat.Count(estimate.Eks.ConnectionsPerVm)}"),
+            text, StringComparison.Ordinal);
+        Assert.All(estimate.Eks.Memory.Slices, s => Assert.Contains(PdfSamples.Squeeze(s.Name), text, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_long_projection_flows_across_pages_with_its_header_repeated()
+    {
+        var estimate = PdfSamples.Estimate(PdfSamples.Large);
+        using var pdf = PdfDocument.Open(LargePdf.Value);
+        var pages = PdfSamples.Pages(pdf);
+
+        var withHeader = pages.Where(p => p.Text.Contains("EKS cumulative", StringComparison.Ordinal)).ToList();
+        Assert.True(withHeader.Count >= 2, $"the 60-month projection should span pages, found its header on {withHeader.Count}");
+        Assert.Equal(withHeader.Count, withHeader.Select(p => p.Number).Distinct().Count());
+
+        var text = PdfSamples.Squeezed(pdf);
+        foreach (var month in new[] { estimate.Projection[0], estimate.Projection[29], estimate.Projection[^1] })
+        {
+            Assert.Contains(PdfSamples.Squeeze(string.Join("", PdfFormat.Count(month.Connections), PdfFormat.Count(month.Ec2Machines),
+                PdfFormat.Count(month.EksMachines), PdfFormat.Usd(month.Ec2MonthlyUsd), PdfFormat.Usd(month.EksMonthlyUsd),
+                PdfFormat.Usd(month.Ec2CumulativeUsd), PdfFormat.Usd(month.EksCumulativeUsd))), text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void The_report_link_is_printed_and_clickable()
+    {
+        using var pdf = PdfDocument.Open(LargePdf.Value);
+        Assert.All(pdf.GetPages(), page => Assert.Contains(PdfSamples.Link, page.Text, StringComparison.Ordinal));
+        var links = pdf.GetPages().SelectMany(p => p.GetHyperlinks()).Select(h => h.Uri).ToList();
+        Assert.Contains(PdfSamples.Link, links);
+        Assert.True(links.Count >= pdf.NumberOfPages, "every footer links to the report");
+    }
+
+    [Fact]
+    public void An_unsaved_export_says_so()
+    {
+        using var pdf = PdfDocument.Open(DefaultPdf.Value);
+        Assert.Contains("Not saved: exported from the calculator", pdf.GetPage(1).Text, StringComparison.Ordinal);
+        Assert.Empty(pdf.GetPages().SelectMany(p => p.GetHyperlinks()));
+    }
+
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public void No_glyph_is_drawn_twice(string sample)
+    {
+        // ScottPlot renders twice onto a PDF canvas unless laid out first (TOOLCHAIN.md §7.2):
+        // every chart label would then sit twice at the same spot.
+        using var pdf = PdfDocument.Open(PdfSamples.Render(Sample(sample)));
+        foreach (var page in pdf.GetPages())
+        {
+            var twice = page.Letters
+                .Where(l => !string.IsNullOrWhiteSpace(l.Value))
+                .GroupBy(l => (l.Value, X: Math.Round(l.StartBaseLine.X, 1), Y: Math.Round(l.StartBaseLine.Y, 1)))
+                .Where(g => g.Count() > 1)
+                .Select(g => $"'{g.Key.Value}' at ({g.Key.X}, {g.Key.Y})")
+                .ToList();
+            Assert.True(twice.Count == 0, $"page {page.Number} draws {twice.Count} glyphs twice, e.g. {string.Join(", ", twice.Take(5))}");
+        }
+    }
+
+    [Fact]
+    public void Charts_are_vectors_with_real_text()
+    {
+        using var pdf = PdfDocument.Open(DefaultPdf.Value);
+        var page1 = pdf.GetPage(1);
+        Assert.Empty(page1.GetImages());
+        Assert.True(page1.Paths.Count > 40, $"page 1 has {page1.Paths.Count} paths");
+        var words = page1.GetWords().Select(w => w.Text).ToList();
+        Assert.Equal(2, words.Count(w => w == "Month"));
+        Assert.Contains("$30k", words);
+        Assert.Contains("$1,000", words);
+    }
+
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public void Only_the_embedded_family_is_used_and_it_is_embedded(string sample)
+    {
+        var bytes = PdfSamples.Render(Sample(sample));
+        using var pdf = PdfDocument.Open(bytes);
+
+        var used = pdf.GetPages().SelectMany(p => p.Letters).Select(l => BaseName(l.FontName ?? "")).Distinct().Order().ToList();
+        Assert.Equal(["CostCalcSans", "CostCalcSans-Bold"], used);
+
+        var descriptors = FontDescriptors(pdf).ToList();
+        Assert.Equal(2, descriptors.Count);
+        Assert.All(descriptors, d =>
+        {
+            Assert.StartsWith("CostCalcSans", BaseName(((NameToken)d.Data[NameToken.FontName.Data]).Data), StringComparison.Ordinal);
+            Assert.True(d.ContainsKey(NameToken.FontFile2), "the TrueType font program is embedded");
+        });
+    }
+
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public void Under_300_KB(string sample)
+    {
+        var bytes = PdfSamples.Render(Sample(sample), PdfSamples.Link);
+        Assert.InRange(bytes.Length, 20_000, 300 * 1024);
+    }
+
+    [Fact]
+    public void Concurrent_renders_are_identical()
+    {
+        var estimate = PdfSamples.Estimate(PdfSamples.Large);
+        var options = PdfSamples.Options(PdfSamples.Link);
+        var texts = new string[8];
+        Parallel.For(0, texts.Length, i =>
+        {
+            using var pdf = PdfDocument.Open(EstimatePdf.Render(estimate, options));
+            texts[i] = string.Join("\n", pdf.GetPages().Select(p => p.Text));
+        });
+        Assert.All(texts, t => Assert.Equal(texts[0], t));
+    }
+
+    private static Scenario Sample(string sample) => sample switch
+    {
+        "large" => PdfSamples.Large,
+        "infeasible" => PdfSamples.InfeasibleEks,
+        _ => Scenario.Default,
+    };
+
+    /// <summary>The words on page 1 set in the headline size (18 pt, or shrunk to fit a card, but well above body text).</summary>
+    private static List<string> HeadlineWords(Page page)
+    {
+        var words = page.GetWords().Where(w => w.Letters.All(l => l.PointSize >= 12)).Select(w => w.Text).ToList();
+        // "Not feasible" is two words in the headline size.
+        return [.. words, .. words.Zip(words.Skip(1), (a, b) => a + " " + b)];
+    }
+
+    /// <summary>"BAAAAA+CostCalcSans" → "CostCalcSans": subset tags are six capitals and a plus.</summary>
+    private static string BaseName(string fontName) =>
+        fontName.Length > 7 && fontName[6] == '+' ? fontName[7..] : fontName;
+
+    private static IEnumerable<DictionaryToken> FontDescriptors(PdfDocument pdf)
+    {
+        foreach (var reference in pdf.Structure.CrossReferenceTable.ObjectOffsets.Keys)
+        {
+            var token = pdf.Structure.GetObject(reference).Data;
+            if (token is DictionaryToken dictionary
+                && dictionary.TryGet(NameToken.Type, out NameToken type) && type.Equals(NameToken.FontDescriptor))
+            {
+                yield return dictionary;
+            }
+        }
+    }
+}
