@@ -1,0 +1,153 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace CostCalc.Web.Tests.Processes;
+
+/// <summary>
+/// The built app as a separate OS process on a free loopback port (`dotnet CostCalc.Web.dll --urls …`),
+/// configured through environment variables, so a test can run two of them or kill one with SIGKILL.
+/// </summary>
+public sealed class AppProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    private AppProcess(Process process, int port)
+    {
+        _process = process;
+        Port = port;
+        Client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    public int Port { get; }
+
+    public HttpClient Client { get; }
+
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    /// <summary>The app built beside this test assembly's configuration: src/CostCalc.Web/bin/&lt;config&gt;/net10.0/linux-x64.</summary>
+    public static string WebDll()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        var segments = directory.FullName.Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries);
+        var configuration = segments[Array.LastIndexOf(segments, "bin") + 1];
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "CostCalc.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        var dll = Path.Combine(directory?.FullName ?? throw new InvalidOperationException("CostCalc.sln not found above the tests"),
+            "src", "CostCalc.Web", "bin", configuration, "net10.0", "linux-x64", "CostCalc.Web.dll");
+        return File.Exists(dll) ? dll : throw new InvalidOperationException($"{dll} is missing: build the solution first.");
+    }
+
+    public static async Task<AppProcess> StartAsync(IReadOnlyDictionary<string, string> environment)
+    {
+        var dll = WebDll();
+        var port = FreePort();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(dll);
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}"));
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        var app = new AppProcess(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start"), port);
+        app._process.OutputDataReceived += (_, e) => app.Append(e.Data);
+        app._process.ErrorDataReceived += (_, e) => app.Append(e.Data);
+        app._process.BeginOutputReadLine();
+        app._process.BeginErrorReadLine();
+        await app.WaitUntilReadyAsync();
+        return app;
+    }
+
+    /// <summary>SIGKILL: no shutdown hooks, no flushing; whatever was not on disk is lost.</summary>
+    public void KillHard()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        _process.WaitForExit(10_000);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        KillHard();
+        Client.Dispose();
+        _process.Dispose();
+        await Task.CompletedTask;
+    }
+
+    private async Task WaitUntilReadyAsync()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"The app exited with {_process.ExitCode}: {Output}");
+            }
+
+            try
+            {
+                using var response = await Client.GetAsync("/healthz");
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"The app was not ready within 60 s: {Output}");
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
