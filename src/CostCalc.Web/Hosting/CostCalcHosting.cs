@@ -26,6 +26,7 @@ public static class CostCalcHosting
         services.AddBlazorServerLimits(builder.Configuration);
         services.AddMudServices();
         builder.AddCostCalcReports();
+        services.AddCostCalcPdf(builder.Configuration);
         return builder;
     }
 
@@ -42,6 +43,7 @@ public static class CostCalcHosting
         app.MapEstimateEndpoints();
         app.MapCatalogEndpoints();
         app.MapPricingEndpoints();
+        app.MapPdfEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -169,6 +169,16 @@ public sealed partial class CalculatorPage
         }
     }
 
+    /// <summary>GET /api/estimate.pdf with the scenario on screen (the last valid one), as the address bar encodes it.</summary>
+    private string PdfLink
+    {
+        get
+        {
+            var query = ScenarioUrl.Encode(_state.Scenario);
+            return query.Length == 0 ? "/api/estimate.pdf" : "/api/estimate.pdf?" + query;
+        }
+    }
+
     private Task ExportCsvAsync() => DownloadAsync("costcalc-estimate.csv", "text/csv", EstimateCsv.Write(_state.Estimate));
 
     private Task ExportJsonAsync() =>

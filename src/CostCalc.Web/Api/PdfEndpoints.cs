@@ -1,0 +1,113 @@
+using CostCalc.Domain.Estimation;
+using CostCalc.Reports.Pdf;
+using CostCalc.Web.Components.Calculator;
+using CostCalc.Web.Pricing;
+using CostCalc.Web.Reports;
+using Microsoft.Extensions.Options;
+
+namespace CostCalc.Web.Api;
+
+/// <summary>
+/// PDF summaries (issue 7): GET /r/{id}.pdf and /api/reports/{id}/pdf for a saved report, and
+/// GET /api/estimate.pdf?{calculator query} for the calculator's unsaved scenario. "?paper=letter"
+/// gives US Letter instead of A4. Every render goes through the <see cref="PdfGate"/>: past the
+/// concurrency cap or the client's rate the answer is 429 with Retry-After.
+/// </summary>
+internal static class PdfEndpoints
+{
+    public const string PaperKey = "paper";
+
+    public static IServiceCollection AddCostCalcPdf(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<PdfGateOptions>().Bind(configuration.GetSection("Pdf:Gate"));
+        services.AddSingleton(sp => new PdfGate(sp.GetRequiredService<IOptions<PdfGateOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+        return services;
+    }
+
+    public static void MapPdfEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/r/{id}.pdf", ReportPdfAsync).ExcludeFromDescription();
+        app.MapGet("/api/reports/{id}/pdf", ReportPdfAsync)
+            .WithTags("Reports")
+            .Produces(StatusCodes.Status200OK, contentType: EstimatePdf.ContentType)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .WithSummary("A saved report as a PDF summary (A4; ?paper=letter for US Letter)");
+        app.MapGet("/api/estimate.pdf", EstimatePdfAsync)
+            .WithTags("Estimates")
+            .Produces(StatusCodes.Status200OK, contentType: EstimatePdf.ContentType)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .WithSummary("The PDF summary of an unsaved scenario given as the calculator's URL query (?v=1&…; paper=letter for US Letter)");
+    }
+
+    /// <summary>"embedded snapshot", "bulk price list", … for the snapshot a report was priced with.</summary>
+    public static string PricesSource(string snapshotId, CurrentPrices prices)
+    {
+        var current = prices.Estimator.Prices;
+        if (current.SnapshotId == snapshotId)
+        {
+            return current.Source;
+        }
+
+        return snapshotId.Split('-')[0] switch
+        {
+            "embedded" => "embedded snapshot",
+            "bulk" => "bulk price list",
+            "query" => "query API",
+            _ => "price snapshot",
+        };
+    }
+
+    private static async Task<IResult> ReportPdfAsync(string id, string? paper, HttpContext context, ReportService reports,
+        CurrentPrices prices, PdfGate gate, IOptions<ReportOptions> reportOptions)
+    {
+        var report = await reports.OpenAsync(id, context.RequestAborted);
+        if (report is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such report",
+                detail: "There is no saved report with this id. Check that the link was copied whole.");
+        }
+
+        var request = context.Request;
+        var options = new PdfOptions(report.CreatedUtc, PricesSource(report.SnapshotId, prices), $"{request.Scheme}://{request.Host}/r/{report.Id}")
+        {
+            Paper = PdfOptions.ParsePaper(paper),
+        };
+        return await RenderAsync(context, gate, reportOptions.Value, report.Estimate, options, $"costcalc-report-{report.Id}.pdf");
+    }
+
+    private static async Task<IResult> EstimatePdfAsync(HttpContext context, CurrentPrices prices, PdfGate gate,
+        IOptions<ReportOptions> reportOptions, TimeProvider clock)
+    {
+        var query = context.Request.Query
+            .Where(kv => kv.Key != PaperKey)
+            .ToDictionary(kv => kv.Key, kv => kv.Value.ToString(), StringComparer.Ordinal);
+        var estimator = prices.Estimator;
+        var (scenario, error) = ScenarioUrl.Decode(query, estimator.Prices, estimator.Catalog);
+        if (error is not null)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["query"] = [error] },
+                title: "The scenario in the query cannot be read");
+        }
+
+        var now = clock.GetUtcNow();
+        Estimate estimate = estimator.Estimate(scenario, DateOnly.FromDateTime(now.UtcDateTime));
+        var options = new PdfOptions(now, estimator.Prices.Source) { Paper = PdfOptions.ParsePaper(context.Request.Query[PaperKey]) };
+        return await RenderAsync(context, gate, reportOptions.Value, estimate, options, "costcalc-estimate.pdf");
+    }
+
+    private static async Task<IResult> RenderAsync(HttpContext context, PdfGate gate, ReportOptions reportOptions,
+        Estimate estimate, PdfOptions options, string fileName)
+    {
+        var client = ClientKeys.Of(context, reportOptions.ForwardedForHops);
+        var result = await gate.RunAsync(client, () => EstimatePdf.Render(estimate, options), context.RequestAborted);
+        if (result.Rejection is { } rejection)
+        {
+            context.Response.Headers.RetryAfter = ((int)Math.Ceiling(rejection.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many PDFs", detail: rejection.Reason);
+        }
+
+        return TypedResults.File(result.Value!, EstimatePdf.ContentType, fileName);
+    }
+}
