@@ -122,7 +122,8 @@ public sealed class EmbeddedSnapshotKnownValuesTests
             CrossAzUsdPerGbEachDirection: 0.01m, CpuCreditUsdPerVcpuHour: 0.05m, RegionScoped: false);
         foreach (var region in Book.Regions)
         {
-            Assert.Equal(expected with { RegionScoped = region.Region.Code == "us-east-1" }, region.Services);
+            var usEast1 = region.Region.Code == "us-east-1";
+            Assert.Equal(expected with { RegionScoped = usEast1, EksRatesRegional = usEast1 }, region.Services);
         }
     }
 

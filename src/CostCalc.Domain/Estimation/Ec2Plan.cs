@@ -53,7 +53,7 @@ internal sealed class Ec2Plan : IPathPlan
         var lines = new List<CostLine>
         {
             new(CostKind.Compute, "EC2 instances", amounts[(int)CostKind.Compute],
-                string.Create(inv, $"{size.Machines:#,0} × {_type.Name} at ${_usdPerHour:0.#####}/h ({_scenario.Ec2PurchaseOption}) × 730 h"),
+                string.Create(inv, $"{size.Machines:#,0} × {_type.Name} at ${_usdPerHour:0.#####}/h ({ChoiceNames.Of(_scenario.Ec2PurchaseOption)}) × 730 h"),
                 _scenario.Ec2PurchaseOption == PurchaseOption.Spot ? Sources.SpotAdvisor : Sources.HoursPerMonth),
         };
         if (UsesUnlimitedCredits)
@@ -101,7 +101,7 @@ internal sealed class Ec2Plan : IPathPlan
         if (_priceFellBack)
         {
             yield return new("ec2-price-fallback",
-                $"{_type.Name} has no {_scenario.Ec2PurchaseOption} price in {_region.Region.Code}; on-demand is used.");
+                $"{_type.Name} has no {ChoiceNames.Of(_scenario.Ec2PurchaseOption)} price in {_region.Region.Code}; on-demand is used.");
         }
 
         if (_type.BurstableBaselinePerVcpu is { } baseline && !_scenario.BurstableUnlimited)

@@ -18,7 +18,7 @@ internal sealed partial class EksPlan
                     Format($"{size.Machines:#,0} pods of {_fargatePod?.Vcpu} vCPU / {_fargatePod?.MemoryGb} GB + {ClusterAddOnPods} add-on pods"),
                     Sources.Fargate)
                 : new(CostKind.Compute, "EKS nodes", amounts[(int)CostKind.Compute],
-                    Format($"{size.Machines:#,0} × {_type!.Name} at ${_nodeUsdPerHour:0.#####}/h ({s.EksPurchaseOption}) × 730 h"),
+                    Format($"{size.Machines:#,0} × {_type!.Name} at ${_nodeUsdPerHour:0.#####}/h ({ChoiceNames.Of(s.EksPurchaseOption)}) × 730 h"),
                     s.EksPurchaseOption == Prices.PurchaseOption.Spot ? Sources.SpotAdvisor : Sources.HoursPerMonth),
             new(CostKind.ControlPlane, "EKS control plane", amounts[(int)CostKind.ControlPlane],
                 Format($"{s.Clusters} cluster(s) × ${ControlPlaneUsdPerHour}/h ({s.SupportTier} support)"), Sources.ControlPlane),
@@ -113,7 +113,7 @@ internal sealed partial class EksPlan
         if (_priceFellBack)
         {
             yield return new("eks-price-fallback",
-                $"{_type!.Name} has no {s.EksPurchaseOption} price in {_region.Region.Code}; on-demand is used.");
+                $"{_type!.Name} has no {ChoiceNames.Of(s.EksPurchaseOption)} price in {_region.Region.Code}; on-demand is used.");
         }
 
         if (_type?.BurstableBaselinePerVcpu is { } baseline && !s.BurstableUnlimited)

@@ -130,8 +130,10 @@ public sealed class Estimator(InstanceCatalog catalog, PriceBook prices)
 
         if (!region.Services.RegionScoped)
         {
-            yield return new("service-prices-us-east-1",
-                $"EKS, Fargate, ALB, NAT and cross-AZ rates are us-east-1 figures; {region.Region.Code} may differ.");
+            var borrowed = region.Services.EksRatesRegional
+                ? "ALB, NAT, cross-AZ and CPU-credit rates are"
+                : "EKS, Fargate, ALB, NAT, cross-AZ and CPU-credit rates are";
+            yield return new("service-prices-us-east-1", $"{borrowed} us-east-1 figures; {region.Region.Code} may differ.");
         }
 
         if (!region.Gp3.RegionScoped)

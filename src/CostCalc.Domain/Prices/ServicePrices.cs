@@ -16,7 +16,11 @@ public sealed record ServicePrices(
     decimal NatGatewayUsdPerGb,
     decimal CrossAzUsdPerGbEachDirection,
     decimal CpuCreditUsdPerVcpuHour,
-    bool RegionScoped);
+    bool RegionScoped)
+{
+    /// <summary>True when the EKS and Fargate rates are the region's own (a refreshed AmazonEKS offer).</summary>
+    public bool EksRatesRegional { get; init; } = RegionScoped;
+}
 
 /// <summary>EBS gp3 rates of one region.</summary>
 public sealed record Gp3Prices(

@@ -45,6 +45,9 @@ internal sealed class ServiceRates(string fileName)
             Rate(SnapshotFormat.ServiceKeys.AutoModeFeeShare), Rate(SnapshotFormat.ServiceKeys.AlbHour),
             Rate(SnapshotFormat.ServiceKeys.AlbLcuHour), Rate(SnapshotFormat.ServiceKeys.NatHour),
             Rate(SnapshotFormat.ServiceKeys.NatGb), Rate(SnapshotFormat.ServiceKeys.CrossAzGbEachDirection),
-            Rate(SnapshotFormat.ServiceKeys.CpuCreditVcpuHour), RegionScoped: false);
+            Rate(SnapshotFormat.ServiceKeys.CpuCreditVcpuHour), RegionScoped: false)
+        {
+            EksRatesRegional = own?.ContainsKey(SnapshotFormat.ServiceKeys.EksClusterHour) == true,
+        };
     }
 }

@@ -38,7 +38,7 @@ public static class SnapshotLoader
             r.Region,
             prices[r.Region.Code],
             r.Gp3,
-            services.For(r.Region.Code) with { RegionScoped = r.Region.Code == SnapshotFormat.ServiceRegion },
+            ServicesOf(services, r.Region.Code),
             r.Origins)).ToList();
         services.CheckRegions(regions.Keys);
         var asOf = regionPrices.Max(r => r.AsOf);
@@ -48,6 +48,12 @@ public static class SnapshotLoader
     /// <summary>Loads a snapshot stored as files in <paramref name="directory"/>.</summary>
     public static PriceSnapshot LoadDirectory(string directory, string source, string idPrefix) =>
         Load(name => File.OpenText(Path.Combine(directory, name)), source, idPrefix);
+
+    /// <summary>The service rates are the region's own in the region they were collected for (us-east-1).</summary>
+    private static ServicePrices ServicesOf(ServiceRates services, string region) =>
+        region == SnapshotFormat.ServiceRegion
+            ? services.For(region) with { RegionScoped = true, EksRatesRegional = true }
+            : services.For(region);
 
     private sealed record RegionRow(Region Region, Gp3Prices Gp3, IReadOnlyList<DataOrigin> Origins, HashSet<string> Codes);
 
