@@ -1,0 +1,103 @@
+using System.Text.RegularExpressions;
+using CostCalc.E2E.Infrastructure;
+using CostCalc.E2E.Pages;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace CostCalc.E2E;
+
+/// <summary>The calculator in a real browser against the real server: inputs to headline numbers, validation, ranking.</summary>
+[Collection(BrowserTests.Name)]
+public sealed partial class CalculatorTests(AppFixture app)
+{
+    [Fact]
+    public async Task Home_page_shows_both_headline_costs_without_browser_errors()
+    {
+        await using var session = await app.NewSessionAsync();
+        var calculator = new CalculatorPageObject(session.Page);
+
+        await calculator.OpenAsync();
+
+        var (ec2, eks) = await calculator.ReadHeadlineAsync();
+        Assert.True(ec2 > 0, $"EC2 monthly cost {ec2}");
+        Assert.True(eks > 0, $"EKS monthly cost {eks}");
+        await Expect(calculator.Ec2Headline).ToHaveTextAsync(Money(), new() { Timeout = AppFixture.TimeoutMs });
+        await Expect(calculator.EksHeadline).ToHaveTextAsync(Money(), new() { Timeout = AppFixture.TimeoutMs });
+        session.AssertNoErrors();
+    }
+
+    [Fact]
+    public async Task Changing_peak_connections_updates_both_costs_and_the_address()
+    {
+        await using var session = await app.NewSessionAsync();
+        var calculator = new CalculatorPageObject(session.Page);
+        await calculator.OpenAsync();
+        var before = await calculator.ReadHeadlineAsync();
+
+        await calculator.FillAsync("peakConnections", "1000000");
+
+        await calculator.WaitForHeadlineChangeAsync(before);
+        await calculator.ExpectUrlParameterAsync("peakConnections", "1000000");
+        var after = await calculator.ReadHeadlineAsync();
+        Assert.True(after.Ec2 > before.Ec2, $"EC2 {before.Ec2} -> {after.Ec2} for 10x the connections");
+        Assert.True(after.Eks > before.Eks, $"EKS {before.Eks} -> {after.Eks} for 10x the connections");
+        session.AssertNoErrors();
+    }
+
+    [Fact]
+    public async Task An_invalid_value_shows_why_and_keeps_the_last_valid_estimate()
+    {
+        await using var session = await app.NewSessionAsync();
+        var calculator = new CalculatorPageObject(session.Page);
+        await calculator.OpenAsync();
+        await calculator.FillAsync("peakConnections", "250000");
+        await calculator.ExpectUrlParameterAsync("peakConnections", "250000");
+        var valid = await calculator.ReadHeadlineAsync();
+
+        await calculator.FillAsync("peakConnections", "-5");
+
+        await Expect(calculator.InvalidInputs).ToBeVisibleAsync(new() { Timeout = AppFixture.TimeoutMs });
+        await Expect(calculator.InvalidInputs).ToContainTextAsync("Peak concurrent connections", new() { Timeout = AppFixture.TimeoutMs });
+        await Expect(calculator.Input("peakConnections")).ToHaveAttributeAsync("aria-invalid", "true", new() { Timeout = AppFixture.TimeoutMs });
+        await Expect(await calculator.DescriptionOfAsync("peakConnections"))
+            .ToHaveTextAsync("Peak concurrent connections must be a whole number between 1 and 100,000,000 connections.", new() { Timeout = AppFixture.TimeoutMs });
+        await calculator.ExpectHeadlineAsync(valid);
+        await calculator.ExpectUrlParameterAsync("peakConnections", "250000");
+        Assert.DoesNotContain("NaN", await session.Page.Locator("body").InnerTextAsync(), StringComparison.Ordinal);
+        session.AssertNoErrors();
+    }
+
+    [Fact]
+    public async Task Picking_a_ranked_instance_type_sets_it_as_the_EC2_instance_type()
+    {
+        await using var session = await app.NewSessionAsync();
+        var calculator = new CalculatorPageObject(session.Page);
+        await calculator.OpenAsync();
+        var before = await calculator.ReadHeadlineAsync();
+        var current = await calculator.Ec2InstanceTypeInput.InputValueAsync();
+
+        await calculator.Tab("Instance ranking").ClickAsync();
+        var rows = calculator.RankingTable.Locator("tbody tr");
+        await Expect(rows.First).ToBeVisibleAsync(new() { Timeout = AppFixture.TimeoutMs });
+        // The cheapest listed type whose monthly cost differs from the current one, so the headline must move.
+        // (MudLink without Href renders an <a role="button">.)
+        var pick = rows.Filter(new() { HasNot = session.Page.GetByRole(AriaRole.Button, new() { Name = current, Exact = true }) })
+            .Filter(new() { HasNotText = Display(before.Ec2) })
+            .First.GetByRole(AriaRole.Button);
+        var picked = (await pick.InnerTextAsync()).Trim();
+
+        await pick.ClickAsync();
+
+        await calculator.ExpectUrlParameterAsync("ec2InstanceType", picked);
+        await Expect(calculator.Ec2InstanceTypeInput).ToHaveValueAsync(picked, new() { Timeout = AppFixture.TimeoutMs });
+        await Expect(calculator.Ec2Headline).Not.ToHaveAttributeAsync("data-value", before.Ec2.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            new() { Timeout = AppFixture.TimeoutMs });
+        await Expect(calculator.Tab("Results")).ToHaveAttributeAsync("aria-selected", "true", new() { Timeout = AppFixture.TimeoutMs });
+        session.AssertNoErrors();
+    }
+
+    private static string Display(decimal usd) => "$" + usd.ToString("#,0", System.Globalization.CultureInfo.InvariantCulture);
+
+    [GeneratedRegex(@"^\$[0-9][0-9,]*$")]
+    private static partial Regex Money();
+}
