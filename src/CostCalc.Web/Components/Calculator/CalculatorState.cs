@@ -29,6 +29,7 @@ public sealed class CalculatorState(Estimator estimator, DateOnly today)
     /// <summary>Uses <paramref name="candidate"/> if it is valid; otherwise keeps the current scenario and returns the problems.</summary>
     public IReadOnlyList<ValidationProblem> TrySet(Scenario candidate)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var problems = ScenarioValidator.Validate(candidate, Estimator.Prices, Estimator.Catalog);
         if (problems.Count == 0 && candidate != Scenario)
         {
@@ -36,6 +37,7 @@ public sealed class CalculatorState(Estimator estimator, DateOnly today)
             Estimate = Estimator.Estimate(candidate, today);
             _ranking = null;
             Changed?.Invoke();
+            CalculatorMetrics.RecordUpdate(started);
         }
 
         return problems;
