@@ -127,6 +127,19 @@ public sealed class EmbeddedSnapshotKnownValuesTests
         }
     }
 
+    // PRICING.md §8.1: regional EC2 prices are the AWS pricing-page JSON of 2025-04-04; us-east-1 on-demand
+    // comes from Karpenter's table generated 2026-07-20. "Prices as of" is the EC2 on-demand date, not the
+    // newer date of the hand-collected service rates (2026-07-07).
+    [Theory]
+    [InlineData("us-east-1", 2026, 7, 20)]
+    [InlineData("eu-west-1", 2025, 4, 4)]
+    [InlineData("ap-south-1", 2025, 4, 4)]
+    public void RegionAsOf_IsTheDateOfItsEc2OnDemandPrices(string region, int year, int month, int day)
+    {
+        Assert.Equal(new DateOnly(year, month, day), Book.Find(region)!.AsOf);
+        Assert.Equal(new DateOnly(2024, 7, 18), Book.Find(region)!.OldestAsOf);
+    }
+
     [Fact]
     public void PriceBook_EmbeddedSnapshot_IsDatedByNewestPrices()
     {

@@ -22,7 +22,8 @@ public sealed class RegionPrices
         Services = services;
         Origins = origins;
         InstanceTypeNames = [.. _instances.Keys.Order(StringComparer.Ordinal)];
-        AsOf = origins.Count == 0 ? DateOnly.MinValue : origins.Max(o => o.AsOf);
+        var instancePrices = origins.Where(o => o.IsEc2OnDemand).ToList();
+        AsOf = (instancePrices.Count > 0 ? instancePrices : origins).Select(o => o.AsOf).DefaultIfEmpty(DateOnly.MinValue).Max();
         OldestAsOf = origins.Count == 0 ? DateOnly.MinValue : origins.Min(o => o.AsOf);
     }
 
@@ -35,7 +36,11 @@ public sealed class RegionPrices
     /// <summary>Where the instance, EBS, spot and service figures came from, each with its date.</summary>
     public IReadOnlyList<DataOrigin> Origins { get; }
 
-    /// <summary>The newest date among <see cref="Origins"/>: the "prices as of" shown to users.</summary>
+    /// <summary>
+    /// The "prices as of" shown to users: the date of the region's EC2 on-demand prices, which make up
+    /// most of every estimate (the newest such date where sources are mixed). Other figures keep their
+    /// own dates in <see cref="Origins"/>, and <see cref="OldestAsOf"/> drives the staleness warning.
+    /// </summary>
     public DateOnly AsOf { get; }
 
     /// <summary>The oldest date among <see cref="Origins"/>, for staleness warnings.</summary>

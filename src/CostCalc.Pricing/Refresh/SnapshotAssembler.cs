@@ -1,4 +1,5 @@
 using System.Globalization;
+using CostCalc.Domain.Catalog;
 using CostCalc.Pricing.Live;
 using CostCalc.Pricing.Snapshot;
 
@@ -12,7 +13,7 @@ namespace CostCalc.Pricing.Refresh;
 /// </summary>
 internal static class SnapshotAssembler
 {
-    private const string OnDemandWhat = "EC2 on-demand";
+    private const string OnDemandWhat = DataOrigin.Ec2OnDemand;
     private const string ReservedWhat = "EC2 reserved, No Upfront";
     private const string SavingsPlansWhat = "EC2 Compute Savings Plans, No Upfront";
     private const string SpotWhat = "EC2 spot savings";

@@ -1,3 +1,5 @@
+using CostCalc.Domain.Catalog;
+
 namespace CostCalc.Pricing.Snapshot;
 
 /// <summary>One row of sources.csv: an origin code used by prices.csv and regions.csv.</summary>
@@ -12,11 +14,11 @@ internal static class SourceLegend
     private const string Ec2ShopEbs = "AWS pricing-page JSON (ebs.json) via yeo/ec2.shop @ 576c890f";
     private const string DedicatedMetal = "EC2 on-demand, bare metal at the Dedicated-tenancy price (no shared-tenancy price in the sources)";
 
-    public static readonly SourceEntry Karpenter = new("K", "EC2 on-demand", KarpenterUsEast1, new(2026, 7, 20));
+    public static readonly SourceEntry Karpenter = new("K", DataOrigin.Ec2OnDemand, KarpenterUsEast1, new(2026, 7, 20));
     public static readonly SourceEntry KarpenterMetal = new("KM", DedicatedMetal, KarpenterUsEast1, new(2026, 7, 20));
-    public static readonly SourceEntry GovCloud = new("G", "EC2 on-demand", KarpenterGovCloud, new(2026, 7, 20));
+    public static readonly SourceEntry GovCloud = new("G", DataOrigin.Ec2OnDemand, KarpenterGovCloud, new(2026, 7, 20));
     public static readonly SourceEntry GovCloudMetal = new("GM", DedicatedMetal, KarpenterGovCloud, new(2026, 7, 20));
-    public static readonly SourceEntry PricingPage = new("P", "EC2 on-demand", Ec2Shop, new(2025, 4, 4));
+    public static readonly SourceEntry PricingPage = new("P", DataOrigin.Ec2OnDemand, Ec2Shop, new(2025, 4, 4));
     public static readonly SourceEntry Reserved = new("R", "EC2 reserved, No Upfront", Ec2Shop, new(2025, 4, 4));
     public static readonly SourceEntry Spot = new("S", "EC2 spot savings", "AWS Spot Instance Advisor feed via alexei-led/spotinfo @ 5eedf20a", new(2025, 6, 28));
     public static readonly SourceEntry Ebs = new("E", "EBS gp3", Ec2ShopEbs, new(2024, 7, 18));
