@@ -42,6 +42,10 @@ public static class BeamVm
         scenario.MessagesPerConnectionPerSecond
         * (scenario.CpuMicrosecondsPerMessage + (remoteFraction * scenario.RemoteSendCpuMicroseconds));
 
+    /// <summary>CPU cores all connections keep busy, across every VM of a path.</summary>
+    public static double CoresUsed(Scenario scenario, double connections, double remoteFraction) =>
+        connections * CpuMicrosecondsPerConnectionSecond(scenario, remoteFraction) / MicrosecondsPerSecond;
+
     public static VmCapacity Capacity(VmResources vm, Scenario scenario, double remoteFraction)
     {
         var utilisation = scenario.TargetUtilisationPercent / 100;

@@ -126,7 +126,7 @@ internal sealed class Ec2Plan : IPathPlan
             return 0;
         }
 
-        var usedCores = connections * BeamVm.CpuMicrosecondsPerConnectionSecond(_scenario, size.RemoteFraction) / BeamVm.MicrosecondsPerSecond;
+        var usedCores = BeamVm.CoresUsed(_scenario, connections, size.RemoteFraction);
         return Billing.CpuCreditsPerMonth(usedCores, size.Machines, _type.Vcpu, _type.BurstableBaselinePerVcpu!.Value,
             _region.Services.CpuCreditUsdPerVcpuHour);
     }

@@ -169,7 +169,7 @@ internal sealed partial class EksPlan : IPathPlan
             return 0;
         }
 
-        var usedCores = connections * BeamVm.CpuMicrosecondsPerConnectionSecond(_scenario, size.RemoteFraction) / BeamVm.MicrosecondsPerSecond;
+        var usedCores = BeamVm.CoresUsed(_scenario, connections, size.RemoteFraction);
         return Billing.CpuCreditsPerMonth(usedCores, size.Machines, _type!.Vcpu, _type.BurstableBaselinePerVcpu!.Value,
             _region.Services.CpuCreditUsdPerVcpuHour);
     }
