@@ -68,7 +68,7 @@ public sealed partial class CalculatorTests(AppFixture app)
     }
 
     [Fact]
-    public async Task Picking_a_ranked_instance_type_sets_it_as_the_EC2_instance_type()
+    public async Task Picking_a_ranked_instance_type_with_the_keyboard_sets_it_as_the_EC2_instance_type()
     {
         await using var session = await app.NewSessionAsync();
         var calculator = new CalculatorPageObject(session.Page);
@@ -80,13 +80,14 @@ public sealed partial class CalculatorTests(AppFixture app)
         var rows = calculator.RankingTable.Locator("tbody tr");
         await Expect(rows.First).ToBeVisibleAsync(new() { Timeout = AppFixture.TimeoutMs });
         // The cheapest listed type whose monthly cost differs from the current one, so the headline must move.
-        // (MudLink without Href renders an <a role="button">.)
+        // Each instance type is a real button, so it is reachable and usable with the keyboard.
         var pick = rows.Filter(new() { HasNot = session.Page.GetByRole(AriaRole.Button, new() { Name = current, Exact = true }) })
             .Filter(new() { HasNotText = Display(before.Ec2) })
             .First.GetByRole(AriaRole.Button);
         var picked = (await pick.InnerTextAsync()).Trim();
 
-        await pick.ClickAsync();
+        await pick.FocusAsync();
+        await session.Page.Keyboard.PressAsync("Enter");
 
         await calculator.ExpectUrlParameterAsync("ec2InstanceType", picked);
         await Expect(calculator.Ec2InstanceTypeInput).ToHaveValueAsync(picked, new() { Timeout = AppFixture.TimeoutMs });
