@@ -162,6 +162,16 @@ public partial class EstimatorTests
         Assert.Equal(9 * 0.0832m * 730, ec2.Line(CostKind.Compute).MonthlyUsd);
     }
 
+    /// <summary>1,000 m / 3,072 MiB BEAM pods on c5.4xlarge nodes, the packing examples below.</summary>
+    private static readonly Scenario FixedPodsOnC54xlarge = Scenario.Default with
+    {
+        EksNodeInstanceType = "c5.4xlarge",
+        PodLayout = PodLayout.FixedPodSize,
+        PodCpuRequestMillicores = 1000,
+        PodCpuLimitMillicores = 1000,
+        PodMemoryMiB = 3072,
+    };
+
     [Fact]
     public void Estimate_FixedPodSize_PacksPodsOntoNodesByCpuMemoryAndSlots()
     {
@@ -169,14 +179,7 @@ public partial class EstimatorTests
         // Pods 1,000 m / 3,072 MiB: by CPU 15, by memory 8, by slots 234 − 5 → 8 per node.
         // Pod memory (3072 × 0.7 − 100) × 1024 / 28 = 74,986; CPU 1 core × 0.7 / 11.867 µs = 58,988 at 3 pods.
         // 3 pods + 3 add-on pods: nodes = max(⌈6 / 8⌉, ⌈(3 × 1000 + 300) / 15,460⌉, ⌈(3 × 3072 + 340) / 27,027⌉) = 1.
-        var scenario = Scenario.Default with
-        {
-            EksNodeInstanceType = "c5.4xlarge",
-            PodLayout = PodLayout.FixedPodSize,
-            PodCpuRequestMillicores = 1000,
-            PodCpuLimitMillicores = 1000,
-            PodMemoryMiB = 3072,
-        };
+        var scenario = FixedPodsOnC54xlarge;
 
         var eks = Fixture.Estimate(scenario).Eks;
 
@@ -193,15 +196,7 @@ public partial class EstimatorTests
     {
         // Same node and pods; 1,000,000 connections. 8 BEAM pods per node by memory, and the 3 add-on
         // pods (340 MiB) share the nodes: nodes = max(⌈(pods + 3) / 8⌉, ⌈(pods × 3072 + 340) / 27,027⌉).
-        var scenario = Scenario.Default with
-        {
-            PeakConnections = 1_000_000,
-            EksNodeInstanceType = "c5.4xlarge",
-            PodLayout = PodLayout.FixedPodSize,
-            PodCpuRequestMillicores = 1000,
-            PodCpuLimitMillicores = 1000,
-            PodMemoryMiB = 3072,
-        };
+        var scenario = FixedPodsOnC54xlarge with { PeakConnections = 1_000_000 };
 
         var eks = Fixture.Estimate(scenario).Eks;
 
@@ -218,16 +213,7 @@ public partial class EstimatorTests
     {
         // c5.4xlarge fixed at 9 max pods − 5 DaemonSet pods = 4 slots (memory would allow 8). The 3 BEAM pods
         // of the worked example plus CoreDNS × 2 and metrics-server = 6 pods → ⌈6 / 4⌉ = 2 nodes.
-        var scenario = Scenario.Default with
-        {
-            EksNodeInstanceType = "c5.4xlarge",
-            MaxPodsMode = MaxPodsMode.Fixed,
-            FixedMaxPods = 9,
-            PodLayout = PodLayout.FixedPodSize,
-            PodCpuRequestMillicores = 1000,
-            PodCpuLimitMillicores = 1000,
-            PodMemoryMiB = 3072,
-        };
+        var scenario = FixedPodsOnC54xlarge with { MaxPodsMode = MaxPodsMode.Fixed, FixedMaxPods = 9 };
 
         var eks = Fixture.Estimate(scenario).Eks;
 
