@@ -20,6 +20,22 @@ public static class Billing
     public static (decimal UsdPerHour, bool FellBackToOnDemand) HourlyPrice(InstancePrice price, PurchaseOption option) =>
         price.UsdPerHour(option) is { } usd ? (usd, false) : (price.OnDemandUsdPerHour, true);
 
+    /// <summary>
+    /// Surplus CPU credits of a path on burstable machines in unlimited mode, from the cores its
+    /// connections keep busy; zero for other machines or when unlimited credits are not allowed.
+    /// </summary>
+    public static decimal CpuCreditsPerMonth(
+        Scenarios.Scenario scenario, Catalog.InstanceType? machine, ServicePrices services, PathSize size, double connections)
+    {
+        if (machine?.BurstableBaselinePerVcpu is not { } baseline || !scenario.BurstableUnlimited)
+        {
+            return 0;
+        }
+
+        var usedCores = BeamVm.CoresUsed(scenario, connections, size.RemoteFraction);
+        return CpuCreditsPerMonth(usedCores, size.Machines, machine.Vcpu, baseline, services.CpuCreditUsdPerVcpuHour);
+    }
+
     /// <summary>Unlimited-mode surplus credits: max(0, utilisation − baseline) × vCPUs × rate, per machine-hour.</summary>
     public static decimal CpuCreditsPerMonth(
         double usedCores, long machines, int vcpu, double baselinePerVcpu, decimal usdPerVcpuHour)

@@ -38,7 +38,7 @@ internal sealed class Ec2Plan : IPathPlan
     {
         var services = _region.Services;
         amounts[(int)CostKind.Compute] = size.Machines * _usdPerHour * Billing.HoursPerMonth;
-        amounts[(int)CostKind.CpuCredits] = CpuCredits(size, connections);
+        amounts[(int)CostKind.CpuCredits] = Billing.CpuCreditsPerMonth(_scenario, _type, _region.Services, size, connections);
         amounts[(int)CostKind.Storage] = size.Machines * _scenario.Ec2RootVolumeGiB * _region.Gp3.UsdPerGbMonth;
         amounts[(int)CostKind.LoadBalancer] = SharedCosts.LoadBalancer(_scenario, services, connections);
         amounts[(int)CostKind.CrossAzTransfer] = SharedCosts.CrossAz(_scenario, services, connections, size.RemoteFraction);
@@ -118,16 +118,4 @@ internal sealed class Ec2Plan : IPathPlan
     }
 
     private bool UsesUnlimitedCredits => _type.IsBurstable && _scenario.BurstableUnlimited;
-
-    private decimal CpuCredits(PathSize size, double connections)
-    {
-        if (!UsesUnlimitedCredits)
-        {
-            return 0;
-        }
-
-        var usedCores = BeamVm.CoresUsed(_scenario, connections, size.RemoteFraction);
-        return Billing.CpuCreditsPerMonth(usedCores, size.Machines, _type.Vcpu, _type.BurstableBaselinePerVcpu!.Value,
-            _region.Services.CpuCreditUsdPerVcpuHour);
-    }
 }

@@ -129,7 +129,7 @@ internal sealed partial class EksPlan : IPathPlan
     {
         var services = _region.Services;
         amounts[(int)CostKind.Compute] = ComputeUsdPerHour(size) * Billing.HoursPerMonth;
-        amounts[(int)CostKind.CpuCredits] = CpuCredits(size, connections);
+        amounts[(int)CostKind.CpuCredits] = Billing.CpuCreditsPerMonth(_scenario, _type, _region.Services, size, connections);
         amounts[(int)CostKind.ControlPlane] = _scenario.Clusters * ControlPlaneUsdPerHour * Billing.HoursPerMonth;
         amounts[(int)CostKind.AutoModeFee] = _scenario.AutoMode && _type is not null
             ? size.Machines * _region.Find(_type.Name)!.OnDemandUsdPerHour * services.AutoModeFeeShareOfOnDemand * Billing.HoursPerMonth
@@ -161,18 +161,6 @@ internal sealed partial class EksPlan : IPathPlan
         : 0;
 
     private bool UsesUnlimitedCredits => _type is { IsBurstable: true } && _scenario.BurstableUnlimited;
-
-    private decimal CpuCredits(PathSize size, double connections)
-    {
-        if (!UsesUnlimitedCredits)
-        {
-            return 0;
-        }
-
-        var usedCores = BeamVm.CoresUsed(_scenario, connections, size.RemoteFraction);
-        return Billing.CpuCreditsPerMonth(usedCores, size.Machines, _type!.Vcpu, _type.BurstableBaselinePerVcpu!.Value,
-            _region.Services.CpuCreditUsdPerVcpuHour);
-    }
 
     private string MachineDescription => _type?.Name ?? "Fargate";
 
