@@ -7,7 +7,7 @@ using CostCalc.Pricing.Tests.TestSupport;
 namespace CostCalc.Benchmarks;
 
 /// <summary>
-/// DESIGN.md target: regional EC2 offer ingestion ≥ 100 MB/s with bounded memory. Generates a
+/// Target: regional EC2 offer ingestion ≥ 100 MB/s with bounded memory. Generates a
 /// us-east-1 CSV of at least the given size in the real 91-column format (canonical rows plus
 /// realistic non-canonical rows), then streams it through <see cref="Ec2OfferCsv"/> from disk,
 /// sampling the managed heap and working set to report the peak extra memory.
@@ -64,17 +64,18 @@ internal static class IngestionBenchmark
         return 0;
     }
 
+    /// <summary>raw-data/samples of the repository: the first folder holding CostCalc.sln above the benchmark.</summary>
     private static string FindSamples()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            var candidate = Path.Combine(dir.FullName, "..", "shared", "data", "samples");
-            if (File.Exists(Path.Combine(dir.FullName, "CostCalc.sln")) && Directory.Exists(candidate))
+            if (File.Exists(Path.Combine(dir.FullName, "CostCalc.sln")))
             {
-                return Path.GetFullPath(candidate);
+                var samples = Path.Combine(dir.FullName, "raw-data", "samples");
+                return Directory.Exists(samples) ? samples : throw new DirectoryNotFoundException($"{samples} is missing");
             }
         }
 
-        throw new DirectoryNotFoundException("shared/data/samples beside the repository");
+        throw new DirectoryNotFoundException($"No CostCalc.sln above {AppContext.BaseDirectory}");
     }
 }

@@ -2,17 +2,23 @@ using System.Diagnostics;
 using System.Globalization;
 using CostCalc.Pricing.Snapshot;
 
-// Builds, checks and times the price snapshot embedded in CostCalc.Pricing.
-//   build  <data-dir> <out-dir>       regenerate the snapshot files from shared/data
-//   verify <data-dir> <snapshot-dir>  exit 1 when the files differ from a fresh build
-//   load   [<snapshot-dir>]           load a snapshot (default: the embedded one) and time it
+// Builds, checks and times the price snapshot embedded in CostCalc.Pricing. Run from the repository root:
+//   build  [<data-dir> <out-dir>]       regenerate the snapshot files from the raw data files
+//                                       (default: raw-data src/CostCalc.Pricing/Snapshot)
+//   verify [<data-dir> <snapshot-dir>]  exit 1 when the files differ from a fresh build (same defaults)
+//   load   [<snapshot-dir>]             load a snapshot (default: the embedded one) and time it
 //   refresh <out-dir> [bulk|query|auto] [region ...]
-//                                     rebuild the snapshot files from the live AWS price lists (needs a network;
-//                                     the embedded snapshot is the base, validation as in the app); the files go to out-dir
+//                                       rebuild the snapshot files from the live AWS price lists (needs a network;
+//                                       the embedded snapshot is the base, validation as in the app); the files go to out-dir
+const string DefaultData = "raw-data"; // the repository's raw data files (raw-data/README.md)
+const string DefaultSnapshot = "src/CostCalc.Pricing/Snapshot"; // the snapshot embedded in CostCalc.Pricing
+
 return args switch
 {
     ["refresh", var output, .. var rest] => await LiveRefresh.RunAsync(output, rest),
+    ["build"] => Build(DefaultData, DefaultSnapshot),
     ["build", var data, var output] => Build(data, output),
+    ["verify"] => Verify(DefaultData, DefaultSnapshot),
     ["verify", var data, var snapshot] => Verify(data, snapshot),
     ["load"] => Load(null),
     ["load", var snapshot] => Load(snapshot),
@@ -77,6 +83,7 @@ static void PrintSummary(SnapshotBuild build)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: build <data-dir> <out-dir> | verify <data-dir> <snapshot-dir> | load [<snapshot-dir>]");
+    Console.Error.WriteLine(
+        $"usage: build [<data-dir> <out-dir>] | verify [<data-dir> <snapshot-dir>] | load [<snapshot-dir>] (defaults: {DefaultData} {DefaultSnapshot})");
     return 2;
 }

@@ -4,7 +4,7 @@ using CostCalc.Domain.Prices;
 
 namespace CostCalc.Pricing.Tests;
 
-/// <summary>Figures stated in PRICING.md, DOMAIN.md and the data README, checked against the embedded snapshot.</summary>
+/// <summary>Figures published by the sources in raw-data/ (see its README), checked against the embedded snapshot.</summary>
 public sealed class EmbeddedSnapshotKnownValuesTests
 {
     private static PriceBook Book => Embedded.Snapshot.Prices;
@@ -29,7 +29,7 @@ public sealed class EmbeddedSnapshotKnownValuesTests
         Assert.Equal(0.060m, Price("us-east-1", "m5.large").UsdPerHour(PurchaseOption.ReservedStandard1Year));
     }
 
-    // DOMAIN.md §5.4 (Karpenter, us-east-1, 2026-07-20).
+    // Karpenter's us-east-1 on-demand table, generated 2026-07-20.
     [Theory]
     [InlineData("t3.medium", "0.0416")]
     [InlineData("t3.large", "0.0832")]
@@ -78,7 +78,7 @@ public sealed class EmbeddedSnapshotKnownValuesTests
     [InlineData("r6i.large", 68)]
     public void SpotSavings_UsEast1_MatchesSpotAdvisorSample(string type, int percent)
     {
-        // shared/data/samples/spot-advisor-data-excerpt.json, us-east-1 Linux.
+        // raw-data/samples/spot-advisor-data-excerpt.json, us-east-1 Linux.
         Assert.Equal(percent, Price("us-east-1", type).SpotSavingsPercent);
     }
 
@@ -127,7 +127,7 @@ public sealed class EmbeddedSnapshotKnownValuesTests
         }
     }
 
-    // PRICING.md §8.1: regional EC2 prices are the AWS pricing-page JSON of 2025-04-04; us-east-1 on-demand
+    // Regional EC2 prices are the AWS pricing-page JSON of 2025-04-04; us-east-1 on-demand
     // comes from Karpenter's table generated 2026-07-20. "Prices as of" is the EC2 on-demand date, not the
     // newer date of the hand-collected service rates (2026-07-07).
     [Theory]
@@ -211,7 +211,7 @@ public sealed class EmbeddedSnapshotKnownValuesTests
         Assert.Equal(expected, Type(type).Architecture);
     }
 
-    // DOMAIN.md §5.2.
+    // Burstable baselines: credits earned per hour ÷ vCPUs ÷ 60 (awsdocs/amazon-ec2-user-guide).
     [Theory]
     [InlineData("t3.large", 0.30)]
     [InlineData("t3.nano", 0.05)]
@@ -232,7 +232,7 @@ public sealed class EmbeddedSnapshotKnownValuesTests
         Assert.Null(Type(type).BurstableBaselinePerVcpu);
     }
 
-    // DOMAIN.md §2.2 reference values from eni-max-pods.txt.
+    // Reference values from eni-max-pods.txt.
     [Theory]
     [InlineData("t3.medium", 17)]
     [InlineData("t3.large", 35)]
@@ -252,7 +252,7 @@ public sealed class EmbeddedSnapshotKnownValuesTests
     [Fact]
     public void ListedMaxPods_EveryListedType_EqualsEniFormula()
     {
-        // DOMAIN.md §2.2: ENIs × (IPv4 per ENI − 1) + 2 gives the listed value for every type.
+        // ENIs × (IPv4 per ENI − 1) + 2 (the formula in the file's header) gives the listed value for every type.
         foreach (var type in Catalog.All.Where(t => t.ListedMaxPods is not null))
         {
             Assert.True((type.MaxEnis * (type.Ipv4PerEni - 1)) + 2 == type.ListedMaxPods, type.Name);

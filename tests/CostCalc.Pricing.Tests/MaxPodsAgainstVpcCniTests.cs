@@ -4,13 +4,13 @@ using CostCalc.Domain.Capacity;
 namespace CostCalc.Pricing.Tests;
 
 /// <summary>
-/// The model's max pods against the VPC CNI's eni-max-pods.txt (DOMAIN §2.2) for every type it lists
+/// The model's max pods against the VPC CNI's eni-max-pods.txt for every type it lists
 /// that the catalog has, and the ENI formula on the catalog's ENI limits against the same file.
 /// </summary>
 public sealed class MaxPodsAgainstVpcCniTests
 {
     private static Dictionary<string, int> Listed(string fileName) =>
-        File.ReadLines(Path.Combine(SharedData.DataDirectory, fileName))
+        File.ReadLines(RepoData.RawFile(fileName))
             .Where(l => l.Length > 0 && !l.StartsWith('#'))
             .Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             .ToDictionary(p => p[0], p => int.Parse(p[1], CultureInfo.InvariantCulture), StringComparer.Ordinal);

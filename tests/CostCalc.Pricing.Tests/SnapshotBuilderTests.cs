@@ -5,10 +5,10 @@ namespace CostCalc.Pricing.Tests;
 
 public sealed class SnapshotBuilderTests
 {
-    private static readonly Lazy<SnapshotBuild> Build = new(() => SnapshotBuilder.Build(SharedData.DataDirectory));
+    private static readonly Lazy<SnapshotBuild> Build = new(() => SnapshotBuilder.Build(RepoData.RawDataDirectory));
 
     [Fact]
-    public void Build_FromSharedData_ProducesExactlyTheSnapshotFiles()
+    public void Build_FromRawData_ProducesExactlyTheSnapshotFiles()
     {
         Assert.Equal(SnapshotFormat.FileNames.Order(), Build.Value.Files.Select(f => f.Name).Order());
     }
@@ -19,7 +19,7 @@ public sealed class SnapshotBuilderTests
     [InlineData(SnapshotFormat.RegionsFile)]
     [InlineData(SnapshotFormat.ServicesFile)]
     [InlineData(SnapshotFormat.SourcesFile)]
-    public void Build_FromSharedData_EqualsEmbeddedFileByteForByte(string fileName)
+    public void Build_FromRawData_EqualsEmbeddedFileByteForByte(string fileName)
     {
         var built = SnapshotBuild.Encode(Build.Value.Files.Single(f => f.Name == fileName));
         using var embedded = new MemoryStream();
@@ -27,13 +27,13 @@ public sealed class SnapshotBuilderTests
 
         Assert.True(
             built.AsSpan().SequenceEqual(embedded.ToArray()),
-            $"{fileName} is out of date: run `dotnet run --project src/CostCalc.SnapshotTool -- build ../shared/data src/CostCalc.Pricing/Snapshot`");
+            $"{fileName} is out of date: run `dotnet run --project src/CostCalc.SnapshotTool -- build raw-data src/CostCalc.Pricing/Snapshot`");
     }
 
     [Fact]
     public void Build_Twice_GivesIdenticalText()
     {
-        var again = SnapshotBuilder.Build(SharedData.DataDirectory);
+        var again = SnapshotBuilder.Build(RepoData.RawDataDirectory);
 
         Assert.Equal(Build.Value.Files.Select(f => f.Content), again.Files.Select(f => f.Content));
     }

@@ -39,7 +39,7 @@ public sealed class SnapshotLoaderTests
         var directory = Directory.CreateTempSubdirectory("costcalc-snapshot-").FullName;
         try
         {
-            SnapshotBuilder.Build(SharedData.DataDirectory).WriteTo(directory);
+            SnapshotBuilder.Build(RepoData.RawDataDirectory).WriteTo(directory);
 
             var fromDisk = SnapshotLoader.LoadDirectory(directory, "test", "disk");
 

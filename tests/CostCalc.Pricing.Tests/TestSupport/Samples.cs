@@ -1,11 +1,11 @@
 namespace CostCalc.Pricing.Tests.TestSupport;
 
-/// <summary>The real-format samples in shared/data/samples.</summary>
+/// <summary>The real-format samples in raw-data/samples.</summary>
 internal static class Samples
 {
-    public static string Directory { get; } = System.IO.Path.Combine(SharedData.DataDirectory, "samples");
+    public static string Directory => RepoData.SamplesDirectory;
 
-    public static string PathOf(string name) => System.IO.Path.Combine(Directory, name);
+    public static string PathOf(string name) => RepoData.Sample(name);
 
     public static string Text(string name) => File.ReadAllText(PathOf(name));
 
