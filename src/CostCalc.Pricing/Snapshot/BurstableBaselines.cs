@@ -1,8 +1,8 @@
 namespace CostCalc.Pricing.Snapshot;
 
 /// <summary>
-/// Baseline CPU per vCPU of the burstable families (DOMAIN.md §5.2: credits earned per hour ÷ vCPUs
-/// ÷ 60). t2.xlarge earns 54 credits/h over 4 vCPUs (22.5 %); t2.2xlarge 81 over 8 (16.875 %).
+/// Baseline CPU per vCPU of the burstable families (awsdocs/amazon-ec2-user-guide
+/// burstable-credits-baseline-concepts.md: credits earned per hour ÷ vCPUs ÷ 60). t2.xlarge earns 54 credits/h over 4 vCPUs (22.5 %); t2.2xlarge 81 over 8 (16.875 %).
 /// </summary>
 internal static class BurstableBaselines
 {

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace CostCalc.Pricing.Snapshot;
 
 /// <summary>
-/// Builds prices.csv. On-demand merge (PRICING.md §8.4): us-east-1 and GovCloud prefer Karpenter's
+/// Builds prices.csv. On-demand merge: us-east-1 and GovCloud prefer Karpenter's
 /// 2026 table and fall back to the pricing page (ec2.shop), except that bare metal keeps the
 /// pricing page's shared-tenancy price when there is one (Karpenter prices metal as Dedicated);
 /// other regions use the pricing page. RI only from the pricing page; spot savings from the advisor.
@@ -87,7 +87,7 @@ internal static class PriceTable
             csv.Comment(source.Describe());
         }
 
-        csv.Comment($"ondemand_source codes are explained in {SnapshotFormat.SourcesFile}. Merge (PRICING.md 8.4): us-east-1 and GovCloud prefer Karpenter, else the pricing page; bare metal keeps the pricing page's shared-tenancy price when it has one (Karpenter prices metal with Dedicated tenancy, codes KM/GM when it is the only price). Other regions: pricing page only.");
+        csv.Comment($"ondemand_source codes are explained in {SnapshotFormat.SourcesFile}. Merge: us-east-1 and GovCloud prefer Karpenter, else the pricing page; bare metal keeps the pricing page's shared-tenancy price when it has one (Karpenter prices metal with Dedicated tenancy, codes KM/GM when it is the only price). Other regions: pricing page only.");
         csv.Comment($"Skipped {raw.NonUsdRowsSkipped} cn-north-1 rows of the Karpenter GovCloud/China file (prices in CNY, 2024).");
         foreach (var line in merge)
         {

@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace CostCalc.Pricing.Snapshot;
 
-/// <summary>Reads the raw files of the shared data folder (layout: shared/data/README.md).</summary>
+/// <summary>Reads the raw data files (layout: raw-data/README.md).</summary>
 internal static class RawDataReader
 {
     public static RawData Read(string dataDirectory)

@@ -1,12 +1,12 @@
 namespace CostCalc.Pricing.Snapshot;
 
-/// <summary>One raw data file in the shared data folder and where it came from (data README §1).</summary>
+/// <summary>One raw data file in raw-data/ (or a table in this project's code) and where it came from (raw-data/README.md).</summary>
 internal sealed record RawSource(string File, string Origin, string AsOf)
 {
     public string Describe() => $"{File}: {Origin}; data as of {AsOf}";
 }
 
-/// <summary>The raw files the builder reads. Update the commits and dates here after a refresh.</summary>
+/// <summary>The raw files the builder reads. Update the commits and dates here and in raw-data/README.md after a refresh.</summary>
 internal static class RawSources
 {
     public static readonly RawSource RegionPrices = new(
@@ -60,7 +60,7 @@ internal static class RawSources
         "2024-2026 (AmazonEKS offer 20260707152351 for the control plane)");
 
     public static readonly RawSource BurstableBaselines = new(
-        "DOMAIN.md section 5.2",
+        "BurstableBaselines.cs",
         "awsdocs/amazon-ec2-user-guide -> doc_source/burstable-credits-baseline-concepts.md (credits earned per hour / vCPUs / 60)",
         "2026");
 }

@@ -49,7 +49,7 @@ public sealed record SnapshotBuild(IReadOnlyList<SnapshotFile> Files, IReadOnlyL
 }
 
 /// <summary>
-/// Turns the raw public data files (shared/data, see its README) into the snapshot's own compact
+/// Turns the raw public data files (raw-data/, see its README) into the snapshot's own compact
 /// CSV files. The output depends only on the input files: sorted, invariant culture, LF endings,
 /// and prices copied as their source text.
 /// </summary>
