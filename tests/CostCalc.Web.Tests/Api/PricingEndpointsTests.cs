@@ -1,5 +1,8 @@
 using System.Net;
+using CostCalc.Pricing.Store;
 using CostCalc.Web.Tests.TestSupport;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CostCalc.Web.Tests.Api;
 
@@ -19,6 +22,18 @@ public sealed class PricingEndpointsTests(CostCalcFactory factory) : IClassFixtu
         Assert.Equal("embedded snapshot", status.GetProperty("source").GetString());
         Assert.False(status.GetProperty("refreshing").GetBoolean());
         Assert.Equal(34, json.GetProperty("regions").GetArrayLength());
+    }
+
+    // The app starts from the newest snapshot in its store; the test host's store is a folder of its own, so a
+    // data/snapshots left in the repository by `dotnet run` cannot replace the embedded snapshot here.
+    [Fact]
+    public void SnapshotStore_IsTheTestHostsOwnFolder()
+    {
+        var store = factory.Services.GetRequiredService<SnapshotStore>();
+        var contentRoot = factory.Services.GetRequiredService<IWebHostEnvironment>().ContentRootPath;
+
+        Assert.Equal(factory.SnapshotDirectory, store.Directory);
+        Assert.False(store.Directory.StartsWith(contentRoot, StringComparison.Ordinal), $"{store.Directory} is under {contentRoot}");
     }
 
     [Fact]
