@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# UI measurements for the README (DESIGN.md "Quality targets"), against the app on loopback:
+# UI measurements for the README (its UI targets table), against the app on loopback:
 #   - server time per input change (p50/p95 of the calculator's own meter) and browser input→DOM time;
 #   - managed heap per idle calculator circuit (50 circuits, full GC, server process only);
 #   - first-load bytes of / with an empty cache, against the published app (as production serves it).

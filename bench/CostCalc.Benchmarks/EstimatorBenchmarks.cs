@@ -5,7 +5,7 @@ using CostCalc.Pricing.Snapshot;
 
 namespace CostCalc.Benchmarks;
 
-/// <summary>DESIGN.md targets: one estimate ≤ 50 µs; a full-region ranking ≤ 10 ms.</summary>
+/// <summary>Targets: one estimate ≤ 50 µs; a full-region ranking ≤ 10 ms.</summary>
 [MemoryDiagnoser]
 public class EstimatorBenchmarks
 {

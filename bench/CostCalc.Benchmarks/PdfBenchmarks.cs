@@ -14,7 +14,7 @@ using CostCalc.Reports.Pdf;
 namespace CostCalc.Benchmarks;
 
 /// <summary>
-/// Issue 7 / DESIGN.md target: a warm PDF summary in p95 ≤ 30 ms and ≤ 300 KB (headless Chromium
+/// Target: a warm PDF summary in p95 ≤ 30 ms and ≤ 300 KB (headless Chromium
 /// takes ~330 ms a document). "default" is the calculator's defaults (36 months); "large" is 2 M
 /// connections over 60 months with a report link: more pages and the longest tables.
 ///   dotnet run -c Release --project bench/CostCalc.Benchmarks -- --filter '*PdfBenchmarks*'

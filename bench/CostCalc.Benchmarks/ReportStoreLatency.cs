@@ -11,7 +11,7 @@ namespace CostCalc.Benchmarks;
 
 /// <summary>
 /// Save and open latency of the report store, as percentiles over a bounded loop (BenchmarkDotNet
-/// reports means; DESIGN.md's targets are p95). A save is: serialize a real estimate + insert
+/// reports means; the targets are p95). A save is: serialize a real estimate + insert
 /// (durable commit); an open is: select by id + deserialize the estimate, i.e. what /r/{id} does
 /// before rendering.
 ///   dotnet run -c Release --project bench/CostCalc.Benchmarks -- reports sqlite [path]

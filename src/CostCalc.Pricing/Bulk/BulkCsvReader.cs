@@ -31,7 +31,7 @@ public sealed record BulkCsvMetadata(IReadOnlyDictionary<string, string> Values,
 }
 
 /// <summary>
-/// Streams a Price List Bulk API CSV (PRICING.md §3.3) with bounded memory: a fixed buffer of
+/// Streams a Price List Bulk API CSV (metadata lines, then the header) with bounded memory: a fixed buffer of
 /// bytes, split into lines with vectorised searches; only lines the sink's prefilter passes are
 /// split into fields (RFC 4180 quoting, including quoted line breaks). Memory stays at the buffer
 /// (grown only for a record longer than it, up to <see cref="MaxRecordBytes"/>) plus what the sink keeps.

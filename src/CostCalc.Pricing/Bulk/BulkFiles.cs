@@ -3,7 +3,7 @@ using CostCalc.Pricing.Live;
 
 namespace CostCalc.Pricing.Bulk;
 
-/// <summary>The Bulk API's files, one method each: offer index → region indexes → regional files (PRICING.md §3).</summary>
+/// <summary>The Bulk API's files, one method each: offer index → region indexes → regional files.</summary>
 public sealed class BulkFiles(BulkClient client)
 {
     public const string OfferIndexUrl = "/offers/v1.0/aws/index.json";

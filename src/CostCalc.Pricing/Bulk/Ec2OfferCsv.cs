@@ -11,7 +11,7 @@ public sealed record Ec2OfferPrices(
     BulkCsvMetadata Metadata);
 
 /// <summary>
-/// Keeps the canonical rows of a regional AmazonEC2 offer CSV (PRICING.md §4): Linux, shared
+/// Keeps the canonical rows of a regional AmazonEC2 offer CSV: Linux, shared
 /// tenancy, no pre-installed software, capacity "Used", no licence, on-demand market, BoxUsage
 /// usage on RunInstances, priced in USD per hour; on-demand and No Upfront reserved (standard and
 /// convertible, 1 and 3 years). Also the three gp3 EBS rates. Everything else is skipped after a

@@ -5,7 +5,7 @@ using CostCalc.Pricing.Live;
 namespace CostCalc.Pricing.Bulk;
 
 /// <summary>
-/// Reads the region's rates from an AmazonEKS offer (PRICING.md §2.2, §3.2): control plane
+/// Reads the region's rates from an AmazonEKS offer: control plane
 /// (perCluster), extended-support surcharge, Fargate x86 vCPU and GB hours, and Auto Mode fees by
 /// instance type. Usage types are matched by suffix, the region by regionCode. The same product
 /// and term shapes come from GetProducts, so <see cref="Collector"/> serves both APIs.

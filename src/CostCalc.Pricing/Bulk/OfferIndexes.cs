@@ -5,7 +5,7 @@ namespace CostCalc.Pricing.Bulk;
 /// <summary>The URLs of one offer in the offer index (/offers/v1.0/aws/index.json).</summary>
 public sealed record OfferUrls(string OfferCode, string CurrentRegionIndexUrl, string? CurrentSavingsPlanIndexUrl);
 
-/// <summary>Parsers of the Bulk API's index files (PRICING.md §3.1). URLs are kept as published (host-relative paths).</summary>
+/// <summary>Parsers of the Bulk API's index files. URLs are kept as published (host-relative paths).</summary>
 public static class OfferIndexes
 {
     public static OfferUrls Offer(JsonElement offerIndex, string offerCode)

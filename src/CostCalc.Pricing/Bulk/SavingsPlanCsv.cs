@@ -7,7 +7,7 @@ public sealed record SavingsPlanRates(
     BulkCsvMetadata Metadata);
 
 /// <summary>
-/// Keeps the rows of a regional AWSComputeSavingsPlan CSV (PRICING.md §3.4) that price Linux,
+/// Keeps the rows of a regional AWSComputeSavingsPlan CSV that price Linux,
 /// shared-tenancy EC2 usage (BoxUsage on RunInstances) under a Compute Savings Plan with No Upfront
 /// payment, 1 or 3 years. EC2 Instance Savings Plans rows in the same file are skipped.
 /// </summary>

@@ -3,8 +3,8 @@ using System.Text.Json;
 namespace CostCalc.Pricing.Bulk;
 
 /// <summary>
-/// The Spot Instance Advisor feed (PRICING.md §5.3): spot_advisor[region].Linux[type].s is the
-/// average saving against on-demand, in percent.
+/// The Spot Instance Advisor feed (spot-bid-advisor.s3.amazonaws.com/spot-advisor-data.json; sample in
+/// raw-data/samples): spot_advisor[region].Linux[type].s is the average saving against on-demand, in percent.
 /// </summary>
 public static class SpotAdvisorFeed
 {

@@ -6,7 +6,7 @@ using CostCalc.Pricing.Live;
 namespace CostCalc.Pricing.Query;
 
 /// <summary>
-/// Collects EC2 rates from decoded GetProducts items (PRICING.md §1.8): the on-demand "Hrs"
+/// Collects EC2 rates from decoded GetProducts items (sample in raw-data/samples): the on-demand "Hrs"
 /// dimension above zero, and No Upfront reserved terms by lease and offering class. Items that are
 /// not canonical Linux shared-tenancy BoxUsage (the filters should already exclude them) are skipped.
 /// </summary>

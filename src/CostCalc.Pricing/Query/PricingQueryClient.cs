@@ -9,7 +9,7 @@ using CostCalc.Pricing.Live;
 namespace CostCalc.Pricing.Query;
 
 /// <summary>
-/// The Price List Query API over AWS JSON 1.1 (PRICING.md §1): POST / with X-Amz-Target
+/// The Price List Query API over AWS JSON 1.1: POST / with X-Amz-Target
 /// AWSPriceListService.&lt;Operation&gt;, signed by <see cref="SigV4Handler"/> (service "pricing").
 /// Pages are followed by NextToken; an expired token restarts the listing; requests are paced.
 /// </summary>
@@ -98,7 +98,7 @@ public sealed class PricingQueryClient(HttpClient http, QueryPacer pacer)
             }
             catch (QueryErrorException e) when (e.Type == "ExpiredNextTokenException" && restart < MaxRestarts)
             {
-                // The listing took too long: start it again (PRICING.md §1.7).
+                // The listing took too long: start it again.
             }
             catch (Exception e) when (e is InvalidDataException or JsonException or KeyNotFoundException or InvalidOperationException)
             {
@@ -147,7 +147,7 @@ public sealed class PricingQueryClient(HttpClient http, QueryPacer pacer)
     }
 }
 
-/// <summary>A JSON 1.1 error: <c>__type</c> ends in the exception name (PRICING.md §1.7).</summary>
+/// <summary>A JSON 1.1 error: <c>__type</c> ends in the exception name.</summary>
 public sealed class QueryErrorException(string type, string message) : Exception(message)
 {
     public string Type { get; } = type;

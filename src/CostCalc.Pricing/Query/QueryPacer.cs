@@ -1,8 +1,8 @@
 namespace CostCalc.Pricing.Query;
 
 /// <summary>
-/// Spaces Query API requests to at most <c>MaxRequestsPerSecond</c> (AWS: bursts of 10, refilled
-/// at 5 per second per account and region; PRICING.md §1.4). One instance per process.
+/// Spaces Query API requests to at most <c>MaxRequestsPerSecond</c> (AWS Price List documentation:
+/// bursts of 10, refilled at 5 per second per account and region). One instance per process.
 /// </summary>
 public sealed class QueryPacer(double maxRequestsPerSecond, TimeProvider time) : IDisposable
 {

@@ -79,7 +79,7 @@ public sealed class QueryPriceSource(
         return new FetchedPrices(Name, fetched);
     }
 
-    /// <summary>Karpenter's canonical filters (PRICING.md §2.1).</summary>
+    /// <summary>Karpenter's canonical filters (fetchOnDemandPricing in aws/karpenter-provider-aws).</summary>
     public static IReadOnlyList<(string Field, string Value)> Ec2Filters(string region, string productFamily) =>
     [
         ("regionCode", region), ("operatingSystem", "Linux"), ("tenancy", "Shared"), ("preInstalledSw", "NA"),

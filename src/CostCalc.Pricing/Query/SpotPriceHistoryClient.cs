@@ -8,8 +8,8 @@ using Microsoft.Extensions.Options;
 namespace CostCalc.Pricing.Query;
 
 /// <summary>
-/// Current Linux spot prices of a region from EC2 DescribeSpotPriceHistory (AWSSDK.EC2, signed,
-/// PRICING.md §5.1): StartTime = now returns the price in effect in each availability zone; a
+/// Current Linux spot prices of a region from EC2 DescribeSpotPriceHistory (AWSSDK.EC2, signed):
+/// StartTime = now returns the price in effect in each availability zone; a
 /// type's price is the mean over its zones. The SDK's own retry mode handles throttling.
 /// </summary>
 public sealed class SpotPriceHistoryClient(AwsCredentialSource credentials, IOptions<PricingOptions> options, TimeProvider time)

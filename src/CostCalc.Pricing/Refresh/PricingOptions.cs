@@ -70,7 +70,7 @@ public sealed class QueryOptions
     /// <summary>us-east-1, eu-central-1 or ap-south-1 (any serves every region); also the signing region.</summary>
     public string EndpointRegion { get; set; } = "us-east-1";
 
-    /// <summary>AWS allows bursts of 10 and 5 per second; stay below (PRICING.md §1.4).</summary>
+    /// <summary>AWS allows bursts of 10 and 5 per second (Price List documentation); stay below.</summary>
     public double MaxRequestsPerSecond { get; set; } = 4;
 
     /// <summary>Use DescribeSpotPriceHistory for spot when credentials resolve (query/auto sources).</summary>

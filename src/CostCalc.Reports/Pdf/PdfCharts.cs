@@ -138,7 +138,7 @@ internal static class PdfCharts
     /// <summary>
     /// Draws <paramref name="plot"/> as vectors with its top-left corner at (x, y). ScottPlot's
     /// first render of a plot is a layout pass followed by a second render, and a PDF canvas would
-    /// keep both (every label twice, TOOLCHAIN.md §7.2), so the first render goes to a canvas that
+    /// keep both (every label twice), so the first render goes to a canvas that
     /// draws nothing: it does what RenderInMemory does for layout without rasterising anything.
     /// </summary>
     public static void Render(SKCanvas canvas, Plot plot, float x, float y, int width, int height)

@@ -11,7 +11,7 @@ public static class Chromium
     public static string ExecutablePath =>
         Environment.GetEnvironmentVariable("COSTCALC_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
 
-    /// <summary>The flags TOOLCHAIN.md §7.3 verified: no sandbox (containers), no GPU, nothing phoning home.</summary>
+    /// <summary>Flags verified with Debian's Chromium: no sandbox (containers), no GPU, nothing phoning home.</summary>
     public static readonly string[] Args =
     [
         "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",

@@ -16,7 +16,7 @@ public sealed partial class CalculatorPageObject(IPage page)
 
     public IPage Page { get; } = page;
 
-    /// <summary>Present once the SignalR circuit is up; clicks before that are lost (TOOLCHAIN.md §8.3).</summary>
+    /// <summary>Present once the SignalR circuit is up; clicks before that are silently lost.</summary>
     public ILocator Interactive => Page.Locator("#interactive[data-interactive=yes]");
 
     public ILocator Ec2Headline => Page.Locator("#headline-ec2 .cc-card-value");

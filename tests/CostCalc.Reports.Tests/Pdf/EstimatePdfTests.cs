@@ -167,7 +167,7 @@ public sealed class EstimatePdfTests
     [MemberData(nameof(Samples))]
     public void No_glyph_is_drawn_twice(string sample)
     {
-        // ScottPlot renders twice onto a PDF canvas unless laid out first (TOOLCHAIN.md §7.2):
+        // ScottPlot renders twice onto a PDF canvas unless laid out first:
         // every chart label would then sit twice at the same spot.
         using var pdf = PdfDocument.Open(PdfSamples.Render(Sample(sample)));
         foreach (var page in pdf.GetPages())

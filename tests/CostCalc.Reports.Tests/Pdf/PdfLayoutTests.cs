@@ -8,7 +8,7 @@ public sealed class PdfLayoutTests
     public void Wrapping_keeps_every_line_within_the_width_and_loses_no_word()
     {
         using var type = new Typesetter();
-        const string text = "Fargate adds 256 MB and rounds up to a supported vCPU/GB shape; $0.04048/vCPU-h, $0.004445/GB-h (DOMAIN §1.3)";
+        const string text = "Fargate adds 256 MB and rounds up to a supported vCPU/GB shape; $0.04048/vCPU-h, $0.004445/GB-h (AWS Fargate pricing)";
         var lines = type.Wrap(text, PdfTheme.Cell, 120);
         Assert.True(lines.Count > 2);
         Assert.All(lines, l => Assert.True(type.Measure(l, PdfTheme.Cell) <= 120, l));

@@ -51,7 +51,8 @@ public sealed class CatalogEndpointsTests(CostCalcFactory factory) : IClassFixtu
         Assert.Contains("mars-1", (await response.ReadJsonAsync()).GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
-    // DOMAIN.md §2.4 worked node overhead, c5.xlarge row.
+    // Worked node overhead of c5.xlarge: 58 ENI pods; 7.5 % VM memory overhead; kube-reserved 80 m and
+    // 11 × 58 + 255 MiB; eviction 100 MiB (EKS AMI nodeadm, Karpenter).
     [Fact]
     public async Task NodeOverhead_C5XlargeEni_MatchesWorkedTable()
     {
@@ -67,8 +68,8 @@ public sealed class CatalogEndpointsTests(CostCalcFactory factory) : IClassFixtu
         Assert.Equal(6584, o.GetProperty("allocatableMemoryMiB").GetInt32());
     }
 
-    // DOMAIN.md §2.2: "Example in the doc: m5.large with prefix delegation → 110". Kube-reserved memory
-    // stays sized by the ENI max pods (29 for m5.large) as the EKS AMIs and Karpenter do (§2.1, §2.3).
+    // m5.large with prefix delegation: 3 × ((10 − 1) × 16) + 2 = 434, capped at 110 (≤ 30 vCPUs). Kube-reserved
+    // memory stays sized by the ENI max pods (29 for m5.large), as the EKS AMIs and Karpenter do.
     [Fact]
     public async Task NodeOverhead_M5LargePrefix_Is110Pods()
     {

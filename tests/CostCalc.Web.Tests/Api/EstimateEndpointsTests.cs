@@ -28,7 +28,7 @@ public sealed class EstimateEndpointsTests(CostCalcFactory factory) : IClassFixt
         }
     }
 
-    // DOMAIN.md §1.1: one cluster, standard support = $0.10 × 730 = $73; extended = $0.60 × 730 = $438.
+    // EKS pricing, one cluster: standard support = $0.10 × 730 = $73; extended = $0.60 × 730 = $438.
     [Theory]
     [InlineData("standard", 73)]
     [InlineData("extended", 438)]
@@ -41,7 +41,7 @@ public sealed class EstimateEndpointsTests(CostCalcFactory factory) : IClassFixt
         Assert.Equal(expected, line.Money("monthlyUsd"));
     }
 
-    // DOMAIN.md §1.4: 1 M idle WebSockets ≈ 333 LCU; ALB = (0.0225 + 0.008 × LCU) per hour × 730.
+    // ALB pricing: 1 M idle WebSockets ≈ 333 LCU; ALB = (0.0225 + 0.008 × LCU) per hour × 730.
     [Fact]
     public async Task Estimate_MillionIdleConnections_AlbChargedOnActiveConnections()
     {
