@@ -1,3 +1,4 @@
+using CostCalc.Domain.Catalog;
 using CostCalc.Domain.Prices;
 
 namespace CostCalc.Domain.Estimation;
@@ -5,7 +6,7 @@ namespace CostCalc.Domain.Estimation;
 /// <summary>Billing conventions shared by every cost line.</summary>
 public static class Billing
 {
-    /// <summary>A month is 730 hours (DOMAIN §5.5).</summary>
+    /// <summary>A month is 730 hours (8,760 / 12).</summary>
     public const decimal HoursPerMonth = 730m;
 
     public const double SecondsPerMonth = 730 * 3600;
@@ -21,32 +22,19 @@ public static class Billing
         price.UsdPerHour(option) is { } usd ? (usd, false) : (price.OnDemandUsdPerHour, true);
 
     /// <summary>
-    /// Surplus CPU credits of a path on burstable machines in unlimited mode, from the cores its
-    /// connections keep busy; zero for other machines or when unlimited credits are not allowed.
+    /// Unlimited-mode surplus credits of <paramref name="machines"/> identical burstable machines that
+    /// each keep <paramref name="coresPerMachine"/> busy: max(0, cores − baseline × vCPUs) × rate × 730 h
+    /// per machine. Zero for other types, or when unlimited credits are not allowed.
     /// </summary>
     public static decimal CpuCreditsPerMonth(
-        Scenarios.Scenario scenario, Catalog.InstanceType? machine, ServicePrices services, PathSize size, double connections)
+        bool unlimited, InstanceType type, ServicePrices services, long machines, double coresPerMachine)
     {
-        if (machine?.BurstableBaselinePerVcpu is not { } baseline || !scenario.BurstableUnlimited)
+        if (!unlimited || type.BurstableBaselinePerVcpu is not { } baseline || machines <= 0)
         {
             return 0;
         }
 
-        var usedCores = BeamVm.CoresUsed(scenario, connections, size.RemoteFraction);
-        return CpuCreditsPerMonth(usedCores, size.Machines, machine.Vcpu, baseline, services.CpuCreditUsdPerVcpuHour);
-    }
-
-    /// <summary>Unlimited-mode surplus credits: max(0, utilisation − baseline) × vCPUs × rate, per machine-hour.</summary>
-    public static decimal CpuCreditsPerMonth(
-        double usedCores, long machines, int vcpu, double baselinePerVcpu, decimal usdPerVcpuHour)
-    {
-        if (machines <= 0 || vcpu <= 0)
-        {
-            return 0;
-        }
-
-        var utilisation = usedCores / (machines * (double)vcpu);
-        var surplusVcpus = Math.Max(0, utilisation - baselinePerVcpu) * vcpu * machines;
-        return (decimal)surplusVcpus * usdPerVcpuHour * HoursPerMonth;
+        var surplusVcpus = Math.Max(0, coresPerMachine - (baseline * type.Vcpu));
+        return (decimal)surplusVcpus * machines * services.CpuCreditRate(type) * HoursPerMonth;
     }
 }

@@ -4,6 +4,7 @@ namespace CostCalc.Domain.Estimation;
 public enum CostKind
 {
     Compute,
+    SystemNodes,
     CpuCredits,
     ControlPlane,
     AutoModeFee,

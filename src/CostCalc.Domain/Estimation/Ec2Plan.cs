@@ -6,7 +6,10 @@ using CostCalc.Domain.Scenarios;
 
 namespace CostCalc.Domain.Estimation;
 
-/// <summary>Plain EC2: one BEAM VM per instance, using the memory left after the VM overhead and the OS.</summary>
+/// <summary>
+/// Plain EC2: one BEAM VM per instance, using the memory and CPU left after the VM overhead, the OS
+/// and the host agents every machine runs.
+/// </summary>
 internal sealed class Ec2Plan : IPathPlan
 {
     private readonly Scenario _scenario;
@@ -23,14 +26,15 @@ internal sealed class Ec2Plan : IPathPlan
         _type = type;
         (_usdPerHour, _priceFellBack) = Billing.HourlyPrice(region.Find(type.Name)!, scenario.Ec2PurchaseOption);
         var cappedAtBaseline = type.BurstableBaselinePerVcpu is { } baseline && !scenario.BurstableUnlimited ? baseline : 1;
-        _vm = new VmResources(VmMemoryOverhead.VisibleMiB(type) - scenario.OsMemoryMiB, type.Vcpu * cappedAtBaseline, type.Vcpu);
+        var cores = Math.Max(0, (type.Vcpu * cappedAtBaseline) - (scenario.HostAgentCpuMillicores / 1000.0));
+        _vm = new VmResources(Math.Max(0, VmMemoryOverhead.VisibleMiB(type) - scenario.OsMemoryMiB - scenario.HostAgentMemoryMiB), cores, type.Vcpu);
     }
 
     public DeploymentPath Path => DeploymentPath.Ec2;
 
     public PathSize Size(double connections)
     {
-        var (vms, capacity, remote) = DistributionFixedPoint.Solve(connections, _scenario, _vm);
+        var (vms, capacity, remote) = DistributionFixedPoint.Solve(connections, _scenario, _vm, _scenario.SpareInstances);
         return new PathSize(vms, capacity.ConnectionsPerVm > 0 ? vms : 0, 0, 1, capacity, remote);
     }
 
@@ -38,12 +42,16 @@ internal sealed class Ec2Plan : IPathPlan
     {
         var services = _region.Services;
         amounts[(int)CostKind.Compute] = size.Machines * _usdPerHour * Billing.HoursPerMonth;
-        amounts[(int)CostKind.CpuCredits] = Billing.CpuCreditsPerMonth(_scenario, _type, _region.Services, size, connections);
+        amounts[(int)CostKind.CpuCredits] = Billing.CpuCreditsPerMonth(
+            _scenario.BurstableUnlimited, _type, services, size.Machines, CoresPerMachine(size, connections));
         amounts[(int)CostKind.Storage] = size.Machines * _scenario.Ec2RootVolumeGiB * _region.Gp3.UsdPerGbMonth;
-        amounts[(int)CostKind.LoadBalancer] = SharedCosts.LoadBalancer(_scenario, services, connections);
-        amounts[(int)CostKind.CrossAzTransfer] = SharedCosts.CrossAz(_scenario, services, connections, size.RemoteFraction);
-        amounts[(int)CostKind.Operations] = SharedCosts.Operations(_scenario.Ec2OperationsHoursPerMonth, _scenario);
+        SharedCosts.Price(_scenario, services, size, connections, _scenario.Ec2OperationsHoursPerMonth, amounts);
     }
+
+    /// <summary>Cores one instance keeps busy: its share of the connections' work plus the host agents.</summary>
+    private double CoresPerMachine(PathSize size, double connections) =>
+        size.Machines <= 0 ? 0
+            : (BeamVm.CoresUsed(_scenario, connections, size.RemoteFraction) / size.Machines) + (_scenario.HostAgentCpuMillicores / 1000.0);
 
     public IReadOnlyList<CostLine> Lines(PathSize size, double connections)
     {
@@ -59,12 +67,13 @@ internal sealed class Ec2Plan : IPathPlan
         if (UsesUnlimitedCredits)
         {
             lines.Add(new(CostKind.CpuCredits, "CPU credits (unlimited)", amounts[(int)CostKind.CpuCredits],
-                "CPU above the burstable baseline", Sources.CpuCredits));
+                string.Create(inv, $"{CoresPerMachine(size, connections):0.##} cores busy per instance vs a {_type.BurstableBaselinePerVcpu * _type.Vcpu:0.##}-core baseline"),
+                Sources.CpuCredits));
         }
 
         lines.Add(new(CostKind.Storage, "EBS gp3 root volumes", amounts[(int)CostKind.Storage],
             string.Create(inv, $"{size.Machines:#,0} × {_scenario.Ec2RootVolumeGiB} GiB at ${_region.Gp3.UsdPerGbMonth}/GB-month"), Sources.Gp3));
-        SharedCosts.AddLines(lines, amounts, _scenario, connections, size.RemoteFraction, _scenario.Ec2OperationsHoursPerMonth);
+        SharedCosts.AddLines(lines, amounts, _scenario, connections, size, _scenario.Ec2OperationsHoursPerMonth);
         return lines;
     }
 
@@ -73,11 +82,12 @@ internal sealed class Ec2Plan : IPathPlan
         var perVm = size.Vms > 0 ? connections / size.Vms : 0;
         var connectionsMiB = perVm * _scenario.MemoryPerConnectionKiB / 1024;
         var used = VmMemoryOverhead.CmaReserveMiB(_type) + VmMemoryOverhead.HypervisorMiB(_type)
-            + _scenario.OsMemoryMiB + _scenario.BeamBaseMemoryMiB + connectionsMiB;
+            + _scenario.OsMemoryMiB + _scenario.HostAgentMemoryMiB + _scenario.BeamBaseMemoryMiB + connectionsMiB;
         return new ResourceSplit(_type.Name, "MiB",
         [
             new("VM overhead", VmMemoryOverhead.CmaReserveMiB(_type) + VmMemoryOverhead.HypervisorMiB(_type)),
             new("OS", _scenario.OsMemoryMiB),
+            new("Host agents", _scenario.HostAgentMemoryMiB),
             new("BEAM base", _scenario.BeamBaseMemoryMiB),
             new("Connections", connectionsMiB),
             new("Headroom", Math.Max(0, _type.MemoryMiB - used)),
@@ -89,10 +99,12 @@ internal sealed class Ec2Plan : IPathPlan
         var perVm = size.Vms > 0 ? connections / size.Vms : 0;
         var work = perVm * BeamVm.CpuMicrosecondsPerConnectionSecond(_scenario, size.RemoteFraction) / 1000;
         var total = _type.Vcpu * 1000.0;
+        var agents = Math.Min(_scenario.HostAgentCpuMillicores, total);
         return new ResourceSplit(_type.Name, "millicores",
         [
-            new("Connections", Math.Min(work, total)),
-            new("Headroom", Math.Max(0, total - work)),
+            new("Host agents", agents),
+            new("Connections", Math.Min(work, total - agents)),
+            new("Headroom", Math.Max(0, total - agents - work)),
         ]);
     }
 
@@ -112,8 +124,9 @@ internal sealed class Ec2Plan : IPathPlan
 
         if (!size.Feasible)
         {
-            yield return new("ec2-infeasible",
-                $"A BEAM VM on {_type.Name} holds no connection: its memory after VM overhead, OS and BEAM base is too small.");
+            yield return new("ec2-infeasible", _vm.CpuCores <= 0 && _scenario.MessagesPerConnectionPerSecond > 0
+                ? $"A BEAM VM on {_type.Name} gets no CPU after the host agents: choose a larger instance type or lower the host agents' CPU."
+                : $"A BEAM VM on {_type.Name} holds no connection: after VM overhead, OS, host agents and BEAM base too little memory is left. Choose a larger instance type.");
         }
     }
 

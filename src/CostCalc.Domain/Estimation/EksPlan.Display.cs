@@ -13,20 +13,27 @@ internal sealed partial class EksPlan
         var s = _scenario;
         var lines = new List<CostLine>
         {
-            _scenario.Fargate
+            s.Fargate
                 ? new(CostKind.Compute, "Fargate pods", amounts[(int)CostKind.Compute],
-                    Format($"{size.Machines:#,0} pods of {_fargatePod?.Vcpu} vCPU / {_fargatePod?.MemoryGb} GB + {ClusterAddOnPods} add-on pods"),
+                    Format($"{SharedCosts.Plural(size.BeamMachines, "BEAM pod")} of {_fargatePod?.Vcpu} vCPU / {_fargatePod?.MemoryGb} GB"),
                     Sources.Fargate)
                 : new(CostKind.Compute, "EKS nodes", amounts[(int)CostKind.Compute],
-                    Format($"{size.Machines:#,0} × {_type!.Name} at ${_nodeUsdPerHour:0.#####}/h ({ChoiceNames.Of(s.EksPurchaseOption)}) × 730 h"),
+                    Format($"{size.BeamMachines:#,0} × {_type!.Name} at ${_nodeUsdPerHour:0.#####}/h ({ChoiceNames.Of(s.EksPurchaseOption)}) × 730 h"),
                     s.EksPurchaseOption == Prices.PurchaseOption.Spot ? Sources.SpotAdvisor : Sources.HoursPerMonth),
-            new(CostKind.ControlPlane, "EKS control plane", amounts[(int)CostKind.ControlPlane],
-                Format($"{s.Clusters} cluster(s) × ${ControlPlaneUsdPerHour}/h ({s.SupportTier} support)"), Sources.ControlPlane),
         };
+        if (amounts[(int)CostKind.SystemNodes] > 0)
+        {
+            lines.Add(new(CostKind.SystemNodes, s.Fargate ? "Add-on Fargate pods" : "System nodes (add-ons)", amounts[(int)CostKind.SystemNodes],
+                SystemNodesDetail(size), s.Fargate ? Sources.Fargate : Sources.SystemNodes));
+        }
+
+        lines.Add(new(CostKind.ControlPlane, "EKS control plane", amounts[(int)CostKind.ControlPlane],
+            Format($"{SharedCosts.Plural(s.Clusters, "cluster")} × ${ControlPlaneUsdPerHour}/h ({s.SupportTier} support)"), Sources.ControlPlane));
         if (UsesUnlimitedCredits)
         {
             lines.Add(new(CostKind.CpuCredits, "CPU credits (unlimited)", amounts[(int)CostKind.CpuCredits],
-                "CPU above the burstable baseline", Sources.CpuCredits));
+                Format($"{CoresPerBeamNode(size, connections):0.##} cores busy per BEAM node vs a {_type!.BurstableBaselinePerVcpu * _type.Vcpu ?? 0:0.##}-core baseline"),
+                Sources.CpuCredits));
         }
 
         if (s.AutoMode)
@@ -41,14 +48,20 @@ internal sealed partial class EksPlan
                 Format($"{size.Machines:#,0} × {s.EksRootVolumeGiB} GiB at ${_region.Gp3.UsdPerGbMonth}/GB-month"), Sources.Gp3));
         }
 
-        if (s.NatGateways > 0 || s.NatProcessedGbPerMonth > 0)
+        SharedCosts.AddLines(lines, amounts, s, connections, size, s.EksOperationsHoursPerMonth);
+        return lines;
+    }
+
+    private string SystemNodesDetail(PathSize size)
+    {
+        if (_scenario.Fargate)
         {
-            lines.Add(new(CostKind.NatGateway, "NAT gateways", amounts[(int)CostKind.NatGateway],
-                Format($"{s.NatGateways} gateway(s), {s.NatProcessedGbPerMonth:#,0.#} GB processed"), Sources.Nat));
+            return Format($"{ClusterAddOnPods} add-on pods of {_fargateAddOnPod?.Vcpu} vCPU / {_fargateAddOnPod?.MemoryGb} GB");
         }
 
-        SharedCosts.AddLines(lines, amounts, s, connections, size.RemoteFraction, s.EksOperationsHoursPerMonth);
-        return lines;
+        return _system is { } system
+            ? Format($"{size.SystemNodes:#,0} × {system.Type.Name} at ${system.UsdPerHour:0.#####}/h × 730 h for CoreDNS and metrics-server")
+            : Format($"{size.SystemNodes:#,0} × {_type!.Name}: the add-ons do not fit beside the BEAM pods");
     }
 
     public ResourceSplit MemorySplit(PathSize size, double connections)
@@ -69,15 +82,18 @@ internal sealed partial class EksPlan
             ]);
         }
 
-        var podsOnNode = Math.Min(_podsPerNode, Math.Max(1, size.Vms));
-        var used = _type!.MemoryMiB - _node.AllocatableMemoryMiB + s.DaemonSetMemoryMiB
-            + (podsOnNode * (s.BeamBaseMemoryMiB + connectionsPerPodMiB));
+        var podsOnNode = PodsOnOneNode(size);
+        var addOns = _addOnPodsPerBeamNode * AddOnMemory;
+        var beam = podsOnNode * (s.BeamBaseMemoryMiB + connectionsPerPodMiB);
+        var used = _type!.MemoryMiB - _node.AllocatableMemoryMiB + DaemonSetMemory + addOns + beam;
         return new ResourceSplit(_type.Name, "MiB",
         [
             new("VM overhead", _node.VmOverheadMemoryMiB),
             new("Kubelet reservation", _node.KubeReservedMemoryMiB),
             new("Eviction threshold", _node.EvictionHardMemoryMiB),
-            new("DaemonSets", s.DaemonSetMemoryMiB),
+            new("Host agents", s.HostAgentMemoryMiB),
+            new("Kubernetes DaemonSets", s.NodeComponentMemoryMiB),
+            new("Cluster add-ons", addOns),
             new("BEAM base", podsOnNode * s.BeamBaseMemoryMiB),
             new("Connections", podsOnNode * connectionsPerPodMiB),
             new("Headroom", Math.Max(0, _type.MemoryMiB - used)),
@@ -95,25 +111,29 @@ internal sealed partial class EksPlan
                 [new("Connections", workPerPod), new("Headroom", Math.Max(0, provisioned - workPerPod))]);
         }
 
-        var podsOnNode = Math.Min(_podsPerNode, Math.Max(1, size.Vms));
-        var work = podsOnNode * workPerPod;
+        var work = PodsOnOneNode(size) * workPerPod;
         var total = (double)_node.CapacityCpuMillicores;
+        var s = _scenario;
+        var reserved = _node.KubeReservedCpuMillicores + DaemonSetCpu;
         return new ResourceSplit(_type!.Name, "millicores",
         [
             new("Kubelet reservation", _node.KubeReservedCpuMillicores),
-            new("DaemonSets", _scenario.DaemonSetCpuMillicores),
-            new("Connections", work),
-            new("Headroom", Math.Max(0, total - _node.KubeReservedCpuMillicores - _scenario.DaemonSetCpuMillicores - work)),
+            new("Host agents", s.HostAgentCpuMillicores),
+            new("Kubernetes DaemonSets", s.NodeComponentCpuMillicores),
+            new("Connections", Math.Min(work, Math.Max(0, total - reserved))),
+            new("Headroom", Math.Max(0, total - reserved - work)),
         ]);
     }
+
+    private long PodsOnOneNode(PathSize size) => Math.Max(0, Math.Min(_podsPerNode, Math.Max(1, size.Vms)));
 
     public IEnumerable<Warning> Warnings(PathSize size)
     {
         var s = _scenario;
-        if (_priceFellBack)
+        if (_priceFellBack || _system?.PriceFellBack == true)
         {
             yield return new("eks-price-fallback",
-                $"{_type!.Name} has no {ChoiceNames.Of(s.EksPurchaseOption)} price in {_region.Region.Code}; on-demand is used.");
+                $"{(_priceFellBack ? _type!.Name : _system!.Type.Name)} has no {ChoiceNames.Of(s.EksPurchaseOption)} price in {_region.Region.Code}; on-demand is used.");
         }
 
         if (_type?.BurstableBaselinePerVcpu is { } baseline && !s.BurstableUnlimited)
@@ -122,15 +142,9 @@ internal sealed partial class EksPlan
                 Format($"{_type.Name} nodes are burstable: pods get only the {baseline:P1} baseline per vCPU. Allow unlimited credits to use more (costed)."));
         }
 
-        if (s.PodLayout == PodLayout.FixedPodSize && s.PodCpuLimitMillicores is > 0 and < 1000)
+        foreach (var warning in SchedulerWarnings())
         {
-            yield return new("pod-cpu-limit-below-one-scheduler",
-                Format($"A CPU limit of {s.PodCpuLimitMillicores}m is below one scheduler: the VM still runs 1 scheduler and is throttled by the CFS quota."));
-        }
-        else if (s.PodLayout == PodLayout.FixedPodSize && s.PodCpuLimitMillicores > 0 && s.PodCpuLimitMillicores % 1000 != 0)
-        {
-            yield return new("pod-cpu-limit-fractional",
-                Format($"A CPU limit of {s.PodCpuLimitMillicores}m gives {s.PodCpuLimitMillicores / 1000} scheduler(s) online: the quota is truncated."));
+            yield return warning;
         }
 
         if (s.MaxPodsMode == MaxPodsMode.PrefixDelegation && _type is { Nitro: false })
@@ -142,17 +156,82 @@ internal sealed partial class EksPlan
         if (s.PodLayout == PodLayout.FixedPodSize && !s.Fargate && _podsPerNode > 0 && _podsPerNodeLimitedBy == "max pods")
         {
             yield return new("max-pods-binds",
-                Format($"{_type!.Name} fits {_podsPerNode} BEAM pods per node, limited by max pods ({_node!.MaxPods} incl. {s.DaemonSetPods} DaemonSet pods)."));
+                Format($"{_type!.Name} fits {_podsPerNode} BEAM pods per node, limited by max pods ({_node!.MaxPods} incl. {DaemonSetPods} DaemonSet pods)."));
         }
 
-        if (s.Fargate && _fargatePod is null)
+        if (Infeasibility() is { } reason)
         {
-            yield return new("fargate-too-large", "The pod is larger than Fargate's largest shape (16 vCPU, 120 GB).");
+            yield return new("eks-infeasible", reason);
         }
         else if (!size.Feasible)
         {
             yield return new("eks-infeasible",
-                $"A BEAM pod on {MachineDescription} holds no connection or does not fit on the node after kube-reserved, eviction and DaemonSets.");
+                $"A BEAM pod on {(_type?.Name ?? "Fargate")} holds no connection: after BEAM base memory too little is left. Choose a larger node or pod.");
+        }
+    }
+
+    /// <summary>Why no BEAM pod can run at all, with what to change; null when pods fit.</summary>
+    private string? Infeasibility()
+    {
+        var s = _scenario;
+        if (s.Fargate)
+        {
+            return _fargatePod is null ? "The pod is larger than Fargate's largest shape (16 vCPU, 120 GB): lower the pod CPU or memory."
+                : !_addOnsFit ? "A cluster add-on pod is larger than Fargate's largest shape: lower the add-ons' requests."
+                : null;
+        }
+
+        if (_system is { Nodes: 0 } system)
+        {
+            return $"An add-on pod does not fit on a {system.Type.Name} system node after its reservations and DaemonSets: choose a larger system node type.";
+        }
+
+        if (_podsPerNode > 0)
+        {
+            return _system is null && !_addOnsFit
+                ? Format($"A cluster add-on pod ({AddOnCpu:#,0}m / {AddOnMemory:#,0} MiB) does not fit even an empty {_type!.Name} node after its DaemonSets: lower the add-ons' requests or run them on system nodes.")
+                : null;
+        }
+
+        if (_free.CpuMillicores <= 0 || _free.MemoryMiB <= 0)
+        {
+            return Format($"{_type!.Name} has nothing left for a BEAM pod: allocatable {_node!.AllocatableCpuMillicores:#,0}m / {Math.Max(0, _node.AllocatableMemoryMiB):#,0} MiB is taken by the DaemonSets ({DaemonSetCpu:#,0}m / {DaemonSetMemory:#,0} MiB). Choose a larger node type.");
+        }
+
+        if (_free.Slots <= 0 || (s.PodLayout == PodLayout.OnePodPerNode && _free.Slots < 1 + _addOnPodsPerBeamNode))
+        {
+            return Format($"Max pods on {_type!.Name} ({_node!.MaxPods}) leaves no slot for a BEAM pod beside {DaemonSetPods} DaemonSet pods: raise max pods or choose a larger node.");
+        }
+
+        return Format($"A {s.PodCpuRequestMillicores:#,0}m / {s.PodMemoryMiB:#,0} MiB pod does not fit the {_free.CpuMillicores:#,0}m / {_free.MemoryMiB:#,0} MiB a {_type!.Name} node has after its DaemonSets: choose a larger node or a smaller pod.");
+    }
+
+    private IEnumerable<Warning> SchedulerWarnings()
+    {
+        var s = _scenario;
+        if (s.Fargate || _type is null || _podsPerNode <= 0)
+        {
+            yield break;
+        }
+
+        var limit = s.PodLayout == PodLayout.FixedPodSize ? s.PodCpuLimitMillicores : 0;
+        var schedulers = _vm.Schedulers;
+        if (limit > 0 && limit % 1000 != 0)
+        {
+            yield return new("pod-cpu-limit-fractional",
+                Format($"A CPU limit of {limit:#,0}m brings {schedulers} scheduler{(schedulers == 1 ? "" : "s")} online (OTP truncates the quota): {Math.Max(0, (limit / 1000.0) - schedulers):0.##} core of quota stays unused by normal schedulers."));
+        }
+
+        if (_podsPerNode > 1 && schedulers > _shareCores + 0.05)
+        {
+            yield return new("schedulers-oversubscribed",
+                Format($"Each BEAM pod runs {schedulers} schedulers online but its share of a {_type.Name} node shared by {_podsPerNode} pods is {_shareCores:0.##} cores: schedulers wait for CPU. Set a CPU limit (schedulers follow it) or +S."));
+        }
+
+        if (_podsPerNode > 1 || limit > 0)
+        {
+            yield return new("busy-wait",
+                "Busy-waiting schedulers (+sbwt, default medium) spin on idle cores; under a CPU limit that spends quota, and pods sharing a node take CPU from each other. Consider +sbwt none +sbwtdcpu none +sbwtdio none and measure.");
         }
     }
 }

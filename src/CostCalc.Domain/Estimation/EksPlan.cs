@@ -7,12 +7,14 @@ using CostCalc.Domain.Scenarios;
 namespace CostCalc.Domain.Estimation;
 
 /// <summary>
-/// EKS: every pod runs its own BEAM VM. Pods run on nodes (after kube-reserved, eviction and
-/// DaemonSets) or on Fargate; the cluster pays its control plane and, with Auto Mode, a fee per node.
+/// EKS: every pod runs its own BEAM VM. Pods run on nodes (after kube-reserved, eviction and the
+/// DaemonSets: host agents plus Kubernetes' own node components) or on Fargate; the cluster add-ons
+/// run in the room BEAM pods leave or on system nodes; the cluster pays its control plane and, with
+/// Auto Mode, a fee per node.
 /// </summary>
 internal sealed partial class EksPlan : IPathPlan
 {
-    /// <summary>CoreDNS (2 replicas) and metrics-server (DOMAIN §2.5).</summary>
+    /// <summary>CoreDNS (2 replicas) and metrics-server.</summary>
     public const int ClusterAddOnPods = 3;
 
     private readonly Scenario _scenario;
@@ -22,102 +24,146 @@ internal sealed partial class EksPlan : IPathPlan
     private readonly decimal _nodeUsdPerHour;
     private readonly bool _priceFellBack;
     private readonly VmResources _vm;
-    private readonly int _freeCpuMillicores;
-    private readonly int _freeMemoryMiB;
+    private readonly NodeRoom _free;
     private readonly long _podsPerNode;
     private readonly string _podsPerNodeLimitedBy = "";
-    private readonly long _systemNodes;
+    private readonly double _shareCores;
+    private readonly long _addOnPodsPerBeamNode;
+    private readonly SystemNodeGroup? _system;
     private readonly FargateShape? _fargatePod;
     private readonly FargateShape? _fargateAddOnPod;
+    private readonly bool _addOnsFit;
 
-    public EksPlan(Scenario scenario, RegionPrices region, InstanceType? nodeType)
+    public EksPlan(Scenario scenario, RegionPrices region, InstanceCatalog catalog)
     {
         _scenario = scenario;
         _region = region;
         if (scenario.Fargate)
         {
             _fargatePod = FargateShape.For(scenario.PodCpuRequestMillicores, scenario.PodMemoryMiB);
-            _fargateAddOnPod = FargateShape.For(
-                Math.Max(1, scenario.ClusterAddOnCpuMillicores / ClusterAddOnPods), scenario.ClusterAddOnMemoryMiB / ClusterAddOnPods);
+            _fargateAddOnPod = FargateShape.For(Math.Max(1, AddOnCpu), AddOnMemory);
             var cores = scenario.PodCpuRequestMillicores / 1000.0;
-            _vm = new VmResources(scenario.PodMemoryMiB, cores, Math.Max(1, (int)cores));
-            _podsPerNode = 1;
+            var schedulers = CpuQuota.SchedulersOnline(scenario.PodCpuRequestMillicores, (int)Math.Ceiling(_fargatePod?.Vcpu ?? 1));
+            _vm = new VmResources(scenario.PodMemoryMiB, BeamVm.UsableCores(cores, cores, schedulers), schedulers);
+            _podsPerNode = _fargatePod is null ? 0 : 1;
+            _addOnsFit = _fargateAddOnPod is not null;
             return;
         }
 
-        _type = nodeType ?? throw new ArgumentNullException(nameof(nodeType));
+        _type = catalog.Find(scenario.EksNodeInstanceType) ?? throw new ArgumentException("Unknown EKS node type.", nameof(scenario));
         (_nodeUsdPerHour, _priceFellBack) = Billing.HourlyPrice(region.Find(_type.Name)!, scenario.EksPurchaseOption);
         _node = NodeOverhead.For(_type, scenario.MaxPodsMode, scenario.FixedMaxPods, scenario.AutoMode);
-        _freeCpuMillicores = _node.AllocatableCpuMillicores - scenario.DaemonSetCpuMillicores;
-        _freeMemoryMiB = _node.AllocatableMemoryMiB - scenario.DaemonSetMemoryMiB;
-        var baselineShare = _type.BurstableBaselinePerVcpu is { } baseline && !scenario.BurstableUnlimited ? baseline : 1;
+        _free = NodeRoom.AfterDaemonSets(_node, scenario);
+        _addOnsFit = AddOnCpu + AddOnMemory == 0 || _free.Fits(AddOnCpu, AddOnMemory) > 0;
+        if (scenario.AddOnPlacement == AddOnPlacement.SystemNodes)
+        {
+            _system = SystemNodeGroup.For(scenario, region, catalog);
+        }
+
+        // CPU the BEAM pods share: what the DaemonSets' requests leave of allocatable, and on a burstable
+        // node held to its baseline, what the DaemonSets' use leaves of the baseline (as on EC2).
+        var freeCores = Math.Max(0, _free.CpuMillicores / 1000.0);
+        if (_type.BurstableBaselinePerVcpu is { } baseline && !scenario.BurstableUnlimited)
+        {
+            freeCores = Math.Max(0, Math.Min(freeCores, (baseline * _type.Vcpu) - (DaemonSetCpu / 1000.0)));
+        }
+
         if (scenario.PodLayout == PodLayout.OnePodPerNode)
         {
-            _vm = new VmResources(_freeMemoryMiB, _freeCpuMillicores / 1000.0 * baselineShare, _type.Vcpu);
-            _podsPerNode = _node.MaxPods > scenario.DaemonSetPods ? 1 : 0;
-            _systemNodes = SystemNodesForAddOns();
+            // The BEAM pod requests what the add-ons leave; with no CPU limit it still uses the CPU their
+            // requests reserve but do not use, so only memory is given up.
+            _addOnPodsPerBeamNode = _system is null && AddOnCpu + AddOnMemory > 0
+                ? Math.Min(ClusterAddOnPods, CeilDiv(ClusterAddOnPods, Math.Max(1, scenario.MinimumInstances + scenario.SpareInstances)))
+                : 0;
+            var room = _free.Less(_addOnPodsPerBeamNode, AddOnCpu, AddOnMemory);
+            _shareCores = freeCores;
+            _vm = new VmResources(Math.Max(0, room.MemoryMiB), freeCores, _type.Vcpu);
+            _podsPerNode = room.Slots >= 1 && room.CpuMillicores > 0 && room.MemoryMiB > 0 ? 1 : 0;
+            _podsPerNodeLimitedBy = room.Slots < 1 ? "max pods" : "CPU and memory left after DaemonSets";
         }
         else
         {
-            var throttled = 1 - (scenario.ThrottlingPenaltyPercent / 100);
-            var limit = scenario.PodCpuLimitMillicores;
-            var cores = (limit > 0 ? limit : scenario.PodCpuRequestMillicores) / 1000.0 * throttled * baselineShare;
-            var schedulers = limit > 0 ? Math.Max(1, limit / 1000) : _type.Vcpu;
-            _vm = new VmResources(scenario.PodMemoryMiB, cores, schedulers);
             (_podsPerNode, _podsPerNodeLimitedBy) = PodsPerNode();
+            var limit = scenario.PodCpuLimitMillicores;
+            var schedulers = CpuQuota.SchedulersOnline(limit, _type.Vcpu);
+            _shareCores = _podsPerNode > 0 ? freeCores / _podsPerNode : 0;
+            double? limitCores = limit > 0 ? limit / 1000.0 : null;
+            var usable = BeamVm.UsableCores(_shareCores, limitCores, schedulers);
+            var throttled = limit > 0 ? 1 - (scenario.ThrottlingPenaltyPercent / 100) : 1;
+            _vm = new VmResources(scenario.PodMemoryMiB, usable * throttled, schedulers);
         }
     }
 
     public DeploymentPath Path => DeploymentPath.Eks;
 
-    private bool Feasible => _podsPerNode > 0 && (_scenario.Fargate ? _fargatePod is not null : _freeCpuMillicores > 0 && _freeMemoryMiB > 0);
+    /// <summary>Each add-on pod's CPU request: the add-ons' total split evenly, rounded up.</summary>
+    public static int AddOnPodCpu(Scenario s) => (s.ClusterAddOnCpuMillicores + ClusterAddOnPods - 1) / ClusterAddOnPods;
+
+    public static int AddOnPodMemory(Scenario s) => (s.ClusterAddOnMemoryMiB + ClusterAddOnPods - 1) / ClusterAddOnPods;
+
+    private int AddOnCpu => AddOnPodCpu(_scenario);
+
+    private int AddOnMemory => AddOnPodMemory(_scenario);
+
+    private int DaemonSetCpu => _scenario.HostAgentCpuMillicores + _scenario.NodeComponentCpuMillicores;
+
+    private int DaemonSetMemory => _scenario.HostAgentMemoryMiB + _scenario.NodeComponentMemoryMiB;
+
+    private int DaemonSetPods => _scenario.HostAgentPods + _scenario.NodeComponentPods;
+
+    private bool Feasible => _podsPerNode > 0 && (_system is null ? _addOnsFit : _system.Nodes > 0);
 
     public PathSize Size(double connections)
     {
-        var (pods, capacity, remote) = DistributionFixedPoint.Solve(connections, _scenario, _vm);
-        var machines = Feasible && capacity.ConnectionsPerVm > 0 ? Machines(pods) : 0;
-        return new PathSize(pods, machines, _systemNodes, _podsPerNode, capacity, remote);
+        var sparePods = _scenario.SpareInstances * Math.Max(1, _podsPerNode);
+        var (pods, capacity, remote) = DistributionFixedPoint.Solve(connections, _scenario, _vm, sparePods);
+        if (!Feasible || capacity.ConnectionsPerVm <= 0)
+        {
+            return new PathSize(pods, 0, 0, _podsPerNode, capacity, remote);
+        }
+
+        var (beamNodes, systemNodes) = Nodes(pods);
+        return new PathSize(pods, beamNodes + systemNodes, systemNodes, _podsPerNode, capacity, remote);
     }
 
-    private long Machines(long pods)
+    /// <summary>Nodes running BEAM pods, and nodes (or Fargate pods) running only add-ons.</summary>
+    private (long Beam, long System) Nodes(long pods)
     {
-        if (_scenario.Fargate || _scenario.PodLayout == PodLayout.OnePodPerNode)
+        if (_scenario.Fargate)
         {
-            return pods + _systemNodes;
+            return (pods, 0);
+        }
+
+        var beamNodes = CeilDiv(pods, _podsPerNode);
+        if (_system is not null)
+        {
+            return (beamNodes, _system.Nodes);
+        }
+
+        if (_scenario.PodLayout == PodLayout.OnePodPerNode)
+        {
+            return (beamNodes, 0);
         }
 
         var s = _scenario;
-        var bySlots = CeilDiv(pods + ClusterAddOnPods, _podsPerNode);
-        var byCpu = CeilDiv((pods * s.PodCpuRequestMillicores) + s.ClusterAddOnCpuMillicores, _freeCpuMillicores);
-        var byMemory = CeilDiv((pods * (long)s.PodMemoryMiB) + s.ClusterAddOnMemoryMiB, _freeMemoryMiB);
-        return Math.Max(bySlots, Math.Max(byCpu, byMemory));
-    }
-
-    /// <summary>A BEAM pod that takes a node's whole allocatable leaves no room for add-ons: they get nodes of their own.</summary>
-    private long SystemNodesForAddOns()
-    {
-        var s = _scenario;
-        if (s.ClusterAddOnCpuMillicores == 0 && s.ClusterAddOnMemoryMiB == 0)
-        {
-            return 0;
-        }
-
-        if (_freeCpuMillicores <= 0 || _freeMemoryMiB <= 0)
-        {
-            return 0;
-        }
-
-        return Math.Max(
-            Math.Max(CeilDiv(s.ClusterAddOnCpuMillicores, _freeCpuMillicores), CeilDiv(s.ClusterAddOnMemoryMiB, _freeMemoryMiB)),
-            CeilDiv(ClusterAddOnPods, Math.Max(1, _node!.MaxPods - s.DaemonSetPods)));
+        var lastNodePods = pods - ((beamNodes - 1) * _podsPerNode);
+        var extra = AddOnPacking.ExtraNodes(
+            AddOnCpu + AddOnMemory > 0 ? ClusterAddOnPods : 0,
+            AddOnCpu,
+            AddOnMemory,
+            _free.Less(_podsPerNode, s.PodCpuRequestMillicores, s.PodMemoryMiB),
+            beamNodes - 1,
+            _free.Less(lastNodePods, s.PodCpuRequestMillicores, s.PodMemoryMiB),
+            _free);
+        return (beamNodes, extra ?? 0);
     }
 
     private (long Pods, string LimitedBy) PodsPerNode()
     {
         var s = _scenario;
-        var bySlots = (long)_node!.MaxPods - s.DaemonSetPods;
-        var byCpu = _freeCpuMillicores / s.PodCpuRequestMillicores;
-        var byMemory = _freeMemoryMiB / s.PodMemoryMiB;
+        var bySlots = _free.Slots;
+        var byCpu = _free.CpuMillicores / s.PodCpuRequestMillicores;
+        var byMemory = _free.MemoryMiB / s.PodMemoryMiB;
         var pods = Math.Max(0, Math.Min(bySlots, Math.Min(byCpu, byMemory)));
         var limitedBy = pods == bySlots ? "max pods" : pods == byCpu ? "CPU requests" : "memory requests";
         return (pods, limitedBy);
@@ -128,41 +174,61 @@ internal sealed partial class EksPlan : IPathPlan
     public void Price(PathSize size, double connections, Span<decimal> amounts)
     {
         var services = _region.Services;
-        amounts[(int)CostKind.Compute] = ComputeUsdPerHour(size) * Billing.HoursPerMonth;
-        amounts[(int)CostKind.CpuCredits] = Billing.CpuCreditsPerMonth(_scenario, _type, _region.Services, size, connections);
+        var beamNodes = size.BeamMachines;
+        amounts[(int)CostKind.Compute] = (_scenario.Fargate ? beamNodes * FargateUsdPerHour(_fargatePod) : beamNodes * _nodeUsdPerHour)
+            * Billing.HoursPerMonth;
+        amounts[(int)CostKind.SystemNodes] = SystemNodesUsdPerHour(size) * Billing.HoursPerMonth;
+        amounts[(int)CostKind.CpuCredits] = CpuCredits(size, connections);
         amounts[(int)CostKind.ControlPlane] = _scenario.Clusters * ControlPlaneUsdPerHour * Billing.HoursPerMonth;
         amounts[(int)CostKind.AutoModeFee] = _scenario.AutoMode && _type is not null
-            ? size.Machines * _region.Find(_type.Name)!.OnDemandUsdPerHour * services.AutoModeFeeShareOfOnDemand * Billing.HoursPerMonth
+            ? ((size.BeamMachines * OnDemand(_type)) + (size.SystemNodes * OnDemand(_system?.Type ?? _type)))
+              * services.AutoModeFeeShareOfOnDemand * Billing.HoursPerMonth
             : 0;
         amounts[(int)CostKind.Storage] = _scenario.Fargate ? 0 : size.Machines * _scenario.EksRootVolumeGiB * _region.Gp3.UsdPerGbMonth;
-        amounts[(int)CostKind.LoadBalancer] = SharedCosts.LoadBalancer(_scenario, services, connections);
-        amounts[(int)CostKind.NatGateway] = (_scenario.NatGateways * services.NatGatewayUsdPerHour * Billing.HoursPerMonth)
-            + ((decimal)_scenario.NatProcessedGbPerMonth * services.NatGatewayUsdPerGb);
-        amounts[(int)CostKind.CrossAzTransfer] = SharedCosts.CrossAz(_scenario, services, connections, size.RemoteFraction);
-        amounts[(int)CostKind.Operations] = SharedCosts.Operations(_scenario.EksOperationsHoursPerMonth, _scenario);
+        SharedCosts.Price(_scenario, services, size, connections, _scenario.EksOperationsHoursPerMonth, amounts);
     }
+
+    /// <summary>Cores one BEAM node keeps busy: its pods' share of the connections' work plus the DaemonSets.</summary>
+    private double CoresPerBeamNode(PathSize size, double connections) =>
+        size.BeamMachines <= 0 ? 0
+            : (BeamVm.CoresUsed(_scenario, connections, size.RemoteFraction) / size.BeamMachines) + (DaemonSetCpu / 1000.0);
+
+    private decimal CpuCredits(PathSize size, double connections)
+    {
+        if (_type is null)
+        {
+            return 0;
+        }
+
+        var unlimited = _scenario.BurstableUnlimited;
+        var services = _region.Services;
+        var systemType = _system?.Type ?? _type;
+        return Billing.CpuCreditsPerMonth(unlimited, _type, services, size.BeamMachines, CoresPerBeamNode(size, connections))
+            + Billing.CpuCreditsPerMonth(unlimited, systemType, services, size.SystemNodes, DaemonSetCpu / 1000.0);
+    }
+
+    private decimal SystemNodesUsdPerHour(PathSize size)
+    {
+        if (_scenario.Fargate)
+        {
+            return ClusterAddOnPods * FargateUsdPerHour(_fargateAddOnPod);
+        }
+
+        return size.SystemNodes * (_system?.UsdPerHour ?? _nodeUsdPerHour);
+    }
+
+    private decimal OnDemand(InstanceType type) => _region.Find(type.Name)!.OnDemandUsdPerHour;
 
     private decimal ControlPlaneUsdPerHour => _scenario.SupportTier == SupportTier.Extended
         ? _region.Services.EksExtendedSupportUsdPerHour
         : _region.Services.EksClusterUsdPerHour;
 
-    private decimal ComputeUsdPerHour(PathSize size)
-    {
-        if (!_scenario.Fargate)
-        {
-            return size.Machines * _nodeUsdPerHour;
-        }
-
-        return (size.Machines * FargateUsdPerHour(_fargatePod)) + (ClusterAddOnPods * FargateUsdPerHour(_fargateAddOnPod));
-    }
-
     private decimal FargateUsdPerHour(FargateShape? shape) => shape is { } s
         ? ((decimal)s.Vcpu * _region.Services.FargateUsdPerVcpuHour) + ((decimal)s.MemoryGb * _region.Services.FargateUsdPerGbHour)
         : 0;
 
-    private bool UsesUnlimitedCredits => _type is { IsBurstable: true } && _scenario.BurstableUnlimited;
-
-    private string MachineDescription => _type?.Name ?? "Fargate";
+    private bool UsesUnlimitedCredits =>
+        _scenario.BurstableUnlimited && (_type is { IsBurstable: true } || _system?.Type is { IsBurstable: true });
 
     private static string Format(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -26,7 +26,7 @@ public sealed record PathEstimate(
     long VmsPerMachine,
     long ConnectionsPerVm,
     long MemoryBoundConnectionsPerVm,
-    long CpuBoundConnectionsPerVm,
+    long? CpuBoundConnectionsPerVm,
     BindingResource Binding,
     double VmMemoryMiB,
     double VmCpuCores,
@@ -39,16 +39,24 @@ public sealed record PathEstimate(
     ResourceSplit Memory,
     ResourceSplit Cpu);
 
-/// <summary>One month of the projection: the size and cost of both paths.</summary>
+/// <summary>
+/// One month of the projection: the size and cost of both paths. A path that is not feasible has
+/// no cost (null), never $0.
+/// </summary>
 public sealed record ProjectionMonth(
     int Month,
     long Connections,
     long Ec2Machines,
     long EksMachines,
-    decimal Ec2MonthlyUsd,
-    decimal EksMonthlyUsd,
-    decimal Ec2CumulativeUsd,
-    decimal EksCumulativeUsd);
+    decimal? Ec2MonthlyUsd,
+    decimal? EksMonthlyUsd,
+    decimal? Ec2CumulativeUsd,
+    decimal? EksCumulativeUsd)
+{
+    public long Ec2Vms { get; init; }
+
+    public long EksVms { get; init; }
+}
 
 /// <summary>A figure that is not a cost but matters to the choice, with its source.</summary>
 public sealed record Fact(string Name, string Value, string Source);
@@ -76,4 +84,17 @@ public sealed record Estimate(
     IReadOnlyList<ProjectionMonth> Projection,
     int? BreakEvenMonth,
     BeyondCost BeyondCost,
-    IReadOnlyList<Warning> Warnings);
+    IReadOnlyList<Warning> Warnings)
+{
+    private Verdict? _verdict;
+
+    /// <summary>The answer over the whole horizon (derived from the projection for reports saved before it existed).</summary>
+    public Verdict Verdict
+    {
+        get => _verdict ??= Verdict.From(Projection);
+        init => _verdict = value;
+    }
+
+    /// <summary>Says how old the prices are when they are older than the stale threshold; null otherwise.</summary>
+    public string? PriceNotice { get; init; }
+}

@@ -16,6 +16,14 @@ public sealed class Estimator(InstanceCatalog catalog, PriceBook prices)
 
     public const int FullMeshWarningVms = 100;
 
+    /// <summary>Beyond this many connections or VMs a projection leaves what the model's sources describe.</summary>
+    public const long PlausibleConnections = 100_000_000;
+
+    public const long PlausibleVms = 10_000;
+
+    /// <summary>Months of standard support per Kubernetes version on EKS.</summary>
+    public const int StandardSupportMonths = 14;
+
     public InstanceCatalog Catalog => catalog;
 
     public PriceBook Prices => prices;
@@ -31,7 +39,7 @@ public sealed class Estimator(InstanceCatalog catalog, PriceBook prices)
 
         var region = prices.Find(scenario.Region)!;
         var ec2 = new Ec2Plan(scenario, region, catalog.Find(scenario.Ec2InstanceType)!);
-        var eks = new EksPlan(scenario, region, scenario.Fargate ? null : catalog.Find(scenario.EksNodeInstanceType));
+        var eks = new EksPlan(scenario, region, catalog);
         double connections = scenario.PeakConnections;
         var ec2Size = ec2.Size(connections);
         var eksSize = eks.Size(connections);
@@ -42,7 +50,7 @@ public sealed class Estimator(InstanceCatalog catalog, PriceBook prices)
         var warnings = new List<Warning>();
         warnings.AddRange(ec2.Warnings(ec2Size));
         warnings.AddRange(eks.Warnings(eksSize));
-        warnings.AddRange(CommonWarnings(scenario, region, ec2Size, eksSize, today));
+        warnings.AddRange(CommonWarnings(scenario, region, projection));
         var feasible = ec2Size.Feasible && eksSize.Feasible;
         var difference = eksEstimate.MonthlyUsd - ec2Estimate.MonthlyUsd;
         return new Estimate(
@@ -57,7 +65,11 @@ public sealed class Estimator(InstanceCatalog catalog, PriceBook prices)
             projection,
             feasible ? Projection.BreakEvenMonth(projection) : null,
             BeyondCostOf(scenario, ec2Size, eksSize),
-            warnings);
+            warnings)
+        {
+            Verdict = Verdict.From(projection),
+            PriceNotice = PriceNotice(region, today),
+        };
     }
 
     internal static PathEstimate Describe(IPathPlan plan, PathSize size, Scenario scenario, double connections, string machineType, string machineKind)
@@ -85,8 +97,8 @@ public sealed class Estimator(InstanceCatalog catalog, PriceBook prices)
             lines,
             monthly,
             connections > 0 ? monthly / (decimal)connections * 10_000 : 0,
-            plan.MemorySplit(size, connections),
-            plan.CpuSplit(size, connections));
+            size.Feasible ? plan.MemorySplit(size, connections) : new ResourceSplit(machineType, "MiB", []),
+            size.Feasible ? plan.CpuSplit(size, connections) : new ResourceSplit(machineType, "millicores", []));
     }
 
     /// <summary>Full mesh: n(n − 1)/2 distribution connections.</summary>
@@ -102,7 +114,7 @@ public sealed class Estimator(InstanceCatalog catalog, PriceBook prices)
             scenario.DeploysPerMonth * eks.Vms,
             [
                 new("EC2 deploy", hot ? "Hot code upgrade: connections stay up" : "Rolling restart: each instance's connections drop once",
-                    hot ? Sources.HotCodeUpgrade : Sources.RollingUpdate),
+                    hot ? Sources.HotCodeUpgrade : Sources.RollingRestart),
                 new("EKS deploy", "Rolling update: each pod's connections drop once", Sources.RollingUpdate),
                 new("Pod restart", "p99 ≤ 5 s to start (excl. image pull); crash back-off 10 s → 5 min; 30 s grace period", Sources.PodStartup),
                 new("Failure detection", "Tick every 15 s; a dead peer is noticed after 45–75 s", Sources.Mesh),
@@ -110,22 +122,35 @@ public sealed class Estimator(InstanceCatalog catalog, PriceBook prices)
             ]);
     }
 
-    private static IEnumerable<Warning> CommonWarnings(Scenario scenario, RegionPrices region, PathSize ec2, PathSize eks, DateOnly today)
+    private static string? PriceNotice(RegionPrices region, DateOnly today)
+    {
+        var age = today.DayNumber - region.OldestAsOf.DayNumber;
+        if (age <= StalePriceDays)
+        {
+            return null;
+        }
+
+        var oldest = region.Origins.MinBy(o => o.AsOf)!;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"Some prices are {age:#,0} days old: {oldest.What} as of {oldest.AsOf:yyyy-MM-dd} ({oldest.Source}).");
+    }
+
+    /// <summary>Warnings about the scenario as a whole, checked over every month of the projection.</summary>
+    private static IEnumerable<Warning> CommonWarnings(Scenario scenario, RegionPrices region, IReadOnlyList<ProjectionMonth> months)
     {
         var inv = CultureInfo.InvariantCulture;
-        var largest = Math.Max(ec2.Vms, eks.Vms);
+        var largest = months.Max(m => Math.Max(m.Ec2Vms, m.EksVms));
         if (largest > FullMeshWarningVms)
         {
             yield return new("full-mesh-large", string.Create(inv,
-                $"{largest:#,0} BEAM VMs in a full mesh hold {MeshConnections(largest):#,0} distribution connections; beyond ~{FullMeshWarningVms} nodes consider partitioning or a non-meshed topology."));
+                $"Up to {largest:#,0} BEAM VMs in a full mesh hold {MeshConnections(largest):#,0} distribution connections; beyond ~{FullMeshWarningVms} nodes consider partitioning or a non-meshed topology."));
         }
 
-        var age = today.DayNumber - region.OldestAsOf.DayNumber;
-        if (age > StalePriceDays)
+        var peak = months.Max(m => m.Connections);
+        if (peak > PlausibleConnections || largest > PlausibleVms)
         {
-            var oldest = region.Origins.MinBy(o => o.AsOf)!;
-            yield return new("prices-stale", string.Create(inv,
-                $"Some prices are {age:#,0} days old: {oldest.What} as of {oldest.AsOf:yyyy-MM-dd} ({oldest.Source})."));
+            yield return new("beyond-plausible-scale", string.Create(inv,
+                $"The projection grows to {peak:#,0} connections and {largest:#,0} BEAM VMs: beyond the scale the model's sources describe. Check the growth rate and horizon."));
         }
 
         if (!region.Services.RegionScoped)
@@ -147,10 +172,19 @@ public sealed class Estimator(InstanceCatalog catalog, PriceBook prices)
                 "Spot prices are estimated from the Spot Advisor's average saving; spot capacity can be reclaimed with 2 minutes' notice.");
         }
 
-        if (scenario.MinimumInstances + scenario.SpareInstances < scenario.AvailabilityZones)
+        var fewestEc2 = months.Min(m => m.Ec2Machines);
+        var fewestEks = months.Min(m => m.EksMachines);
+        var fewest = Math.Min(fewestEc2 > 0 ? fewestEc2 : long.MaxValue, fewestEks > 0 ? fewestEks : long.MaxValue);
+        if (fewest != long.MaxValue && fewest < scenario.AvailabilityZones)
         {
-            yield return new("fewer-vms-than-zones", string.Create(inv,
-                $"{scenario.MinimumInstances + scenario.SpareInstances} minimum VM(s) cannot cover {scenario.AvailabilityZones} availability zones."));
+            yield return new("fewer-machines-than-zones", string.Create(inv,
+                $"At times only {fewest:#,0} machine{(fewest == 1 ? "" : "s")} run a path, fewer than its {scenario.AvailabilityZones} availability zones: a zone is left empty and losing one machine may lose a zone's worth of capacity."));
+        }
+
+        if (scenario.SupportTier == SupportTier.Standard && scenario.HorizonMonths > StandardSupportMonths)
+        {
+            yield return new("standard-support-assumes-upgrades", string.Create(inv,
+                $"Standard support over {scenario.HorizonMonths} months assumes the EKS cluster moves to a newer Kubernetes minor version at least every {StandardSupportMonths} months; each upgrade replaces every node and restarts every BEAM pod. Without upgrades, extended support ($0.60/h) applies."));
         }
     }
 }

@@ -26,11 +26,6 @@ internal static class PathPlanExtensions
 
     public static decimal MonthlyUsd(this IPathPlan plan, PathSize size, double connections)
     {
-        if (!size.Feasible)
-        {
-            return 0;
-        }
-
         Span<decimal> amounts = stackalloc decimal[CostKinds];
         plan.Price(size, connections, amounts);
         var total = 0m;

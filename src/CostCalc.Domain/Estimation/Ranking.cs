@@ -52,7 +52,7 @@ public static class RankingExtensions
             AddIfFeasible(ec2, new Ec2Plan(scenario, region, type), type, price, connections);
             if (!scenario.Fargate)
             {
-                AddIfFeasible(eks, new EksPlan(scenario, region, type), type, price, connections);
+                AddIfFeasible(eks, new EksPlan(scenario with { EksNodeInstanceType = name }, region, estimator.Catalog), type, price, connections);
             }
         }
 

@@ -4,7 +4,10 @@ using CostCalc.Domain.Scenarios;
 
 namespace CostCalc.Domain.Estimation;
 
-/// <summary>Costs both paths incur the same way: load balancer, cross-AZ transfer, operations.</summary>
+/// <summary>
+/// Costs every path incurs the same way for the same traffic: load balancer, NAT gateways,
+/// cross-AZ transfer between BEAM VMs, operations.
+/// </summary>
 internal static class SharedCosts
 {
     public const double NewConnectionsPerLcu = 25;
@@ -25,23 +28,43 @@ internal static class SharedCosts
               * Billing.HoursPerMonth
             : 0;
 
-    /// <summary>GB a month of messages between VMs that land in another availability zone.</summary>
-    public static double CrossAzGbPerMonth(Scenario scenario, double connections, double remoteFraction)
+    public static decimal Nat(Scenario scenario, ServicePrices services) =>
+        (scenario.NatGateways * services.NatGatewayUsdPerHour * Billing.HoursPerMonth)
+        + ((decimal)scenario.NatProcessedGbPerMonth * services.NatGatewayUsdPerGb);
+
+    /// <summary>
+    /// Share of messages that leave their VM's zone: the remote share s times (Z − 1) / Z for VMs
+    /// spread evenly over Z zones, where a path on fewer machines than zones spans only that many.
+    /// </summary>
+    public static double OtherZoneShare(Scenario scenario, double remoteFraction, long beamMachines)
     {
-        var zones = scenario.AvailabilityZones;
-        var otherZoneShare = zones <= 1 ? 0 : (zones - 1) / (double)zones;
-        return connections * scenario.MessagesPerConnectionPerSecond * remoteFraction * otherZoneShare
-            * scenario.BytesPerMessage * Billing.SecondsPerMonth / Billing.BytesPerGb;
+        var zones = Math.Min(scenario.AvailabilityZones, Math.Max(1, beamMachines));
+        return zones <= 1 ? 0 : remoteFraction * (zones - 1) / zones;
     }
 
+    /// <summary>GB a month of messages between VMs that land in another availability zone.</summary>
+    public static double CrossAzGbPerMonth(Scenario scenario, double connections, double remoteFraction, long beamMachines) =>
+        connections * scenario.MessagesPerConnectionPerSecond * OtherZoneShare(scenario, remoteFraction, beamMachines)
+        * scenario.BytesPerMessage * Billing.SecondsPerMonth / Billing.BytesPerGb;
+
     /// <summary>Cross-AZ bytes are billed on the way out of one zone and into the other.</summary>
-    public static decimal CrossAz(Scenario scenario, ServicePrices services, double connections, double remoteFraction) =>
-        (decimal)CrossAzGbPerMonth(scenario, connections, remoteFraction) * services.CrossAzUsdPerGbEachDirection * 2;
+    public static decimal CrossAz(Scenario scenario, ServicePrices services, double connections, PathSize size) =>
+        (decimal)CrossAzGbPerMonth(scenario, connections, size.RemoteFraction, size.BeamMachines)
+        * services.CrossAzUsdPerGbEachDirection * 2;
 
     public static decimal Operations(double hours, Scenario scenario) => (decimal)hours * scenario.OperationsUsdPerHour;
 
+    /// <summary>Writes the shared amounts of one path into <paramref name="amounts"/>.</summary>
+    public static void Price(Scenario scenario, ServicePrices services, PathSize size, double connections, double opsHours, Span<decimal> amounts)
+    {
+        amounts[(int)CostKind.LoadBalancer] = LoadBalancer(scenario, services, connections);
+        amounts[(int)CostKind.NatGateway] = Nat(scenario, services);
+        amounts[(int)CostKind.CrossAzTransfer] = CrossAz(scenario, services, connections, size);
+        amounts[(int)CostKind.Operations] = Operations(opsHours, scenario);
+    }
+
     public static void AddLines(
-        List<CostLine> lines, ReadOnlySpan<decimal> amounts, Scenario scenario, double connections, double remoteFraction, double opsHours)
+        List<CostLine> lines, ReadOnlySpan<decimal> amounts, Scenario scenario, double connections, PathSize size, double opsHours)
     {
         var inv = CultureInfo.InvariantCulture;
         if (scenario.LoadBalancer == Scenarios.LoadBalancer.Alb)
@@ -50,8 +73,14 @@ internal static class SharedCosts
                 string.Create(inv, $"1 ALB, {LoadBalancerCapacityUnits(scenario, connections):#,0.#} LCU at peak"), Sources.Alb));
         }
 
+        if (scenario.NatGateways > 0 || scenario.NatProcessedGbPerMonth > 0)
+        {
+            lines.Add(new(CostKind.NatGateway, "NAT gateways", amounts[(int)CostKind.NatGateway],
+                string.Create(inv, $"{Plural(scenario.NatGateways, "gateway")}, {scenario.NatProcessedGbPerMonth:#,0.#} GB processed"), Sources.Nat));
+        }
+
         lines.Add(new(CostKind.CrossAzTransfer, "Cross-AZ transfer", amounts[(int)CostKind.CrossAzTransfer],
-            string.Create(inv, $"{CrossAzGbPerMonth(scenario, connections, remoteFraction):#,0.#} GB/month between VMs in other zones"),
+            string.Create(inv, $"{CrossAzGbPerMonth(scenario, connections, size.RemoteFraction, size.BeamMachines):#,0.#} GB/month between VMs in other zones"),
             Sources.CrossAz));
         if (opsHours > 0)
         {
@@ -59,4 +88,8 @@ internal static class SharedCosts
                 string.Create(inv, $"{opsHours:#,0.#} h × ${scenario.OperationsUsdPerHour:#,0.##}"), Sources.Assumption));
         }
     }
+
+    /// <summary>"1 gateway", "3 gateways".</summary>
+    public static string Plural(long count, string noun) =>
+        string.Create(CultureInfo.InvariantCulture, $"{count:#,0} {noun}{(count == 1 ? "" : "s")}");
 }

@@ -1,7 +1,7 @@
 namespace CostCalc.Domain.Prices;
 
 /// <summary>
-/// Rates other than instances. The snapshot has these for us-east-1 only (DOMAIN.md §1); other
+/// Rates other than instances. The snapshot has these for us-east-1 only; other
 /// regions use the same figures, and <see cref="RegionScoped"/> says so.
 /// </summary>
 public sealed record ServicePrices(
@@ -18,6 +18,13 @@ public sealed record ServicePrices(
     decimal CpuCreditUsdPerVcpuHour,
     bool RegionScoped)
 {
+    /// <summary>Surplus credits of Graviton burstable types (T4g); <see cref="CpuCreditUsdPerVcpuHour"/> is T2/T3/T3a's.</summary>
+    public required decimal CpuCreditGravitonUsdPerVcpuHour { get; init; }
+
+    /// <summary>The surplus-credit rate of a burstable instance type.</summary>
+    public decimal CpuCreditRate(Catalog.InstanceType type) =>
+        type.Architecture == Catalog.CpuArchitecture.Arm64 ? CpuCreditGravitonUsdPerVcpuHour : CpuCreditUsdPerVcpuHour;
+
     /// <summary>True when the EKS and Fargate rates are the region's own (a refreshed AmazonEKS offer).</summary>
     public bool EksRatesRegional { get; init; } = RegionScoped;
 }

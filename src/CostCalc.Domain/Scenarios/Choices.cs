@@ -10,6 +10,16 @@ public enum PodLayout
     FixedPodSize,
 }
 
+/// <summary>Where the cluster add-ons (CoreDNS, metrics-server) run.</summary>
+public enum AddOnPlacement
+{
+    /// <summary>On the BEAM nodes, in the room their requests leave (one-pod-per-node pods request less to make room).</summary>
+    BeamNodes,
+
+    /// <summary>On a small node group of their own.</summary>
+    SystemNodes,
+}
+
 public enum MaxPodsMode
 {
     Eni,
@@ -32,9 +42,9 @@ public enum LoadBalancer
 /// <summary>How the EC2 path ships a new release.</summary>
 public enum Ec2DeployMethod
 {
-    /// <summary>Release upgrade with hot code loading: processes and sockets survive.</summary>
-    HotCodeUpgrade,
-
     /// <summary>Restart each instance in turn: its connections drop once.</summary>
     RollingRestart,
+
+    /// <summary>Release upgrade with hot code loading (appup/relup): processes and sockets survive.</summary>
+    HotCodeUpgrade,
 }

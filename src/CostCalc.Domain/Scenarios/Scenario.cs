@@ -29,13 +29,20 @@ public sealed record Scenario
     public int SpareInstances { get; init; } = 1;
     public LoadBalancer LoadBalancer { get; init; } = LoadBalancer.Alb;
     public bool BurstableUnlimited { get; init; }
+    public int NatGateways { get; init; }
+    public double NatProcessedGbPerMonth { get; init; }
+
+    // Host agents: log and metrics agents every machine runs, a process on EC2 and a DaemonSet pod on EKS.
+    public int HostAgentCpuMillicores { get; init; } = 250;
+    public int HostAgentMemoryMiB { get; init; } = 250;
+    public int HostAgentPods { get; init; } = 2;
 
     // EC2 plan
     public string Ec2InstanceType { get; init; } = "m6i.large";
     public PurchaseOption Ec2PurchaseOption { get; init; } = PurchaseOption.OnDemand;
     public int Ec2RootVolumeGiB { get; init; } = 20;
     public int OsMemoryMiB { get; init; } = 300;
-    public Ec2DeployMethod Ec2DeployMethod { get; init; } = Ec2DeployMethod.HotCodeUpgrade;
+    public Ec2DeployMethod Ec2DeployMethod { get; init; } = Ec2DeployMethod.RollingRestart;
 
     // EKS plan
     public string EksNodeInstanceType { get; init; } = "m6i.large";
@@ -47,17 +54,18 @@ public sealed record Scenario
     public double ThrottlingPenaltyPercent { get; init; }
     public MaxPodsMode MaxPodsMode { get; init; } = MaxPodsMode.Eni;
     public int FixedMaxPods { get; init; } = 110;
-    public int DaemonSetCpuMillicores { get; init; } = 430;
-    public int DaemonSetMemoryMiB { get; init; } = 354;
-    public int DaemonSetPods { get; init; } = 5;
+    public int NodeComponentCpuMillicores { get; init; } = 180;
+    public int NodeComponentMemoryMiB { get; init; } = 104;
+    public int NodeComponentPods { get; init; } = 3;
     public int ClusterAddOnCpuMillicores { get; init; } = 300;
     public int ClusterAddOnMemoryMiB { get; init; } = 340;
+    public AddOnPlacement AddOnPlacement { get; init; } = AddOnPlacement.BeamNodes;
+    public string SystemNodeInstanceType { get; init; } = "t3.medium";
+    public int SystemNodeCount { get; init; } = 2;
     public int Clusters { get; init; } = 1;
     public SupportTier SupportTier { get; init; } = SupportTier.Standard;
     public bool AutoMode { get; init; }
     public bool Fargate { get; init; }
-    public int NatGateways { get; init; }
-    public double NatProcessedGbPerMonth { get; init; }
     public int EksRootVolumeGiB { get; init; } = 20;
 
     // Operations

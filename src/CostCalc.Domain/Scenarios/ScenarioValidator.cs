@@ -28,6 +28,7 @@ public static class ScenarioValidator
         CheckChoice(problems, "supportTier", scenario.SupportTier);
         CheckChoice(problems, "loadBalancer", scenario.LoadBalancer);
         CheckChoice(problems, "ec2DeployMethod", scenario.Ec2DeployMethod);
+        CheckChoice(problems, "addOnPlacement", scenario.AddOnPlacement);
 
         var region = prices.Find(scenario.Region ?? "");
         if (region is null)
@@ -40,6 +41,10 @@ public static class ScenarioValidator
             if (!scenario.Fargate)
             {
                 CheckInstanceType(problems, "eksNodeInstanceType", scenario.EksNodeInstanceType, region, catalog);
+                if (scenario.AddOnPlacement == AddOnPlacement.SystemNodes)
+                {
+                    CheckInstanceType(problems, "systemNodeInstanceType", scenario.SystemNodeInstanceType, region, catalog);
+                }
             }
         }
 
@@ -47,11 +52,6 @@ public static class ScenarioValidator
             && scenario.PodCpuLimitMillicores < scenario.PodCpuRequestMillicores)
         {
             problems.Add(new("podCpuLimitMillicores", "Pod CPU limit must be 0 (no limit) or at least the CPU request."));
-        }
-
-        if (scenario.Fargate && scenario.PodLayout != PodLayout.FixedPodSize)
-        {
-            problems.Add(new("podLayout", "Fargate runs one pod per micro-VM: choose the fixed pod size layout."));
         }
 
         if (scenario.Fargate && scenario.AutoMode)

@@ -1,53 +1,61 @@
 namespace CostCalc.Domain.Scenarios;
 
 /// <summary>
-/// Short citations for every default and figure, shown beside inputs in the UI and the PDF.
-/// The full references are in shared/docs/DOMAIN.md (section numbers given).
+/// Short citations for every default and figure, shown beside inputs in the UI and the PDF. The
+/// model document (docs/model.md) gives each in full; "assumption" marks a figure no public source
+/// states, which users should replace with a measurement of their own.
 /// </summary>
 public static class Sources
 {
     public const string WhatsApp2012 =
-        "WhatsApp 2012: 2.28 M sockets on one 96 GiB server ≈ 23–29 KB per connection incl. kernel and app state (DOMAIN §4.1)";
+        "WhatsApp blog (Jan 2012): 2.28 M sockets on one 96 GiB server, ≈ 23–29 KB per connection including kernel and app state";
     public const string BeamReleaseFootprint =
-        "Bare BEAM ≈ 40 MB RSS measured (OTP 25); a Phoenix/cowboy release is typically 60–150 MB [unverified] (DOMAIN §4.2)";
-    public const string Assumption = "Workload assumption: replace with your own measurement";
-    public const string DiscordRemoteSend = "Discord manifold README: a remote send/2 costs about 70 µs/op (DOMAIN §4.5)";
-    public const string LocalSend = "OTP 25 measured: local send+receive ≈ 0.1–0.36 µs; application work dominates (DOMAIN §4.5)";
-    public const string HoursPerMonth = "730 h = 8,760 / 12, the cost tools' convention (DOMAIN §5.5)";
+        "Assumption — measure yours: a bare VM is ≈ 40 MB RSS; PromEx's Phoenix test app reports 55 MB allocated";
+    public const string Assumption = "Assumption — replace with your own measurement";
+    public const string CpuPerMessage =
+        "Assumption — measure yours: application work per message; a local send itself is ≈ 0.1–0.4 µs";
+    public const string DiscordRemoteSend = "Discord manifold README: a send/2 to a remote pid costs about 70 µs";
+    public const string HoursPerMonth = "730 h = 8,760 / 12, the convention of AWS's calculator and Infracost";
     public const string KarpenterVmOverhead =
-        "Karpenter vmMemoryOverheadPercent 0.075 (+64 MiB CMA on arm64), common to EC2 and EKS (DOMAIN §2.3)";
-    public const string OsMemory = "Linux OS, sshd, agents on a plain instance: ≈ 300 MiB [unverified] (DOMAIN §3)";
+        "Karpenter vmMemoryOverheadPercent 0.075 (+64 MiB CMA on arm64): hidden from the OS on EC2 and EKS alike";
+    public const string OsMemory = "Assumption — measure yours: the OS of a plain instance (systemd, journald, sshd, SSM agent)";
+    public const string HostAgents =
+        "Log and metrics agents on every machine: aws-for-fluent-bit 50m/50Mi + CloudWatch agent 200m/200Mi (aws/eks-charts values)";
     public const string KubeReserved =
-        "EKS AMI nodeadm: kube-reserved memory 11 × maxPods + 255 MiB; CPU 6/1/0.5/0.25 % tiers (DOMAIN §2.1)";
-    public const string Eviction = "EKS AMI evictionHard memory.available 100 MiB (DOMAIN §2.1)";
-    public const string MaxPodsEni = "VPC CNI eni-max-pods.txt: ENIs × (IPv4 per ENI − 1) + 2 (DOMAIN §2.2)";
-    public const string MaxPodsPrefix =
-        "Prefix delegation: ENIs × ((IPv4 − 1) × 16) + 2, capped at 110 (≤ 30 vCPU) or 250 (DOMAIN §2.2)";
-    public const string MaxPodsKubelet = "Kubelet default maxPods 110 (DOMAIN §2.2)";
-    public const string DaemonSets =
-        "aws-node 50m + kube-proxy 100m + ebs-csi-node 30m/104Mi + fluent-bit 50m/50Mi + CloudWatch agent 200m/200Mi (DOMAIN §2.5)";
-    public const string ClusterAddOns = "CoreDNS 2 × 100m/70Mi + metrics-server 100m/200Mi (DOMAIN §2.5)";
-    public const string ControlPlane = "EKS $0.10/cluster-hour standard, $0.60 in extended support (DOMAIN §1.1)";
-    public const string ApiDefaultsExtended = "Clusters created by API/IaC default to the EXTENDED upgrade policy (DOMAIN §1.1)";
-    public const string AutoMode = "EKS Auto Mode fee ≈ 12 % of on-demand per managed instance [secondary] (DOMAIN §1.2)";
+        "EKS AMI nodeadm: kube-reserved memory 11 × maxPods + 255 MiB; CPU 6/1/0.5/0.25 % tiers";
+    public const string Eviction = "EKS AMI nodeadm: evictionHard memory.available 100 MiB";
+    public const string MaxPodsEni = "VPC CNI eni-max-pods.txt: ENIs × (IPv4 per ENI − 1) + 2";
+    public const string MaxPodsPrefix = "Prefix delegation: ENIs × ((IPv4 − 1) × 16) + 2, capped at 110 (≤ 30 vCPU) or 250";
+    public const string MaxPodsKubelet = "Kubelet default maxPods 110";
+    public const string NodeComponents =
+        "Kubernetes-only DaemonSets: aws-node 50m + kube-proxy 100m + ebs-csi-node 30m/104Mi (VPC CNI, EKS add-on, EBS CSI chart)";
+    public const string ClusterAddOns = "CoreDNS 2 × 100m/70Mi (EKS add-on) + metrics-server 100m/200Mi (chart values)";
+    public const string SystemNodes = "A small node group for add-ons; two nodes so CoreDNS survives losing one";
+    public const string ControlPlane = "AWS: EKS $0.10 per cluster-hour in standard support, $0.60 in extended support";
+    public const string SupportWindow =
+        "EKS: 14 months of standard support per Kubernetes version, then 12 months of extended support at $0.60/h";
+    public const string AutoMode = "EKS Auto Mode fee ≈ 12 % of on-demand per managed instance [secondary: eks-node-viewer, others]";
     public const string Fargate =
-        "Fargate adds 256 MB and rounds up to a supported vCPU/GB shape; $0.04048/vCPU-h, $0.004445/GB-h (DOMAIN §1.3)";
-    public const string Alb = "ALB $0.0225/h + $0.008/LCU-h; 1 LCU = 25 new conn/s, 3,000 active, 1 GB/h (DOMAIN §1.4)";
-    public const string Nat = "NAT gateway $0.045/h + $0.045/GB (DOMAIN §1.4)";
-    public const string CrossAz = "Cross-AZ transfer $0.01/GB in each direction (DOMAIN §1.4)";
-    public const string Gp3 = "EBS gp3 per GB-month, regional price list (DOMAIN §1.4)";
+        "EKS user guide: Fargate adds 256 MB and rounds up to a supported vCPU/GB shape; $0.04048/vCPU-h, $0.004445/GB-h";
+    public const string Alb = "ALB $0.0225/h + $0.008/LCU-h; 1 LCU = 25 new conn/s, 3,000 active, 1 GB/h";
+    public const string Nat = "NAT gateway $0.045/h + $0.045/GB processed; private subnets need one on every path";
+    public const string CrossAz = "Cross-AZ transfer $0.01/GB in each direction";
+    public const string Gp3 = "EBS gp3 per GB-month, regional price list";
     public const string EksRootVolume = "EKS managed node groups default to a 20 GiB root volume";
-    public const string BurstableBaseline = "T-family baseline = credits per hour ÷ vCPUs ÷ 60 (DOMAIN §5.2)";
-    public const string CpuCredits = "Unlimited-mode surplus credits $0.05 per vCPU-hour [secondary] (DOMAIN §5.3)";
+    public const string BurstableBaseline = "EC2 user guide: T-family baseline = credits per hour ÷ vCPUs ÷ 60";
+    public const string CpuCredits = "EC2 user guide: unlimited-mode surplus credits $0.05 per vCPU-hour (T2/T3); T3a $0.05 and T4g $0.04 [secondary]";
     public const string SchedulersQuota =
-        "OTP ≥ 23 sets schedulers online from the CPU quota, truncated, at least 1 (DOMAIN §4.3)";
-    public const string Throttling = "CFS quota throttling with busy-waiting schedulers (DOMAIN §4.4)";
-    public const string Mesh = "Erlang full mesh: n(n−1)/2 connections; tick every 15 s; dead peer found after 45–75 s (DOMAIN §4.6)";
+        "OTP ≥ 23: schedulers online = CPU limit truncated to whole CPUs (at least 1); without a limit, one per node CPU";
+    public const string BusyWait = "OTP erl +sbwt: schedulers spin before sleeping (default medium); spinning spends CFS quota";
+    public const string Throttling = "Assumption — measure yours: CFS quota throttling of a BEAM VM under a CPU limit";
+    public const string Mesh = "OTP kernel: full mesh n(n−1)/2 connections; tick every 15 s; dead peer found after 45–75 s";
     public const string PodStartup =
-        "Kubernetes pod startup SLO p99 ≤ 5 s excl. image pull; crash back-off 10 s … 5 min; grace period 30 s (DOMAIN §6)";
-    public const string HotCodeUpgrade = "BEAM hot code loading keeps processes and sockets across a release upgrade";
+        "Kubernetes pod startup SLO p99 ≤ 5 s excl. image pull; crash back-off 10 s … 5 min; grace period 30 s";
+    public const string HotCodeUpgrade =
+        "Hot code loading keeps sockets, but Elixir's mix release does not ship relups: an option only with appup/relup work";
     public const string RollingUpdate = "A rolling update replaces every pod, closing each pod's connections once";
-    public const string SpotAdvisor = "Spot ≈ on-demand × (1 − savings %) from the AWS Spot Advisor feed (PRICING §5.4)";
-    public const string TargetUtilisation = "Headroom for peaks and GC; a planning choice";
-    public const string Availability = "Spread over availability zones; N+1 keeps capacity through one instance loss";
+    public const string RollingRestart = "Each instance restarts once per deploy, closing its connections";
+    public const string SpotAdvisor = "Spot ≈ on-demand × (1 − savings %) from the AWS Spot Advisor feed";
+    public const string TargetUtilisation = "Planning choice: headroom for peaks and garbage collection";
+    public const string Availability = "Spare machines keep peak capacity through the loss of that many machines";
 }
