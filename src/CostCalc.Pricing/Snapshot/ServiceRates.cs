@@ -32,6 +32,8 @@ internal sealed class ServiceRates(string fileName)
         }
     }
 
+    private const decimal GravitonCreditFallback = 0.04m;
+
     public ServicePrices For(string region)
     {
         var own = _byRegion.GetValueOrDefault(region);
@@ -48,6 +50,8 @@ internal sealed class ServiceRates(string fileName)
             Rate(SnapshotFormat.ServiceKeys.CpuCreditVcpuHour), RegionScoped: false)
         {
             EksRatesRegional = own?.ContainsKey(SnapshotFormat.ServiceKeys.EksClusterHour) == true,
+            // Snapshots written before the T4g rate existed lack the row; the embedded rate stands in.
+            CpuCreditGravitonUsdPerVcpuHour = _defaults.GetValueOrDefault(SnapshotFormat.ServiceKeys.CpuCreditGravitonVcpuHour, GravitonCreditFallback),
         };
     }
 }

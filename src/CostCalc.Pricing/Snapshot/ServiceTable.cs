@@ -28,7 +28,8 @@ internal static class ServiceTable
             FromFact(SnapshotFormat.ServiceKeys.NatHour, Fact(raw, "NatGateway-Hours")),
             FromFact(SnapshotFormat.ServiceKeys.NatGb, Fact(raw, "NatGateway-Bytes")),
             [SnapshotFormat.ServiceKeys.CrossAzGbEachDirection, "0.01", "per GB in each direction", "secondary", "third-party write-ups of cross-AZ data transfer (basavytix.com, lastweekinaws.com)"],
-            [SnapshotFormat.ServiceKeys.CpuCreditVcpuHour, "0.05", "per vCPU-hour of surplus credits (Linux)", "secondary", "infracost/infracost PR 485 sample output; not on an AWS page"],
+            [SnapshotFormat.ServiceKeys.CpuCreditVcpuHour, "0.05", "per vCPU-hour of surplus credits, T2/T3/T3a (Linux)", "high", "Amazon EC2 User Guide, unlimited mode: surplus credits cost $0.05 per vCPU-hour (T2, T3); T3a from cost tools"],
+            [SnapshotFormat.ServiceKeys.CpuCreditGravitonVcpuHour, "0.04", "per vCPU-hour of surplus credits, T4g (Linux)", "secondary", "cost tools' T4g rate (e.g. a GitLab cost MR, Infracost); no AWS page in the sources"],
         ];
 
         var csv = new CsvWriter();

@@ -58,6 +58,7 @@ public static class SnapshotFormat
         public const string NatGb = "nat_gb";
         public const string CrossAzGbEachDirection = "cross_az_gb_each_direction";
         public const string CpuCreditVcpuHour = "cpu_credit_vcpu_hour";
+        public const string CpuCreditGravitonVcpuHour = "cpu_credit_graviton_vcpu_hour";
     }
 
     /// <summary>The sources.csv code describing instance-types.csv.</summary>
