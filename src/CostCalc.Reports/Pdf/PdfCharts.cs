@@ -124,6 +124,7 @@ internal static class PdfCharts
     public static string KindName(CostKind kind) => kind switch
     {
         CostKind.Compute => "Compute",
+        CostKind.SystemNodes => "System nodes",
         CostKind.CpuCredits => "CPU credits",
         CostKind.ControlPlane => "Control plane",
         CostKind.AutoModeFee => "Auto Mode fee",
@@ -155,19 +156,26 @@ internal static class PdfCharts
         canvas.Restore();
     }
 
-    private static Plot CostLines(IReadOnlyList<ProjectionMonth> months, Func<ProjectionMonth, decimal> ec2, Func<ProjectionMonth, decimal> eks)
+    /// <summary>One line per path that can be costed; a path with no cost is left out, never drawn at $0.</summary>
+    private static Plot CostLines(IReadOnlyList<ProjectionMonth> months, Func<ProjectionMonth, decimal?> ec2, Func<ProjectionMonth, decimal?> eks)
     {
         var plot = new Plot();
         double[] xs = [.. months.Select(m => (double)m.Month)];
+        double max = 1;
         foreach (var (values, color) in new[] { (ec2, PdfTheme.Ec2), (eks, PdfTheme.Eks) })
         {
-            var line = plot.Add.ScatterLine(xs, [.. months.Select(m => (double)values(m))]);
+            if (months.Count == 0 || months.Any(m => values(m) is null))
+            {
+                continue;
+            }
+
+            var line = plot.Add.ScatterLine(xs, [.. months.Select(m => (double)values(m)!.Value)]);
             line.Color = ToPlot(color);
             line.LineWidth = 1.8f;
             line.MarkerSize = months.Count <= 12 ? 3.5f : 0;
+            max = Math.Max(max, months.Max(m => (double)values(m)!.Value));
         }
 
-        var max = months.Count == 0 ? 1 : months.Max(m => (double)Math.Max(ec2(m), eks(m)));
         var last = Math.Max(2, months.Count);
         plot.Axes.SetLimits(1, last, 0, Math.Max(1, max) * 1.08);
         plot.Axes.Left.TickGenerator = new NumericAutomatic { LabelFormatter = PdfFormat.UsdShort, TargetTickCount = 5 };

@@ -12,6 +12,9 @@ internal static class PdfFormat
     public static string Usd(decimal value) =>
         value < 0 ? "−$" + Math.Abs(value).ToString("#,0", Inv) : "$" + value.ToString("#,0", Inv);
 
+    /// <summary>Whole dollars, or a dash for a path that cannot be costed.</summary>
+    public static string Usd(decimal? value) => value is { } usd ? Usd(usd) : "—";
+
     /// <summary>Dollars and cents: "$1,234.56".</summary>
     public static string UsdCents(decimal value) =>
         value < 0 ? "−$" + Math.Abs(value).ToString("#,0.00", Inv) : "$" + value.ToString("#,0.00", Inv);
@@ -30,6 +33,9 @@ internal static class PdfFormat
     }
 
     public static string Count(long value) => value.ToString("#,0", Inv);
+
+    /// <summary>A connection bound, or what its absence means: no CPU is spent per connection.</summary>
+    public static string Bound(long? value) => value is { } count ? Count(count) : "not CPU-bound";
 
     public static string Number(double value, string format = "#,0.###") => value.ToString(format, Inv);
 

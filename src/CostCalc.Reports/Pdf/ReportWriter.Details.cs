@@ -55,7 +55,7 @@ internal sealed partial class ReportWriter
         table.Add("VMs per machine", PdfFormat.Count(ec2.VmsPerMachine), PdfFormat.Count(eks.VmsPerMachine));
         table.Add("Connections per VM", PdfFormat.Count(ec2.ConnectionsPerVm), PdfFormat.Count(eks.ConnectionsPerVm));
         table.Add("… if memory binds", PdfFormat.Count(ec2.MemoryBoundConnectionsPerVm), PdfFormat.Count(eks.MemoryBoundConnectionsPerVm));
-        table.Add("… if CPU binds", PdfFormat.Count(ec2.CpuBoundConnectionsPerVm), PdfFormat.Count(eks.CpuBoundConnectionsPerVm));
+        table.Add("… if CPU binds", PdfFormat.Bound(ec2.CpuBoundConnectionsPerVm), PdfFormat.Bound(eks.CpuBoundConnectionsPerVm));
         table.Add("Binding resource", Binding(ec2), Binding(eks));
         table.Add("Memory per VM", PdfFormat.Number(ec2.VmMemoryMiB, "#,0") + " MiB", PdfFormat.Number(eks.VmMemoryMiB, "#,0") + " MiB");
         table.Add("CPU per VM / schedulers", $"{PdfFormat.Number(ec2.VmCpuCores, "#,0.##")} cores / {ec2.VmSchedulers}",

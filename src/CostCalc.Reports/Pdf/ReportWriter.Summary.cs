@@ -76,7 +76,8 @@ internal sealed partial class ReportWriter
 
     private void Headlines()
     {
-        flow.Gap(10);
+        flow.Gap(8);
+        Paragraph(estimate.Verdict.Summary, PdfTheme.Body.AsBold(), gapAfter: 2);
         const float gutter = 10;
         var cards = new[] { PathCard(estimate.Ec2), PathCard(estimate.Eks), DifferenceCard(), BreakEvenCard() };
         var width = (flow.Width - (gutter * (cards.Length - 1))) / cards.Length;
@@ -144,10 +145,10 @@ internal sealed partial class ReportWriter
         var (cheap, dear) = cheaper == DeploymentPath.Ec2 ? (estimate.Ec2, estimate.Eks) : (estimate.Eks, estimate.Ec2);
         var difference = Math.Abs(estimate.MonthlyDifferenceUsd);
         var share = cheap.MonthlyUsd > 0 ? PdfFormat.Percent((double)(difference / cheap.MonthlyUsd)) : "—";
-        var overHorizon = Math.Abs(Cumulative(estimate.Projection, DeploymentPath.Ec2) - Cumulative(estimate.Projection, DeploymentPath.Eks));
+        var overHorizon = estimate.Verdict.HorizonSavingUsd;
         return new Card("DIFFERENCE PER MONTH", PdfFormat.UsdCents(difference),
             [
-                $"{PdfFormat.PathName(cheaper)} is cheaper; {PdfFormat.PathName(dear.Path)} costs {share} more",
+                $"In month 1 {PdfFormat.PathName(cheaper)} is cheaper; {PdfFormat.PathName(dear.Path)} costs {share} more",
                 $"{PdfFormat.Usd(overHorizon)} apart after {PdfFormat.Plural(estimate.Projection.Count, "month")}",
             ], PdfTheme.PathColor(cheaper), PdfTheme.Secondary);
     }

@@ -162,6 +162,6 @@ internal sealed partial class ReportWriter(Estimate estimate, PdfOptions options
         canvas.DrawUrlAnnotation(new SKRect(x, baseline - style.Size, x + width, baseline + (style.Size * 0.25f)), url);
     }
 
-    private static decimal Cumulative(IReadOnlyList<ProjectionMonth> months, DeploymentPath path) =>
+    private static decimal? Cumulative(IReadOnlyList<ProjectionMonth> months, DeploymentPath path) =>
         months.Count == 0 ? 0 : path == DeploymentPath.Ec2 ? months[^1].Ec2CumulativeUsd : months[^1].EksCumulativeUsd;
 }

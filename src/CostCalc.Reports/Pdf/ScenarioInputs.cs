@@ -35,7 +35,9 @@ internal static class ScenarioInputs
         rows.Add(Choice(FieldGroup.Eks, "EKS Auto Mode", scenario.AutoMode, d.AutoMode, Sources.AutoMode));
         rows.Add(Choice(FieldGroup.Eks, "Max pods mode", scenario.MaxPodsMode, d.MaxPodsMode, Sources.MaxPodsEni));
         rows.Add(Choice(FieldGroup.Eks, "Pod layout", scenario.PodLayout, d.PodLayout, Sources.SchedulersQuota));
-        rows.Add(Choice(FieldGroup.Eks, "Control-plane support", scenario.SupportTier, d.SupportTier, Sources.ApiDefaultsExtended));
+        rows.Add(Choice(FieldGroup.Eks, "Control-plane support", scenario.SupportTier, d.SupportTier, Sources.SupportWindow));
+        rows.Add(Choice(FieldGroup.Eks, "Cluster add-ons run", scenario.AddOnPlacement, d.AddOnPlacement, Sources.SystemNodes));
+        rows.Add(Choice(FieldGroup.Eks, "System node type", scenario.SystemNodeInstanceType, d.SystemNodeInstanceType, Sources.SystemNodes));
         rows.AddRange(Numeric(scenario, FieldGroup.Eks));
         rows.AddRange(Numeric(scenario, FieldGroup.Operations));
         return rows;

@@ -13,6 +13,9 @@ public static class Display
 
     public static string Count(long value) => value.ToString("#,0", Inv);
 
+    /// <summary>A connection bound, or what its absence means: connections cost no CPU.</summary>
+    public static string Bound(long? value) => value is { } count ? Count(count) : "not CPU-bound";
+
     public static string Number(double value, string format = "#,0.##") => value.ToString(format, Inv);
 
     public static string Percent(double share) => (share * 100).ToString("0.#", Inv) + " %";

@@ -9,7 +9,8 @@ namespace CostCalc.Web.Components.Calculator;
 
 /// <summary>
 /// A scenario as URL query parameters: versioned ("v=1"), only the fields that differ from the
-/// defaults, named as in the API. A link that cannot be read exactly opens the defaults with a reason.
+/// defaults, named as in the API. An input a link gets wrong falls back to its default alone, with
+/// a note saying which; only an unreadable link as a whole opens the defaults.
 /// </summary>
 public static class ScenarioUrl
 {
@@ -49,6 +50,7 @@ public static class ScenarioUrl
         }
 
         var json = Defaults.DeepClone().AsObject();
+        var notes = new List<string>();
         foreach (var (name, text) in query)
         {
             if (name == VersionKey)
@@ -58,30 +60,49 @@ public static class ScenarioUrl
 
             if (!Defaults.TryGetPropertyValue(name, out var template))
             {
-                return Fail($"'{name}' is not a calculator input");
+                notes.Add($"'{name}' is not a calculator input and was ignored");
             }
-
-            if (Parse(text, template) is not { } value)
+            else if (Parse(text, template) is not { } value)
             {
-                return Fail($"'{name}' has an unreadable value");
+                notes.Add($"'{name}' has an unreadable value; its default is used");
+            }
+            else
+            {
+                json[name] = value;
+            }
+        }
+
+        // An input the validator refuses falls back to its default alone; every other input is kept.
+        for (var attempt = 0; attempt < 8; attempt++)
+        {
+            Scenario scenario;
+            try
+            {
+                scenario = json.Deserialize<Scenario>(JsonSetup.Options) ?? Scenario.Default;
+            }
+            catch (JsonException)
+            {
+                return Fail("a value has the wrong type");
             }
 
-            json[name] = value;
+            var problems = ScenarioValidator.Validate(scenario, prices, catalog);
+            if (problems.Count == 0)
+            {
+                return (scenario, notes.Count == 0 ? null : Partly(notes));
+            }
+
+            foreach (var problem in problems)
+            {
+                notes.Add($"{problem.Message} Its default is used");
+                json[problem.Field] = Defaults[problem.Field]?.DeepClone();
+            }
         }
 
-        Scenario scenario;
-        try
-        {
-            scenario = json.Deserialize<Scenario>(JsonSetup.Options) ?? Scenario.Default;
-        }
-        catch (JsonException)
-        {
-            return Fail("a value has the wrong type");
-        }
-
-        var problems = ScenarioValidator.Validate(scenario, prices, catalog);
-        return problems.Count == 0 ? (scenario, null) : Fail(problems[0].Message);
+        return Fail("its inputs do not fit together");
     }
+
+    private static string Partly(List<string> notes) =>
+        $"This link was opened with changes: {string.Join("; ", notes)}.";
 
     private static (Scenario, string) Fail(string reason) =>
         (Scenario.Default, $"This link could not be opened exactly ({reason}), so the calculator shows its defaults.");
