@@ -119,7 +119,10 @@ public sealed class EmbeddedSnapshotKnownValuesTests
             EksClusterUsdPerHour: 0.10m, EksExtendedSupportUsdPerHour: 0.60m, FargateUsdPerVcpuHour: 0.04048m,
             FargateUsdPerGbHour: 0.004445m, AutoModeFeeShareOfOnDemand: 0.12m, AlbUsdPerHour: 0.0225m,
             AlbUsdPerLcuHour: 0.008m, NatGatewayUsdPerHour: 0.045m, NatGatewayUsdPerGb: 0.045m,
-            CrossAzUsdPerGbEachDirection: 0.01m, CpuCreditUsdPerVcpuHour: 0.05m, RegionScoped: false);
+            CrossAzUsdPerGbEachDirection: 0.01m, CpuCreditUsdPerVcpuHour: 0.05m, RegionScoped: false)
+        {
+            CpuCreditGravitonUsdPerVcpuHour = 0.04m,
+        };
         foreach (var region in Book.Regions)
         {
             var usEast1 = region.Region.Code == "us-east-1";

@@ -36,19 +36,27 @@ public class BillingTests
     [Fact]
     public void CpuCreditsPerMonth_AboveBaseline_ChargesSurplusVcpuHours()
     {
-        // DOMAIN §5.3: max(0, util − baseline) × vCPUs × $0.05 per hour. 3 t3.large (2 vCPU, 30 %)
-        // using 3 cores in total → 50 % each → 0.2 × 2 × 3 = 1.2 surplus vCPU → 1.2 × 0.05 × 730 = $43.80.
-        var usd = Billing.CpuCreditsPerMonth(usedCores: 3, machines: 3, vcpu: 2, baselinePerVcpu: 0.30, usdPerVcpuHour: 0.05m);
+        // EC2 user guide: surplus = max(0, cores busy − baseline × vCPUs) at $0.05 per vCPU-hour (T3).
+        // 3 t3.large (2 vCPU, 30 % baseline = 0.6 cores) each 1 core busy → 0.4 surplus vCPU each
+        // → 1.2 vCPU × 0.05 × 730 = $43.80.
+        var usd = Billing.CpuCreditsPerMonth(unlimited: true, Fixture.T3Large, Fixture.Services, machines: 3, coresPerMachine: 1);
 
         Assert.Equal(43.80m, decimal.Round(usd, 6));
     }
 
     [Theory]
-    [InlineData(1.8, 3)]   // exactly at 30 % baseline
-    [InlineData(0.5, 3)]   // below
+    [InlineData(0.6, 3)]   // exactly at the 30 % baseline of 2 vCPUs
+    [InlineData(0.2, 3)]   // below
     [InlineData(5.0, 0)]   // no machines
-    public void CpuCreditsPerMonth_AtOrBelowBaselineOrNoMachines_IsZero(double usedCores, long machines)
+    public void CpuCreditsPerMonth_AtOrBelowBaselineOrNoMachines_IsZero(double coresPerMachine, long machines)
     {
-        Assert.Equal(0m, Billing.CpuCreditsPerMonth(usedCores, machines, 2, 0.30, 0.05m));
+        Assert.Equal(0m, Billing.CpuCreditsPerMonth(true, Fixture.T3Large, Fixture.Services, machines, coresPerMachine));
+    }
+
+    [Fact]
+    public void CpuCreditsPerMonth_NotUnlimitedOrNotBurstable_IsZero()
+    {
+        Assert.Equal(0m, Billing.CpuCreditsPerMonth(false, Fixture.T3Large, Fixture.Services, 3, 2));
+        Assert.Equal(0m, Billing.CpuCreditsPerMonth(true, Fixture.M6iLarge, Fixture.Services, 3, 2));
     }
 }

@@ -8,7 +8,7 @@ public class DistributionFixedPointTests
 {
     /// <summary>
     /// Every message remote at 900 µs extra, 100 µs local work, 1 msg/s, 1 core at 100 %, memory ample:
-    /// one VM holds 10⁶ / (100 + (1 − 1/N) × 900) connections.
+    /// one VM holds 10⁶ connections alone, and 10⁶ / (100 + 900) = 1,000 once there are two or more.
     /// </summary>
     private static readonly Scenario RemoteHeavy = new()
     {
@@ -28,7 +28,7 @@ public class DistributionFixedPointTests
     [Fact]
     public void Solve_FitsOnOneVm_StaysAtOneWithNoRemoteTraffic()
     {
-        var (vms, capacity, remote) = DistributionFixedPoint.Solve(5_000, RemoteHeavy, OneCore);
+        var (vms, capacity, remote) = DistributionFixedPoint.Solve(5_000, RemoteHeavy, OneCore, RemoteHeavy.SpareInstances);
 
         Assert.Equal(1, vms);
         Assert.Equal(0, remote);
@@ -38,13 +38,13 @@ public class DistributionFixedPointTests
     [Fact]
     public void Solve_DistributionTax_IteratesToFifteenVms()
     {
-        // By hand: 15,000 connections. N=1: 10,000/VM → 2 VMs. N=2: 10⁶/550 = 1,818 → 9. N=9: 10⁶/900 = 1,111
-        // → 14. N=14: 10⁶/935.7 = 1,068 → 15. N=15: 10⁶/940 = 1,063 → 15 (15 × 1,063 = 15,945 ≥ 15,000).
-        var (vms, capacity, remote) = DistributionFixedPoint.Solve(15_000, RemoteHeavy, OneCore);
+        // By hand: 15,000 connections. N=1: no remote sends, 10⁶/100 = 10,000/VM → 2 VMs. N=2: every
+        // message remote, 10⁶/(100 + 900) = 1,000/VM → 15 VMs. N=15: 1,000/VM → 15 (15 × 1,000 = 15,000).
+        var (vms, capacity, remote) = DistributionFixedPoint.Solve(15_000, RemoteHeavy, OneCore, RemoteHeavy.SpareInstances);
 
         Assert.Equal(15, vms);
-        Assert.Equal(1_063, capacity.ConnectionsPerVm);
-        Assert.Equal(14.0 / 15, remote, 12);
+        Assert.Equal(1_000, capacity.ConnectionsPerVm);
+        Assert.Equal(1.0, remote, 12);
         Assert.Equal(BindingResource.Cpu, capacity.Binding);
     }
 
@@ -53,10 +53,10 @@ public class DistributionFixedPointTests
     {
         var scenario = RemoteHeavy with { MinimumInstances = 3, SpareInstances = 2 };
 
-        var (vms, _, remote) = DistributionFixedPoint.Solve(10, scenario, OneCore);
+        var (vms, _, remote) = DistributionFixedPoint.Solve(10, scenario, OneCore, scenario.SpareInstances);
 
         Assert.Equal(5, vms);
-        Assert.Equal(0.8, remote, 12);
+        Assert.Equal(1.0, remote, 12);
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public class DistributionFixedPointTests
         // No remote traffic: 10,000 per VM, 95,000 connections → 10 needed + 2 spare.
         var scenario = RemoteHeavy with { RemoteMessagePercent = 0, SpareInstances = 2 };
 
-        var (vms, _, _) = DistributionFixedPoint.Solve(95_000, scenario, OneCore);
+        var (vms, _, _) = DistributionFixedPoint.Solve(95_000, scenario, OneCore, scenario.SpareInstances);
 
         Assert.Equal(12, vms);
     }
@@ -75,7 +75,7 @@ public class DistributionFixedPointTests
     {
         var scenario = RemoteHeavy with { BeamBaseMemoryMiB = 2_000_000 };
 
-        var (vms, capacity, _) = DistributionFixedPoint.Solve(1_000, scenario, OneCore);
+        var (vms, capacity, _) = DistributionFixedPoint.Solve(1_000, scenario, OneCore, scenario.SpareInstances);
 
         Assert.Equal(0, capacity.ConnectionsPerVm);
         Assert.Equal(1, vms);
@@ -90,7 +90,7 @@ public class DistributionFixedPointTests
         var vm = RandomScenarios.Vm(random);
         double connections = scenario.PeakConnections;
 
-        var (vms, capacity, remote) = DistributionFixedPoint.Solve(connections, scenario, vm);
+        var (vms, capacity, remote) = DistributionFixedPoint.Solve(connections, scenario, vm, scenario.SpareInstances);
 
         if (capacity.ConnectionsPerVm == 0)
         {

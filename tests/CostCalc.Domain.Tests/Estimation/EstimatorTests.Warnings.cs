@@ -11,9 +11,19 @@ public partial class EstimatorTests
     private static IReadOnlyList<string> Codes(Estimate estimate) => [.. estimate.Warnings.Select(w => w.Code)];
 
     [Fact]
-    public void Estimate_DefaultScenario_HasNoWarnings()
+    public void Estimate_DefaultScenario_WarnsOnlyThatStandardSupportAssumesUpgrades()
     {
-        Assert.Empty(Fixture.Estimate(Scenario.Default).Warnings);
+        // 36 months > 14 months of standard support per Kubernetes version: the estimate says what it assumes.
+        var warning = Assert.Single(Fixture.Estimate(Scenario.Default).Warnings);
+
+        Assert.Equal("standard-support-assumes-upgrades", warning.Code);
+        Assert.Contains("14 months", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Estimate_HorizonWithinStandardSupport_HasNoWarnings()
+    {
+        Assert.Empty(Fixture.Estimate(Scenario.Default with { HorizonMonths = 14 }).Warnings);
     }
 
     [Fact]
@@ -47,8 +57,8 @@ public partial class EstimatorTests
     }
 
     [Theory]
-    [InlineData(500, "pod-cpu-limit-below-one-scheduler")]
-    [InlineData(999, "pod-cpu-limit-below-one-scheduler")]
+    [InlineData(500, "busy-wait")]
+    [InlineData(999, "busy-wait")]
     [InlineData(1500, "pod-cpu-limit-fractional")]
     public void Estimate_PodCpuLimitNotWholeCores_Warns(int limit, string code)
     {
@@ -70,7 +80,6 @@ public partial class EstimatorTests
 
         var codes = Codes(Fixture.Estimate(scenario));
 
-        Assert.DoesNotContain("pod-cpu-limit-below-one-scheduler", codes);
         Assert.DoesNotContain("pod-cpu-limit-fractional", codes);
     }
 
@@ -84,13 +93,14 @@ public partial class EstimatorTests
     }
 
     [Fact]
-    public void Estimate_TodayFarAfterOldestPrice_WarnsPricesStale()
+    public void Estimate_TodayFarAfterOldestPrice_SaysSoOnceAsAPriceNotice()
     {
         var estimate = Fixture.Estimator.Estimate(Scenario.Default, Fixture.Gp3AsOf.AddDays(Estimator.StalePriceDays + 1));
 
-        var warning = Assert.Single(estimate.Warnings, w => w.Code == "prices-stale");
-        Assert.Contains("EBS gp3", warning.Message, StringComparison.Ordinal);
-        Assert.Contains("2024-07-18", warning.Message, StringComparison.Ordinal);
+        var notice = Assert.IsType<string>(estimate.PriceNotice);
+        Assert.Contains("EBS gp3", notice, StringComparison.Ordinal);
+        Assert.Contains("2024-07-18", notice, StringComparison.Ordinal);
+        Assert.DoesNotContain(estimate.Warnings, w => w.Message.Contains("days old", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -98,7 +108,7 @@ public partial class EstimatorTests
     {
         var estimate = Fixture.Estimator.Estimate(Scenario.Default, Fixture.Gp3AsOf.AddDays(Estimator.StalePriceDays));
 
-        Assert.DoesNotContain("prices-stale", Codes(estimate));
+        Assert.Null(estimate.PriceNotice);
     }
 
     [Fact]
@@ -137,11 +147,21 @@ public partial class EstimatorTests
     }
 
     [Fact]
-    public void Estimate_FewerVmsThanZones_Warns()
+    public void Estimate_FewerMachinesThanZones_Warns()
     {
-        var scenario = Scenario.Default with { MinimumInstances = 1, SpareInstances = 1, AvailabilityZones = 3 };
+        // 1,000 connections fit one VM: 1 + 1 spare = 2 machines for 3 zones.
+        var scenario = Scenario.Default with { PeakConnections = 1_000, MinimumInstances = 1, SpareInstances = 1, AvailabilityZones = 3 };
 
-        Assert.Contains("fewer-vms-than-zones", Codes(Fixture.Estimate(scenario)));
+        Assert.Contains("fewer-machines-than-zones", Codes(Fixture.Estimate(scenario)));
+    }
+
+    [Fact]
+    public void Estimate_ProjectionGrowsPastThePlausibleScale_Warns()
+    {
+        // 50 M connections growing 20 % a month pass 100 M connections within the horizon.
+        var scenario = Scenario.Default with { PeakConnections = 50_000_000, GrowthPercentPerMonth = 20, HorizonMonths = 12 };
+
+        Assert.Contains("beyond-plausible-scale", Codes(Fixture.Estimate(scenario)));
     }
 
     [Fact]

@@ -6,21 +6,24 @@ namespace CostCalc.Domain.Tests.Estimation;
 
 /// <summary>
 /// The estimator end to end on the fixture. The worked example is the default scenario (100,000
-/// connections, m6i.large on both paths), computed by hand from DOMAIN.md:
+/// connections, m6i.large on both paths), computed by hand from the public figures:
 /// <list type="bullet">
-/// <item>EC2 VM memory: 8192 − ceil(8192 × 0.075) − 300 OS = 7,277 MiB; 2 cores.</item>
-/// <item>EKS pod: allocatable 1,930 m / 6,903 MiB (DOMAIN §2.4) − DaemonSets 430 m / 354 MiB = 1,500 m / 6,549 MiB.</item>
-/// <item>With 3 VMs, remote share = 0.2 × (1 − 1/3); CPU per connection = 0.2 × (50 + 0.1333 × 70) = 11.867 µs/s.</item>
-/// <item>EC2: memory-bound ⌊(7277 × 0.7 − 100) × 1024 / 28⌋ = 182,634; CPU-bound ⌊2 × 10⁶ × 0.7 / 11.867⌋ = 117,977.</item>
-/// <item>EKS: memory-bound ⌊(6549 × 0.7 − 100) × 1024 / 28⌋ = 163,997; CPU-bound ⌊1.5 × 10⁶ × 0.7 / 11.867⌋ = 88,483.</item>
-/// <item>VMs = max(2, ⌈100,000 / per VM⌉) + 1 = 3 on both; EKS adds 1 node for CoreDNS and metrics-server.</item>
+/// <item>EC2 VM memory: 8192 − ceil(8192 × 0.075) (Karpenter's VM overhead) − 300 OS − 250 host agents
+/// (fluent-bit 50Mi + CloudWatch agent 200Mi) = 7,027 MiB; CPU 2 − 0.25 (the agents' 250m) = 1.75 cores.</item>
+/// <item>EKS node: allocatable 2,000 − 70 = 1,930 m and 7,577 − (11 × 29 + 255) − 100 = 6,903 MiB, less the
+/// DaemonSets (agents 250m/250Mi + aws-node, kube-proxy, ebs-csi 180m/104Mi) = 1,500 m / 6,549 MiB; the
+/// BEAM pod leaves room for ⌈3 add-on pods / 3 nodes⌉ = 1 add-on pod of ⌈340/3⌉ = 114 MiB → 6,435 MiB, 1.5 cores.</item>
+/// <item>With 3 VMs a share s = 0.2 of messages goes to another VM; CPU per connection = 0.2 × (50 + 0.2 × 70) = 12.8 µs/s.</item>
+/// <item>EC2: memory-bound ⌊(7027 × 0.7 − 100) × 1024 / 28⌋ = 176,234; CPU-bound ⌊1.75 × 10⁶ × 0.7 / 12.8⌋ = 95,703.</item>
+/// <item>EKS: memory-bound ⌊(6435 × 0.7 − 100) × 1024 / 28⌋ = 161,078; CPU-bound ⌊1.5 × 10⁶ × 0.7 / 12.8⌋ = 82,031.</item>
+/// <item>VMs = max(2, ⌈100,000 / per VM⌉) + 1 spare machine = 3 on both; no node only for add-ons.</item>
 /// <item>ALB: LCU = max(20/25, 100,000/3,000, 100,000 × 0.2 × 512 B × 3,600 / 2³⁰ = 34.33 GB/h) = 34.33.</item>
-/// <item>Cross-AZ: 100,000 × 0.2 × 0.1333 × 2/3 × 512 B × 730 h × 3,600 / 2³⁰ = 2,227.8 GB, $0.01 each way.</item>
+/// <item>Cross-AZ: 100,000 × 0.2 msg/s × 0.2 × 2/3 × 512 B × 730 h × 3,600 / 2³⁰ = 3,341.7 GB, $0.01 each way.</item>
 /// </list>
 /// </summary>
 public partial class EstimatorTests
 {
-    private const double DefaultRemoteShare = 0.2 * 2 / 3;
+    private const double DefaultRemoteShare = 0.2;
     private const double DefaultLcu = 100_000 * 0.2 * 512 * 3600 / (1024d * 1024 * 1024);
     private const double DefaultCrossAzGb = 100_000 * 0.2 * DefaultRemoteShare * 2 / 3 * 512 * 730 * 3600 / (1024d * 1024 * 1024);
 
@@ -33,11 +36,11 @@ public partial class EstimatorTests
         var ec2 = Fixture.Estimate(Scenario.Default).Ec2;
 
         Assert.True(ec2.Feasible);
-        Assert.Equal(7_277, ec2.VmMemoryMiB);
-        Assert.Equal(2, ec2.VmCpuCores);
-        Assert.Equal(182_634, ec2.MemoryBoundConnectionsPerVm);
-        Assert.Equal(117_977, ec2.CpuBoundConnectionsPerVm);
-        Assert.Equal(117_977, ec2.ConnectionsPerVm);
+        Assert.Equal(7_027, ec2.VmMemoryMiB);
+        Assert.Equal(1.75, ec2.VmCpuCores, 12);
+        Assert.Equal(176_234, ec2.MemoryBoundConnectionsPerVm);
+        Assert.Equal(95_703, ec2.CpuBoundConnectionsPerVm);
+        Assert.Equal(95_703, ec2.ConnectionsPerVm);
         Assert.Equal(BindingResource.Cpu, ec2.Binding);
         Assert.Equal(3, ec2.Vms);
         Assert.Equal(3, ec2.Machines);
@@ -51,14 +54,14 @@ public partial class EstimatorTests
         var eks = Fixture.Estimate(Scenario.Default).Eks;
 
         Assert.True(eks.Feasible);
-        Assert.Equal(6_549, eks.VmMemoryMiB);
+        Assert.Equal(6_435, eks.VmMemoryMiB);
         Assert.Equal(1.5, eks.VmCpuCores, 12);
-        Assert.Equal(163_997, eks.MemoryBoundConnectionsPerVm);
-        Assert.Equal(88_483, eks.CpuBoundConnectionsPerVm);
+        Assert.Equal(161_078, eks.MemoryBoundConnectionsPerVm);
+        Assert.Equal(82_031, eks.CpuBoundConnectionsPerVm);
         Assert.Equal(BindingResource.Cpu, eks.Binding);
         Assert.Equal(3, eks.Vms);
-        Assert.Equal(1, eks.SystemNodes);
-        Assert.Equal(4, eks.Machines);
+        Assert.Equal(0, eks.SystemNodes);
+        Assert.Equal(3, eks.Machines);
     }
 
     [Fact]
@@ -81,24 +84,25 @@ public partial class EstimatorTests
     {
         var eks = Fixture.Estimate(Scenario.Default).Eks;
 
-        Assert.Equal(4 * 0.096m * 730, eks.Line(CostKind.Compute).MonthlyUsd);
+        Assert.Equal(3 * 0.096m * 730, eks.Line(CostKind.Compute).MonthlyUsd);
         Assert.Equal(73.00m, eks.Line(CostKind.ControlPlane).MonthlyUsd);
-        Assert.Equal(4 * 20 * 0.08m, eks.Line(CostKind.Storage).MonthlyUsd);
+        Assert.Equal(3 * 20 * 0.08m, eks.Line(CostKind.Storage).MonthlyUsd);
         Assert.Equal(DefaultAlbMonthly, eks.Line(CostKind.LoadBalancer).MonthlyUsd, 6);
         Assert.Equal(DefaultCrossAzMonthly, eks.Line(CostKind.CrossAzTransfer).MonthlyUsd, 6);
         Assert.False(eks.HasLine(CostKind.AutoModeFee));
         Assert.False(eks.HasLine(CostKind.NatGateway));
-        var total = (4 * 0.096m * 730) + 73m + (4 * 20 * 0.08m) + DefaultAlbMonthly + DefaultCrossAzMonthly;
+        Assert.False(eks.HasLine(CostKind.SystemNodes));
+        var total = (3 * 0.096m * 730) + 73m + (3 * 20 * 0.08m) + DefaultAlbMonthly + DefaultCrossAzMonthly;
         Assert.Equal(total, eks.MonthlyUsd, 6);
     }
 
     [Fact]
-    public void Estimate_DefaultScenario_EksCostsMoreAndEc2IsCheaper()
+    public void Estimate_DefaultScenario_EksCostsTheControlPlaneMore()
     {
         var estimate = Fixture.Estimate(Scenario.Default);
 
-        // One more m6i.large, its volume and the control plane: 70.08 + 1.60 + 73.00.
-        Assert.Equal(144.68m, estimate.MonthlyDifferenceUsd, 6);
+        // Same 3 × m6i.large, volumes, ALB and cross-AZ on both: only the control plane, $0.10 × 730 = $73.00, differs.
+        Assert.Equal(73.00m, estimate.MonthlyDifferenceUsd, 6);
         Assert.Equal(DeploymentPath.Ec2, estimate.CheaperPath);
         Assert.Equal("test-snapshot", estimate.SnapshotId);
         Assert.Equal(Fixture.InstancePricesAsOf, estimate.PricesAsOf);
@@ -133,23 +137,25 @@ public partial class EstimatorTests
     [Fact]
     public void Estimate_BurstableWithoutUnlimited_UsesOnlyTheBaselineCpu()
     {
-        // t3.large: 30 % of 2 vCPU = 0.6 core. No remote traffic, 0.2 × 500 µs = 100 µs per connection-second:
-        // 0.6 × 10⁶ × 0.7 / 100 = 4,200 per VM → ⌈100,000 / 4,200⌉ = 24 + 1 spare.
+        // t3.large: 30 % of 2 vCPU = 0.6 core, of which the host agents use 0.25 → 0.35 core. No remote
+        // traffic, 0.2 × 500 µs = 100 µs per connection-second: 0.35 × 10⁶ × 0.7 / 100 = 2,450 per VM
+        // → ⌈100,000 / 2,450⌉ = 41 + 1 spare = 42.
         var scenario = Scenario.Default with { Ec2InstanceType = "t3.large", CpuMicrosecondsPerMessage = 500, RemoteMessagePercent = 0 };
 
         var ec2 = Fixture.Estimate(scenario).Ec2;
 
-        Assert.Equal(0.6, ec2.VmCpuCores, 12);
-        Assert.Equal(4_200, ec2.ConnectionsPerVm);
-        Assert.Equal(25, ec2.Machines);
+        Assert.Equal(0.35, ec2.VmCpuCores, 12);
+        Assert.Equal(2_450, ec2.ConnectionsPerVm);
+        Assert.Equal(42, ec2.Machines);
         Assert.False(ec2.HasLine(CostKind.CpuCredits));
     }
 
     [Fact]
     public void Estimate_BurstableUnlimited_UsesFullCpuAndChargesSurplusCredits()
     {
-        // Full 2 vCPU: 2 × 10⁶ × 0.7 / 100 = 14,000 per VM → ⌈100,000 / 14,000⌉ = 8 + 1 = 9 t3.large.
-        // Used: 100,000 × 100 µs = 10 cores; baseline 9 × 2 × 0.3 = 5.4 → 4.6 vCPU × $0.05 × 730 = $167.90.
+        // 2 vCPU less the agents' 0.25: 1.75 × 10⁶ × 0.7 / 100 = 12,250 per VM → ⌈100,000 / 12,250⌉ = 9 + 1 = 10
+        // t3.large. Busy per instance: 100,000 × 100 µs / 10 = 1 core + 0.25 agents = 1.25 against a 0.6-core
+        // baseline → 0.65 surplus vCPU × 10 instances × $0.05 × 730 h = $237.25.
         var scenario = Scenario.Default with
         {
             Ec2InstanceType = "t3.large", CpuMicrosecondsPerMessage = 500, RemoteMessagePercent = 0, BurstableUnlimited = true,
@@ -157,9 +163,9 @@ public partial class EstimatorTests
 
         var ec2 = Fixture.Estimate(scenario).Ec2;
 
-        Assert.Equal(9, ec2.Machines);
-        Assert.Equal(167.90m, ec2.Line(CostKind.CpuCredits).MonthlyUsd, 6);
-        Assert.Equal(9 * 0.0832m * 730, ec2.Line(CostKind.Compute).MonthlyUsd);
+        Assert.Equal(10, ec2.Machines);
+        Assert.Equal(237.25m, ec2.Line(CostKind.CpuCredits).MonthlyUsd, 6);
+        Assert.Equal(10 * 0.0832m * 730, ec2.Line(CostKind.Compute).MonthlyUsd);
     }
 
     /// <summary>1,000 m / 3,072 MiB BEAM pods on c5.4xlarge nodes, the packing examples below.</summary>
@@ -175,57 +181,63 @@ public partial class EstimatorTests
     [Fact]
     public void Estimate_FixedPodSize_PacksPodsOntoNodesByCpuMemoryAndSlots()
     {
-        // c5.4xlarge: allocatable 15,890 m / 27,381 MiB (DOMAIN §2.4) − DaemonSets 430 m / 354 MiB = 15,460 m / 27,027 MiB.
-        // Pods 1,000 m / 3,072 MiB: by CPU 15, by memory 8, by slots 234 − 5 → 8 per node.
-        // Pod memory (3072 × 0.7 − 100) × 1024 / 28 = 74,986; CPU 1 core × 0.7 / 11.867 µs = 58,988 at 3 pods.
-        // 3 pods + 3 add-on pods: nodes = max(⌈6 / 8⌉, ⌈(3 × 1000 + 300) / 15,460⌉, ⌈(3 × 3072 + 340) / 27,027⌉) = 1.
+        // c5.4xlarge: allocatable 16,000 − 110 = 15,890 m and 30,310 − (11 × 234 + 255) − 100 = 27,381 MiB, less
+        // the DaemonSets 430 m / 354 MiB = 15,460 m / 27,027 MiB and 234 − 5 = 229 slots.
+        // Pods 1,000 m / 3,072 MiB: by CPU 15, by memory 8, by slots 229 → 8 per node. Each pod's share of the
+        // node is 15.46 / 8 = 1.93 cores, its limit 1 core and 1 scheduler → 1 core.
+        // Pod memory ⌊(3072 × 0.7 − 100) × 1024 / 28⌋ = 74,986; CPU ⌊1 × 10⁶ × 0.7 / 12.8⌋ = 54,687.
+        // Pods = max(2, ⌈100,000 / 54,687⌉) + 1 spare node × 8 = 10 → 2 nodes; the add-ons fit beside them.
         var scenario = FixedPodsOnC54xlarge;
 
         var eks = Fixture.Estimate(scenario).Eks;
 
         Assert.Equal(8, eks.VmsPerMachine);
-        Assert.Equal(58_988, eks.CpuBoundConnectionsPerVm);
+        Assert.Equal(54_687, eks.CpuBoundConnectionsPerVm);
         Assert.Equal(74_986, eks.MemoryBoundConnectionsPerVm);
         Assert.Equal(1, eks.VmSchedulers);
-        Assert.Equal(3, eks.Vms);
-        Assert.Equal(1, eks.Machines);
+        Assert.Equal(1, eks.VmCpuCores, 12);
+        Assert.Equal(10, eks.Vms);
+        Assert.Equal(2, eks.Machines);
+        Assert.Equal(0, eks.SystemNodes);
     }
 
     [Fact]
     public void Estimate_FixedPodSizeManyPods_NodeCountFollowsTheTightestResource()
     {
-        // Same node and pods; 1,000,000 connections. 8 BEAM pods per node by memory, and the 3 add-on
-        // pods (340 MiB) share the nodes: nodes = max(⌈(pods + 3) / 8⌉, ⌈(pods × 3072 + 340) / 27,027⌉).
+        // Same node and pods; 1,000,000 connections. 8 BEAM pods per node by memory; the 3 add-on pods
+        // (100 m / 114 MiB each) fit the room 8 pods leave (7,460 m, 2,451 MiB), so nodes = ⌈pods / 8⌉.
         var scenario = FixedPodsOnC54xlarge with { PeakConnections = 1_000_000 };
 
         var eks = Fixture.Estimate(scenario).Eks;
 
         var pods = eks.Vms;
-        var bySlots = (pods + 3 + 7) / 8;
-        var byMemory = ((pods * 3072) + 340 + 27_026) / 27_027;
-        var byCpu = ((pods * 1000) + 300 + 15_459) / 15_460;
-        Assert.Equal(Math.Max(bySlots, Math.Max(byMemory, byCpu)), eks.Machines);
+        Assert.Equal((pods + 7) / 8, eks.Machines);
+        Assert.Equal(0, eks.SystemNodes);
         Assert.True(pods >= 17, $"{pods} pods");
     }
 
     [Fact]
     public void Estimate_FixedPodSizeSlotsBind_AddOnPodsTakeSlotsToo()
     {
-        // c5.4xlarge fixed at 9 max pods − 5 DaemonSet pods = 4 slots (memory would allow 8). The 3 BEAM pods
-        // of the worked example plus CoreDNS × 2 and metrics-server = 6 pods → ⌈6 / 4⌉ = 2 nodes.
+        // c5.4xlarge fixed at 9 max pods − 5 DaemonSet pods = 4 slots (memory would allow 8). BEAM pods
+        // = 2 needed + 1 spare node × 4 = 6 → 2 nodes (4 + 2). The second node's 2 free slots take 2 of the
+        // 3 add-on pods (CoreDNS × 2, metrics-server); the third needs a node of its own → 3 nodes.
         var scenario = FixedPodsOnC54xlarge with { MaxPodsMode = MaxPodsMode.Fixed, FixedMaxPods = 9 };
 
         var eks = Fixture.Estimate(scenario).Eks;
 
         Assert.Equal(4, eks.VmsPerMachine);
-        Assert.Equal(3, eks.Vms);
-        Assert.Equal(2, eks.Machines);
+        Assert.Equal(6, eks.Vms);
+        Assert.Equal(3, eks.Machines);
+        Assert.Equal(1, eks.SystemNodes);
     }
 
     [Fact]
     public void Estimate_PodCpuLimit_SetsSchedulersOnlineTruncated()
     {
-        // DOMAIN §4.3: 2500m → 2 schedulers online; the VM may use 2.5 cores less a 20 % throttling penalty.
+        // OTP truncates the quota: 2500m → 2 schedulers online. 6 pods fit a node by CPU (15,460 / 2,500), so
+        // each pod's share is 15.46 / 6 = 2.58 cores; the limit allows 2.5 but 2 schedulers use at most 2 cores,
+        // less the 20 % throttling penalty → 1.6 cores.
         var scenario = Scenario.Default with
         {
             EksNodeInstanceType = "c5.4xlarge",
@@ -238,7 +250,7 @@ public partial class EstimatorTests
         var eks = Fixture.Estimate(scenario).Eks;
 
         Assert.Equal(2, eks.VmSchedulers);
-        Assert.Equal(2.0, eks.VmCpuCores, 12);
+        Assert.Equal(1.6, eks.VmCpuCores, 12);
     }
 
     [Fact]
@@ -254,8 +266,10 @@ public partial class EstimatorTests
 
         var eks = Fixture.Estimate(scenario).Eks;
 
+        // No limit, no quota: 16 schedulers, and the pod uses its share of the node, not only its request:
+        // 8 pods fit by memory (27,027 / 3,072), so 15.46 / 8 = 1.9325 cores.
         Assert.Equal(16, eks.VmSchedulers);
-        Assert.Equal(1.5, eks.VmCpuCores, 12);
+        Assert.Equal(15.46 / 8, eks.VmCpuCores, 12);
     }
 
     [Fact]
@@ -292,7 +306,7 @@ public partial class EstimatorTests
         Assert.Equal(0m, estimate.Eks.MonthlyUsd);
         Assert.Null(estimate.CheaperPath);
         Assert.Null(estimate.BreakEvenMonth);
-        Assert.Contains(estimate.Warnings, w => w.Code == "fargate-too-large");
+        Assert.Contains(estimate.Warnings, w => w.Code == "eks-infeasible" && w.Message.Contains("Fargate", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -312,8 +326,8 @@ public partial class EstimatorTests
     [Fact]
     public void Estimate_OnePodPerNodeWithNoFreePodSlot_EksIsInfeasible()
     {
-        // Max pods 5 are all taken by the 5 DaemonSet pods: no slot left for the BEAM pod.
-        var scenario = Scenario.Default with { MaxPodsMode = MaxPodsMode.Fixed, FixedMaxPods = 5, DaemonSetPods = 5 };
+        // Max pods 5 are all taken by the 2 host-agent and 3 Kubernetes DaemonSet pods: no slot for the BEAM pod.
+        var scenario = Scenario.Default with { MaxPodsMode = MaxPodsMode.Fixed, FixedMaxPods = 5 };
 
         var estimate = Fixture.Estimate(scenario);
 

@@ -47,8 +47,8 @@ public class ProjectionTests
         decimal ec2 = 0, eks = 0;
         foreach (var month in projection)
         {
-            ec2 += month.Ec2MonthlyUsd;
-            eks += month.EksMonthlyUsd;
+            ec2 += month.Ec2MonthlyUsd!.Value;
+            eks += month.EksMonthlyUsd!.Value;
             Assert.Equal(ec2, month.Ec2CumulativeUsd);
             Assert.Equal(eks, month.EksCumulativeUsd);
         }

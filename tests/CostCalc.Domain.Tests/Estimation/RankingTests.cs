@@ -11,13 +11,15 @@ public class RankingTests
     [Fact]
     public void Rank_DefaultScenario_ListsEveryPricedCatalogTypeOnBothPaths()
     {
-        // Every fixture type can hold a VM with the defaults; m4.large (no price) and x9.unlisted (no specs) cannot be ranked.
+        // Every fixture type can hold a VM with the defaults on EC2; m4.large (no price) and x9.unlisted (no specs)
+        // cannot be ranked. On EKS t2.medium and t3.medium nodes (2 vCPU at a 20 % baseline = 0.4 core) have no
+        // baseline left after the DaemonSets' 0.43 core.
         var ranking = Fixture.Estimator.Rank(Scenario.Default);
 
         Assert.Equal(Fixture.Region, ranking.Region);
         Assert.Equal("test-snapshot", ranking.SnapshotId);
         Assert.Equal(PricedNames, ranking.Ec2.Select(r => r.InstanceType).Order(StringComparer.Ordinal));
-        Assert.Equal(PricedNames, ranking.Eks.Select(r => r.InstanceType).Order(StringComparer.Ordinal));
+        Assert.Equal(PricedNames.Except(["t2.medium", "t3.medium"]), ranking.Eks.Select(r => r.InstanceType).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -76,15 +78,16 @@ public class RankingTests
     [Fact]
     public void Rank_LargeBeamBase_LeavesOutTypesThatCannotHoldAVm()
     {
-        // 5,000 MiB of BEAM base at 70 %: EC2 needs (visible − 300) × 0.7 > 5,000. t3.medium and t2.medium
-        // (4096 − 308 − 300 = 3,488 MiB) cannot; every 8 GiB type (7,218–7,277 MiB) can.
-        // EKS one pod per node: 8 GiB nodes leave ≤ 6,549 MiB after DaemonSets (6,549 × 0.7 < 5,000).
+        // 5,000 MiB of BEAM base at 70 %: EC2 needs (visible − 300 OS − 250 agents) × 0.7 > 5,000, i.e. more than
+        // 7,143 MiB. t3.medium and t2.medium (4096 − 308 − 550 = 3,238 MiB) cannot, nor can any 8 GiB type
+        // (at most 8192 − 615 − 550 = 7,027 MiB). EKS one pod per node: 8 GiB nodes leave ≤ 6,549 MiB after DaemonSets.
         var scenario = Scenario.Default with { BeamBaseMemoryMiB = 5_000 };
 
         var ranking = Fixture.Estimator.Rank(scenario);
 
         string[] small = ["t2.medium", "t3.medium"];
-        Assert.Equal(PricedNames.Except(small), ranking.Ec2.Select(r => r.InstanceType).Order(StringComparer.Ordinal));
+        Assert.Equal(PricedNames.Except(small).Except(["c5.xlarge", "c7g.xlarge", "m5.large", "m6i.large", "t3.large"]),
+            ranking.Ec2.Select(r => r.InstanceType).Order(StringComparer.Ordinal));
         string[] eightGib = ["c5.xlarge", "c7g.xlarge", "m5.large", "m6i.large", "t3.large"];
         Assert.Equal(PricedNames.Except(small).Except(eightGib), ranking.Eks.Select(r => r.InstanceType).Order(StringComparer.Ordinal));
     }

@@ -79,7 +79,10 @@ public static class Fixture
         NatGatewayUsdPerGb: 0.045m,
         CrossAzUsdPerGbEachDirection: 0.01m,
         CpuCreditUsdPerVcpuHour: 0.05m,
-        RegionScoped: true);
+        RegionScoped: true)
+    {
+        CpuCreditGravitonUsdPerVcpuHour = 0.04m,
+    };
 
     public static Gp3Prices Gp3 { get; } = new(0.08m, 0.005m, 0.04m, RegionScoped: true);
 

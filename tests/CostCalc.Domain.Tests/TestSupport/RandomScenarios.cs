@@ -32,7 +32,7 @@ public static class RandomScenarios
     {
         var priced = Fixture.PricedTypes;
         var fargate = random.Next(5) == 0;
-        var layout = fargate || random.Next(2) == 0 ? PodLayout.FixedPodSize : PodLayout.OnePodPerNode;
+        var layout = random.Next(2) == 0 ? PodLayout.FixedPodSize : PodLayout.OnePodPerNode;
         var request = random.Next(100, 4_001);
         return Workload(random) with
         {
@@ -51,9 +51,15 @@ public static class RandomScenarios
             ThrottlingPenaltyPercent = random.Next(3) == 0 ? Between(random, 0, 50) : 0,
             MaxPodsMode = Pick<MaxPodsMode>(random),
             FixedMaxPods = random.Next(8, 251),
-            DaemonSetCpuMillicores = random.Next(0, 600),
-            DaemonSetMemoryMiB = random.Next(0, 600),
-            DaemonSetPods = random.Next(0, 8),
+            HostAgentCpuMillicores = random.Next(0, 400),
+            HostAgentMemoryMiB = random.Next(0, 400),
+            HostAgentPods = random.Next(0, 4),
+            NodeComponentCpuMillicores = random.Next(0, 300),
+            NodeComponentMemoryMiB = random.Next(0, 300),
+            NodeComponentPods = random.Next(0, 5),
+            AddOnPlacement = Pick<AddOnPlacement>(random),
+            SystemNodeInstanceType = priced[random.Next(priced.Count)].Name,
+            SystemNodeCount = random.Next(2, 4),
             ClusterAddOnCpuMillicores = random.Next(0, 500),
             ClusterAddOnMemoryMiB = random.Next(0, 500),
             Clusters = random.Next(1, 4),

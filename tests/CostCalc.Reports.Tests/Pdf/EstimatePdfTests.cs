@@ -52,7 +52,21 @@ public sealed class EstimatePdfTests
             Assert.Contains(expected, headlines);
         }
 
-        Assert.Equal("$476.52", PdfFormat.UsdCents(PdfSamples.Estimate(Scenario.Default).Ec2.MonthlyUsd));
+        // Default EC2 by hand: 3 × m6i.large × $0.096 × 730 = $210.24, 3 × 20 GiB gp3 × $0.08 = $4.80, ALB
+        // ($0.0225 + $0.008 × 34.33 LCU) × 730 = $216.93, cross-AZ 3,341.7 GB × $0.02 = $66.83 → $498.80.
+        Assert.Equal("$498.80", PdfFormat.UsdCents(PdfSamples.Estimate(Scenario.Default).Ec2.MonthlyUsd));
+    }
+
+    [Theory]
+    [InlineData("default")]
+    [InlineData("infeasible")]
+    public void Page_one_leads_with_the_verdict_over_the_horizon(string sample)
+    {
+        var estimate = PdfSamples.Estimate(Sample(sample));
+        using var pdf = PdfDocument.Open(EstimatePdf.Render(estimate, PdfSamples.Options()));
+
+        var pageOne = PdfSamples.Squeeze(string.Join(" ", pdf.GetPage(1).GetWords().Select(w => w.Text)));
+        Assert.Contains(PdfSamples.Squeeze(estimate.Verdict.Summary), pageOne, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -88,7 +102,7 @@ public sealed class EstimatePdfTests
         }
 
         var rows = ScenarioInputs.Of(scenario);
-        Assert.Equal(ScenarioFields.All.Count + 13, rows.Count);
+        Assert.Equal(ScenarioFields.All.Count + 15, rows.Count);
         foreach (var row in rows)
         {
             Assert.Contains(PdfSamples.Squeeze(row.Label + row.Value + (row.IsDefault ? "" : "default " + row.DefaultValue)), text, StringComparison.Ordinal);

@@ -62,7 +62,6 @@ public sealed class EstimateEndpointsTests(CostCalcFactory factory) : IClassFixt
     [InlineData("""{"region": null}""", "region", "string")]
     [InlineData("""{"ec2InstanceType": "z9.huge"}""", "ec2InstanceType", "z9.huge")]
     [InlineData("""{"podLayout": "sideways"}""", "podLayout", "onePodPerNode")]
-    [InlineData("""{"fargate": true}""", "podLayout", "fixed pod size")]
     [InlineData("""{"podLayout": "fixedPodSize", "podCpuRequestMillicores": 2000, "podCpuLimitMillicores": 1000}""", "podCpuLimitMillicores", "request")]
     [InlineData("""{"colour": "blue"}""", "colour", "Unknown field")]
     [InlineData("""{"peakConnections": 1e400}""", "peakConnections", "whole number")]

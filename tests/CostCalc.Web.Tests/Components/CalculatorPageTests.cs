@@ -104,17 +104,49 @@ public sealed class CalculatorPageTests : MudBunitContext
     }
 
     [Theory]
-    [InlineData("/?v=1&peakConnections=abc")]
-    [InlineData("/?v=1&peakConnections=-1")]
-    [InlineData("/?v=1&hackMe=1")]
     [InlineData("/?v=2&peakConnections=5")]
     [InlineData("/?peakConnections=5")]
-    [InlineData("/?v=1&region=mars-1")]
-    public void OpenLink_Tampered_OpensDefaultsWithMessage(string url)
+    public void OpenLink_UnsupportedVersion_OpensDefaultsWithMessage(string url)
     {
         var page = RenderAt(url);
 
         Assert.Contains("could not be opened exactly", page.Find("#link-error").TextContent, StringComparison.Ordinal);
         Assert.Equal(Estimator.Estimate(Scenario.Default, Today).Ec2.MonthlyUsd, Headline(page, "ec2"));
+    }
+
+    [Theory]
+    [InlineData("/?v=1&peakConnections=abc")]
+    [InlineData("/?v=1&peakConnections=-1")]
+    [InlineData("/?v=1&hackMe=1")]
+    [InlineData("/?v=1&region=mars-1")]
+    public void OpenLink_OneBadInput_FallsBackForThatInputAloneWithMessage(string url)
+    {
+        var page = RenderAt(url);
+
+        Assert.Contains("opened with changes", page.Find("#link-error").TextContent, StringComparison.Ordinal);
+        Assert.Equal(Estimator.Estimate(Scenario.Default, Today).Ec2.MonthlyUsd, Headline(page, "ec2"));
+    }
+
+    [Fact]
+    public void OpenLink_BadInputBesideGoodOnes_KeepsTheGoodOnes()
+    {
+        // A link from an older version (daemonSetPods no longer exists) still opens with its other inputs.
+        var page = RenderAt("/?v=1&peakConnections=250000&daemonSetPods=5&fargate=true");
+
+        Assert.Contains("daemonSetPods", page.Find("#link-error").TextContent, StringComparison.Ordinal);
+        var expected = Estimator.Estimate(Scenario.Default with { PeakConnections = 250_000, Fargate = true }, Today);
+        Assert.Equal(expected.Ec2.MonthlyUsd, Headline(page, "ec2"));
+        Assert.Equal(expected.Eks.MonthlyUsd, Headline(page, "eks"));
+    }
+
+    [Fact]
+    public void Render_Defaults_LeadsWithTheVerdictOverTheHorizon()
+    {
+        var page = RenderAt("/");
+
+        var expected = Estimator.Estimate(Scenario.Default, Today).Verdict.Summary;
+        Assert.Equal(expected, page.Find("#verdict-summary").TextContent.Trim());
+        Assert.StartsWith("EC2 saves $", expected, StringComparison.Ordinal);
+        Assert.EndsWith("over 36 months; EKS is never cheaper.", expected, StringComparison.Ordinal);
     }
 }
