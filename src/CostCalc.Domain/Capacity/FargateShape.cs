@@ -1,6 +1,6 @@
 namespace CostCalc.Domain.Capacity;
 
-/// <summary>A Fargate pod size as provisioned and billed, in vCPU and GB (DOMAIN §1.3).</summary>
+/// <summary>A Fargate pod size as provisioned and billed, in vCPU and GB (model.md §1.3).</summary>
 public readonly record struct FargateShape(double Vcpu, double MemoryGb)
 {
     /// <summary>Fargate adds this much memory for kubelet, kube-proxy and containerd.</summary>

@@ -1,6 +1,6 @@
 namespace CostCalc.Domain.Capacity;
 
-/// <summary>The kubelet reservations of the EKS AMIs (nodeadm config.go; DOMAIN §2.1).</summary>
+/// <summary>The kubelet reservations of the EKS AMIs (nodeadm config.go; model.md §2.1).</summary>
 public static class KubeReserved
 {
     public const int EvictionHardMemoryMiB = 100;

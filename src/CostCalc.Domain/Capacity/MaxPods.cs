@@ -3,7 +3,7 @@ using CostCalc.Domain.Scenarios;
 
 namespace CostCalc.Domain.Capacity;
 
-/// <summary>How many pods the kubelet lets a node run (DOMAIN §2.2).</summary>
+/// <summary>How many pods the kubelet lets a node run (model.md §2.2).</summary>
 public static class MaxPods
 {
     public const int KubeletDefault = 110;
@@ -27,7 +27,7 @@ public static class MaxPods
         return Math.Min(cap, (type.MaxEnis * (type.Ipv4PerEni - 1) * AddressesPerPrefix) + 2);
     }
 
-    /// <summary>The node's max pods for a mode; Auto Mode caps it at min(110, ENI formula) (DOMAIN §1.2).</summary>
+    /// <summary>The node's max pods for a mode; Auto Mode caps it at min(110, ENI formula) (model.md §1.2).</summary>
     public static int For(InstanceType type, MaxPodsMode mode, int fixedValue, bool autoMode)
     {
         if (autoMode)

@@ -27,7 +27,7 @@ public sealed record NodeOverhead(
         var reservedCpu = KubeReserved.CpuMillicores(type.Vcpu);
         // The EKS AMIs size kube-reserved memory from the ENI max pods even when maxPods is raised by
         // prefix delegation or set explicitly (nodeadm passes GetClassicMaxPods; AL2 bootstrap.sh and
-        // Karpenter's AL2023 model do the same: DOMAIN §2.1, §2.3). Auto Mode keeps its own capped value.
+        // Karpenter's AL2023 model do the same: model.md §2.1, §2.3). Auto Mode keeps its own capped value.
         var reservedMemory = KubeReserved.MemoryMiB(autoMode ? maxPods : Capacity.MaxPods.Eni(type));
         return new(
             type.Name,

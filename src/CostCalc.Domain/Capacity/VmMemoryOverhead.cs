@@ -4,7 +4,7 @@ namespace CostCalc.Domain.Capacity;
 
 /// <summary>
 /// Memory the hypervisor and kernel hide from the OS, as Karpenter estimates it: 7.5 % of the
-/// instance memory, after a 64 MiB CMA reserve on arm64. Common to EC2 and EKS (DOMAIN §2.3).
+/// instance memory, after a 64 MiB CMA reserve on arm64. Common to EC2 and EKS (model.md §2.3).
 /// </summary>
 public static class VmMemoryOverhead
 {

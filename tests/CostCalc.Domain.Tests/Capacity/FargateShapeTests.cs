@@ -6,7 +6,7 @@ namespace CostCalc.Domain.Tests.Capacity;
 public class FargateShapeTests
 {
     /// <summary>
-    /// Requests (millicores, MiB) and the shape DOMAIN §1.3 provisions after adding 256 MiB and rounding
+    /// Requests (millicores, MiB) and the shape model.md §1.3 provisions after adding 256 MiB and rounding
     /// up to the nearest supported combination.
     /// </summary>
     public static TheoryData<int, int, double, double> Shapes => new()
@@ -93,7 +93,7 @@ public class FargateShapeTests
         var (vcpu, gb) = (shape.Value.Vcpu, shape.Value.MemoryGb);
         Assert.True(vcpu * 1000 >= cpu, $"{vcpu} vCPU < {cpu}m");
         Assert.True(gb * 1024 >= memory + 256, $"{gb} GB < {memory} MiB + 256");
-        Assert.True(IsSupported(vcpu, gb), $"{vcpu} vCPU / {gb} GB is not in the DOMAIN §1.3 table");
+        Assert.True(IsSupported(vcpu, gb), $"{vcpu} vCPU / {gb} GB is not in the model.md §1.3 table");
 
         // Smallest: the next smaller memory option of the same vCPU would not hold the request.
         var step = vcpu switch { 8 => 4, 16 => 8, 0.25 when gb == 1 => 0.5, _ => 1 };
@@ -103,7 +103,7 @@ public class FargateShapeTests
         }
     }
 
-    /// <summary>The DOMAIN §1.3 table, written out.</summary>
+    /// <summary>The model.md §1.3 table, written out.</summary>
     private static bool IsSupported(double vcpu, double gb) => vcpu switch
     {
         0.25 => gb is 0.5 or 1 or 2,

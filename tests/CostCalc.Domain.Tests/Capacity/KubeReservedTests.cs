@@ -4,7 +4,7 @@ namespace CostCalc.Domain.Tests.Capacity;
 
 public class KubeReservedTests
 {
-    /// <summary>DOMAIN §2.1 table (EKS-AMI nodeadm getCPUMillicoresToReserve).</summary>
+    /// <summary>model.md §2.1 table (EKS-AMI nodeadm getCPUMillicoresToReserve).</summary>
     public static TheoryData<int, int> CpuTable => new()
     {
         { 1, 60 },
@@ -41,7 +41,7 @@ public class KubeReservedTests
     }
 
     [Theory]
-    // 11 × maxPods + 255: DOMAIN §2.1; values for the §2.2 max-pods table.
+    // 11 × maxPods + 255: model.md §2.1; values for the §2.2 max-pods table.
     [InlineData(17, 442)]
     [InlineData(29, 574)]
     [InlineData(35, 640)]

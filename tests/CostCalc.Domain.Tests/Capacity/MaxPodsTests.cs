@@ -7,7 +7,7 @@ namespace CostCalc.Domain.Tests.Capacity;
 
 public class MaxPodsTests
 {
-    /// <summary>DOMAIN §2.2 reference values from eni-max-pods.txt.</summary>
+    /// <summary>model.md §2.2 reference values from eni-max-pods.txt.</summary>
     public static TheoryData<string, int> EniTable => new()
     {
         { "t3.medium", 17 },
@@ -40,7 +40,7 @@ public class MaxPodsTests
     [Fact]
     public void Eni_ListedValue_WinsOverFormula()
     {
-        // eni-max-pods.txt is the source of truth where it lists a type (DOMAIN §2.2).
+        // eni-max-pods.txt is the source of truth where it lists a type (model.md §2.2).
         var listed = Fixture.M5Large with { ListedMaxPods = 31 };
 
         Assert.Equal(31, MaxPods.Eni(listed));
@@ -62,7 +62,7 @@ public class MaxPodsTests
     }
 
     [Theory]
-    // ≤ 30 vCPU → 110; > 30 vCPU → 250 (DOMAIN §2.2).
+    // ≤ 30 vCPU → 110; > 30 vCPU → 250 (model.md §2.2).
     [InlineData("c5.4xlarge", 110)]
     [InlineData("m5.4xlarge", 110)]
     [InlineData("m5.8xlarge", 250)]
@@ -92,7 +92,7 @@ public class MaxPodsTests
     }
 
     [Theory]
-    // Auto Mode: min(110, ENI formula) (DOMAIN §1.2), whatever max-pods mode is chosen.
+    // Auto Mode: min(110, ENI formula) (model.md §1.2), whatever max-pods mode is chosen.
     [InlineData("t3.medium", MaxPodsMode.Eni, 17)]
     [InlineData("m5.large", MaxPodsMode.PrefixDelegation, 29)]
     [InlineData("c5.xlarge", MaxPodsMode.Fixed, 58)]

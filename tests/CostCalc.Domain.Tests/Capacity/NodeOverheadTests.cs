@@ -8,7 +8,7 @@ namespace CostCalc.Domain.Tests.Capacity;
 public class NodeOverheadTests
 {
     /// <summary>
-    /// DOMAIN §2.4 "Worked node overhead": type, maxPods (ENI), kube-reserved CPU m, kube-reserved MiB,
+    /// model.md §2.4 "Worked node overhead": type, maxPods (ENI), kube-reserved CPU m, kube-reserved MiB,
     /// eviction MiB, Karpenter VM overhead MiB (7.5 %), allocatable CPU m, allocatable MiB.
     /// </summary>
     public static TheoryData<string, int, int, int, int, int, int, int> WorkedTable => new()
@@ -38,7 +38,7 @@ public class NodeOverheadTests
         Assert.Equal(eviction, node.EvictionHardMemoryMiB);
         Assert.Equal(vmOverhead7_5, VmMemoryOverhead.HypervisorMiB(type));
 
-        // Allocatable memory = MiB − (arm64: 64) − VM overhead − kube-reserved − eviction (DOMAIN §2.4).
+        // Allocatable memory = MiB − (arm64: 64) − VM overhead − kube-reserved − eviction (model.md §2.4).
         var armReserve = type.Architecture == CpuArchitecture.Arm64 ? 64 : 0;
         Assert.Equal(type.MemoryMiB - armReserve - vmOverhead7_5, node.CapacityMemoryMiB);
         Assert.Equal(type.Vcpu * 1000, node.CapacityCpuMillicores);
@@ -47,7 +47,7 @@ public class NodeOverheadTests
     }
 
     [Theory]
-    // DOMAIN §6: reserved = (11 × maxPods + 255) MiB + 100 MiB eviction = 0.53 / 0.72 / 0.97 / 2.86 GiB.
+    // model.md §6: reserved = (11 × maxPods + 255) MiB + 100 MiB eviction = 0.53 / 0.72 / 0.97 / 2.86 GiB.
     [InlineData("t3.medium", 0.53)]
     [InlineData("t3.large", 0.72)]
     [InlineData("c5.xlarge", 0.97)]
@@ -62,7 +62,7 @@ public class NodeOverheadTests
     [Fact]
     public void For_Arm64_VmOverheadFieldIncludesThe64MiBCmaReserve()
     {
-        // c7g.xlarge: DOMAIN §2.4 lists 610 MiB of 7.5 % overhead after the 64 MiB CMA reserve; the
+        // c7g.xlarge: model.md §2.4 lists 610 MiB of 7.5 % overhead after the 64 MiB CMA reserve; the
         // record's VmOverheadMemoryMiB is everything the OS does not see, so both together.
         var node = NodeOverhead.For(Fixture.C7gXLarge, MaxPodsMode.Eni);
 
@@ -80,8 +80,8 @@ public class NodeOverheadTests
     [Fact]
     public void For_PrefixDelegation_RaisesMaxPodsButKubeReservedMemoryUsesEniMaxPods()
     {
-        // m5.large with prefix delegation → 110 pods (DOMAIN §2.2). The AMIs size kube-reserved memory
-        // from the ENI max pods even when maxPods is overridden (DOMAIN §2.1 AL2, §2.3 AL2023:
+        // m5.large with prefix delegation → 110 pods (model.md §2.2). The AMIs size kube-reserved memory
+        // from the ENI max pods even when maxPods is overridden (model.md §2.1 AL2, §2.3 AL2023:
         // nodeadm passes GetClassicMaxPods to getMemoryMebibytesToReserve): 11 × 29 + 255 = 574 MiB.
         var node = NodeOverhead.For(Fixture.M5Large, MaxPodsMode.PrefixDelegation);
 
@@ -105,7 +105,7 @@ public class NodeOverheadTests
     public void For_AutoMode_UsesCappedMaxPodsForKubeReserved()
     {
         // Auto Mode caps at min(110, ENI) = 110 on c5.4xlarge (ENI 234). Auto Mode nodes are
-        // Bottlerocket-based, which sizes kube-reserved from the actual maxPods (DOMAIN §2.3): 11 × 110 + 255.
+        // Bottlerocket-based, which sizes kube-reserved from the actual maxPods (model.md §2.3): 11 × 110 + 255.
         var node = NodeOverhead.For(Fixture.C54XLarge, MaxPodsMode.Eni, autoMode: true);
 
         Assert.Equal(110, node.MaxPods);

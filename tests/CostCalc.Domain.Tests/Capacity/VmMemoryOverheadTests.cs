@@ -6,7 +6,7 @@ namespace CostCalc.Domain.Tests.Capacity;
 public class VmMemoryOverheadTests
 {
     [Theory]
-    // ceil(MiB × 0.075), after 64 MiB on arm64 (DOMAIN §2.3 / §2.4).
+    // ceil(MiB × 0.075), after 64 MiB on arm64 (model.md §2.3 / §2.4).
     [InlineData("t3.medium", 308, 4096 - 308)]
     [InlineData("m5.large", 615, 8192 - 615)]
     [InlineData("c7g.xlarge", 610, 8192 - 64 - 610)]

@@ -9,7 +9,7 @@ public class BillingTests
     [Fact]
     public void HoursPerMonth_Convention_Is8760Over12()
     {
-        // DOMAIN §5.5: 730 = 8,760 / 12.
+        // model.md §5.5: 730 = 8,760 / 12.
         Assert.Equal(8760m / 12, Billing.HoursPerMonth);
         Assert.Equal(730m, Billing.HoursPerMonth);
         Assert.Equal(730d * 3600, Billing.SecondsPerMonth);

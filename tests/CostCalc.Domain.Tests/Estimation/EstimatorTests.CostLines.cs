@@ -5,11 +5,11 @@ using CostCalc.Domain.Tests.TestSupport;
 
 namespace CostCalc.Domain.Tests.Estimation;
 
-/// <summary>Service prices of DOMAIN §1 as they reach the cost lines.</summary>
+/// <summary>Service prices of model.md §1 as they reach the cost lines.</summary>
 public partial class EstimatorTests
 {
     [Theory]
-    // clusters × (0.10 | 0.60) × 730 (DOMAIN §1.1): $73.00 and $438.00 for one cluster.
+    // clusters × (0.10 | 0.60) × 730 (model.md §1.1): $73.00 and $438.00 for one cluster.
     [InlineData(1, SupportTier.Standard, "73.00")]
     [InlineData(1, SupportTier.Extended, "438.00")]
     [InlineData(3, SupportTier.Standard, "219.00")]
@@ -22,7 +22,7 @@ public partial class EstimatorTests
     }
 
     [Theory]
-    // DOMAIN §2.4 "$/month (730 h)" column: one instance at the §5.4 on-demand price.
+    // model.md §2.4 "$/month (730 h)" column: one instance at the §5.4 on-demand price.
     [InlineData("t3.medium", "30.37")]
     [InlineData("t3.large", "60.74")]
     [InlineData("m5.large", "70.08")]
@@ -43,7 +43,7 @@ public partial class EstimatorTests
     [Fact]
     public void Estimate_MillionIdleWebSockets_AlbMatchesDomainClaim()
     {
-        // DOMAIN §1.4: "1 M idle WebSockets ≈ 333 LCU ≈ $2.67/h ≈ $1,947/month". The doc's figures are the
+        // model.md §1.4: "1 M idle WebSockets ≈ 333 LCU ≈ $2.67/h ≈ $1,947/month". The doc's figures are the
         // LCU charge alone (333.3 × $0.008 = $2.667/h × 730 = $1,946.67); the line adds the $0.0225/h ALB hour.
         var scenario = Scenario.Default with
         {
@@ -102,7 +102,7 @@ public partial class EstimatorTests
     [Fact]
     public void Estimate_OneIdleNatGateway_Costs32Dollars85()
     {
-        // DOMAIN §1.4: an idle gateway ≈ $32.85/month (0.045 × 730).
+        // model.md §1.4: an idle gateway ≈ $32.85/month (0.045 × 730).
         var eks = Fixture.Estimate(Scenario.Default with { NatGateways = 1 }).Eks;
 
         Assert.Equal(32.85m, eks.Line(CostKind.NatGateway).MonthlyUsd);
@@ -120,7 +120,7 @@ public partial class EstimatorTests
     [Fact]
     public void Estimate_AutoModeOnM5Large_FeeIs0_01152PerNodeHour()
     {
-        // DOMAIN §1.2: m5.large 0.12 × $0.096 = $0.01152/h per Auto Mode-managed instance.
+        // model.md §1.2: m5.large 0.12 × $0.096 = $0.01152/h per Auto Mode-managed instance.
         var scenario = Scenario.Default with { EksNodeInstanceType = "m5.large", AutoMode = true };
 
         var eks = Fixture.Estimate(scenario).Eks;

@@ -359,7 +359,7 @@ public partial class EstimatorTests
     }
 
     [Theory]
-    // n(n − 1)/2 (DOMAIN §4.6).
+    // n(n − 1)/2 (docs/model.md §4.6).
     [InlineData(0, 0)]
     [InlineData(1, 0)]
     [InlineData(2, 1)]

@@ -6,15 +6,15 @@ using CostCalc.Domain.Scenarios;
 namespace CostCalc.Domain.Tests.TestSupport;
 
 /// <summary>
-/// A small, hand-built catalog and price book made of the figures in shared/docs/DOMAIN.md and the
+/// A small, hand-built catalog and price book made of the figures in docs/model.md and the
 /// shared/data files it cites. Every test shares these; nothing here is computed by the code under test.
 /// </summary>
 /// <remarks>
 /// Specs: ec2-instance-types.csv (vCPU, MiB, architecture, hypervisor), ec2-eni-limits-and-bandwidth-karpenter.csv
-/// (ENIs and IPv4 per ENI of the default card), eni-max-pods.txt (listed max pods; DOMAIN §2.2 table),
-/// DOMAIN §5.2 (burstable baselines). Prices: DOMAIN §5.4 / Karpenter's us-east-1 table of 2026-07-20,
+/// (ENIs and IPv4 per ENI of the default card), eni-max-pods.txt (listed max pods; model.md §2.2 table),
+/// model.md §5.2 (burstable baselines). Prices: model.md §5.4 / Karpenter's us-east-1 table of 2026-07-20,
 /// RI rates from ec2-prices-linux-by-region.csv, spot savings from ec2-spot-advisor.csv, services from
-/// DOMAIN §1 and eks-and-related-pricing-facts.csv.
+/// model.md §1 and eks-and-related-pricing-facts.csv.
 /// </remarks>
 public static class Fixture
 {
@@ -51,7 +51,7 @@ public static class Fixture
     public static InstanceType C7gXLarge { get; } = Type("c7g.xlarge", 4, 8192, CpuArchitecture.Arm64, true, true, null, 4, 15, 58);
     public static InstanceType C54XLarge { get; } = Type("c5.4xlarge", 16, 32768, CpuArchitecture.X64, false, true, null, 8, 30, 234);
 
-    /// <summary>Xen (not Nitro), burstable 20 % (DOMAIN §5.2, t2 medium).</summary>
+    /// <summary>Xen (not Nitro), burstable 20 % (model.md §5.2, t2 medium).</summary>
     public static InstanceType T2Medium { get; } = Type("t2.medium", 2, 4096, CpuArchitecture.X64, true, false, 0.20, 3, 6, 17);
 
     /// <summary>Xen (not Nitro): in the catalog but deliberately left out of the price book.</summary>
@@ -86,7 +86,7 @@ public static class Fixture
 
     public static Gp3Prices Gp3 { get; } = new(0.08m, 0.005m, 0.04m, RegionScoped: true);
 
-    /// <summary>us-east-1 prices: on-demand (DOMAIN §5.4), RI No Upfront where the fixture has them, spot savings %.</summary>
+    /// <summary>us-east-1 prices: on-demand (model.md §5.4), RI No Upfront where the fixture has them, spot savings %.</summary>
     public static IReadOnlyDictionary<string, InstancePrice> UsEast1InstancePrices { get; } = new Dictionary<string, InstancePrice>
     {
         ["t2.medium"] = new(0.0464m, null, null, null, null, null),
