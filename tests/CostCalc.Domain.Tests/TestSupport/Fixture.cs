@@ -7,7 +7,7 @@ namespace CostCalc.Domain.Tests.TestSupport;
 
 /// <summary>
 /// A small, hand-built catalog and price book made of the figures in docs/model.md and the
-/// shared/data files it cites. Every test shares these; nothing here is computed by the code under test.
+/// raw-data/ files it cites. Every test shares these; nothing here is computed by the code under test.
 /// </summary>
 /// <remarks>
 /// Specs: ec2-instance-types.csv (vCPU, MiB, architecture, hypervisor), ec2-eni-limits-and-bandwidth-karpenter.csv
