@@ -50,8 +50,10 @@ public sealed partial class CalculatorTests(AppFixture app)
         await using var session = await app.NewSessionAsync();
         var calculator = new CalculatorPageObject(session.Page);
         await calculator.OpenAsync();
+        var defaults = await calculator.ReadHeadlineAsync();
         await calculator.FillAsync("peakConnections", "250000");
         await calculator.ExpectUrlParameterAsync("peakConnections", "250000");
+        await calculator.WaitForHeadlineChangeAsync(defaults);
         var valid = await calculator.ReadHeadlineAsync();
 
         await calculator.FillAsync("peakConnections", "-5");
