@@ -26,7 +26,7 @@ internal sealed partial class EksPlan : IPathPlan
     private readonly VmResources _vm;
     private readonly NodeRoom _free;
     private readonly long _podsPerNode;
-    private readonly string _podsPerNodeLimitedBy = "";
+    private readonly string _podsPerNodeLimitedBy = "";  // fixed-size pods only
     private readonly double _shareCores;
     private readonly long _addOnPodsPerBeamNode;
     private readonly SystemNodeGroup? _system;
@@ -79,7 +79,6 @@ internal sealed partial class EksPlan : IPathPlan
             _shareCores = freeCores;
             _vm = new VmResources(Math.Max(0, room.MemoryMiB), freeCores, _type.Vcpu);
             _podsPerNode = room.Slots >= 1 && room.CpuMillicores > 0 && room.MemoryMiB > 0 ? 1 : 0;
-            _podsPerNodeLimitedBy = room.Slots < 1 ? "max pods" : "CPU and memory left after DaemonSets";
         }
         else
         {

@@ -86,14 +86,14 @@ public sealed record Estimate(
     BeyondCost BeyondCost,
     IReadOnlyList<Warning> Warnings)
 {
-    private Verdict? _verdict;
+    /// <summary>
+    /// The answer over the whole horizon, from <see cref="Verdict.From"/> over the projection; a
+    /// report saved before verdicts existed gets one when it is read (<see cref="WithVerdict"/>).
+    /// </summary>
+    public Verdict Verdict { get; init; } = null!;
 
-    /// <summary>The answer over the whole horizon (derived from the projection for reports saved before it existed).</summary>
-    public Verdict Verdict
-    {
-        get => _verdict ??= Verdict.From(Projection);
-        init => _verdict = value;
-    }
+    /// <summary>This estimate with its verdict, derived from the projection when it has none.</summary>
+    public Estimate WithVerdict() => Verdict is null ? this with { Verdict = Verdict.From(Projection) } : this;
 
     /// <summary>Says how old the prices are when they are older than the stale threshold; null otherwise.</summary>
     public string? PriceNotice { get; init; }

@@ -69,8 +69,8 @@ public sealed class ReportService(ReportStore store, CurrentPrices prices, TimeP
         ArgumentNullException.ThrowIfNull(record);
         var scenario = JsonSerializer.Deserialize<Scenario>(record.ScenarioJson, ReportJson.Read)
             ?? throw new InvalidDataException($"Report {record.Id} has no scenario.");
-        var estimate = JsonSerializer.Deserialize<Estimate>(record.EstimateJson, ReportJson.Read)
-            ?? throw new InvalidDataException($"Report {record.Id} has no estimate.");
+        var estimate = (JsonSerializer.Deserialize<Estimate>(record.EstimateJson, ReportJson.Read)
+            ?? throw new InvalidDataException($"Report {record.Id} has no estimate.")).WithVerdict();
         return new SavedReport(record.Id, record.CreatedUtc, record.SchemaVersion, record.AppVersion, record.SnapshotId, scenario, estimate);
     }
 
