@@ -9,6 +9,7 @@ using CostCalc.Domain.Estimation;
 using CostCalc.Domain.Prices;
 using CostCalc.Domain.Scenarios;
 using CostCalc.Pricing.Snapshot;
+using CostCalc.Pricing.Store;
 using CostCalc.Reports.Pdf;
 
 namespace CostCalc.Benchmarks;
@@ -51,7 +52,7 @@ public class PdfBenchmarks
                 Ec2PurchaseOption = PurchaseOption.SavingsPlan1Year,
             }
             : Scenario.Default;
-        var options = new PdfOptions(new DateTimeOffset(2026, 11, 25, 14, 3, 0, TimeSpan.Zero), EmbeddedSnapshot.Source,
+        var options = new PdfOptions(new DateTimeOffset(2026, 11, 25, 14, 3, 0, TimeSpan.Zero), PriceSourceKind.Embedded.DisplayName(),
             large ? "https://costcalc.example.com/r/k7Q2mX9vLp3RtB8wZc4NfA" : null);
         return (estimator.Estimate(scenario, new DateOnly(2026, 11, 25)), options);
     }

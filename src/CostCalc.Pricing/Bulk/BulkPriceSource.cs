@@ -1,5 +1,6 @@
 using CostCalc.Pricing.Live;
 using CostCalc.Pricing.Refresh;
+using CostCalc.Pricing.Store;
 using Microsoft.Extensions.Options;
 
 namespace CostCalc.Pricing.Bulk;
@@ -11,10 +12,6 @@ namespace CostCalc.Pricing.Bulk;
 /// </summary>
 public sealed class BulkPriceSource(BulkFiles files, IOptions<PricingOptions> options, TimeProvider time) : IPriceSource
 {
-    public string Name => "bulk price list";
-
-    public string IdPrefix => "bulk";
-
     public async Task<FetchedPrices> FetchAsync(
         IReadOnlyList<string> regions, IProgress<RefreshProgress>? progress, CancellationToken cancellationToken)
     {
@@ -65,7 +62,7 @@ public sealed class BulkPriceSource(BulkFiles files, IOptions<PricingOptions> op
         }
 
         progress?.Report(new RefreshProgress("Downloaded", null, regions.Count, regions.Count));
-        return new FetchedPrices(Name, fetched);
+        return new FetchedPrices(PriceSourceKind.Bulk, fetched);
     }
 
     private static Action<long, long?>? Bytes(IProgress<RefreshProgress>? progress, RefreshProgress step) =>

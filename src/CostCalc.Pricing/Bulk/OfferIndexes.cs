@@ -54,13 +54,6 @@ public static class OfferIndexes
     public static string CsvUrl(string jsonUrl) =>
         jsonUrl.EndsWith(".json", StringComparison.Ordinal) ? jsonUrl[..^".json".Length] + ".csv" : jsonUrl;
 
-    /// <summary>The version segment of ".../&lt;version&gt;/&lt;region&gt;/index.json", or "".</summary>
-    public static string VersionOf(string url)
-    {
-        var parts = url.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        return parts.Length >= 3 ? parts[^3] : "";
-    }
-
     private static string Required(JsonElement element, string name, string what) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text
             ? text

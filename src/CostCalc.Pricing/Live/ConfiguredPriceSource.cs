@@ -13,10 +13,6 @@ public sealed class ConfiguredPriceSource(
     Func<BulkPriceSource> bulk, Func<QueryPriceSource> query, AwsCredentialSource credentials, IOptions<PricingOptions> options)
     : IPriceSource
 {
-    public string Name => Current.Name;
-
-    public string IdPrefix => Current.IdPrefix;
-
     private IPriceSource Current => options.Value.Refresh.Source.ToUpperInvariant() switch
     {
         "QUERY" => query(),

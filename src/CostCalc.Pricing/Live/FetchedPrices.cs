@@ -1,9 +1,11 @@
+using CostCalc.Pricing.Store;
+
 namespace CostCalc.Pricing.Live;
 
 /// <summary>What a price source found for a set of regions, before it is merged into a snapshot.</summary>
-/// <param name="Source">"bulk price list", "query API", …</param>
+/// <param name="Kind">The source that found it: the refreshed snapshot's kind and id prefix.</param>
 /// <param name="Regions">One entry per region asked for, in the order asked.</param>
-public sealed record FetchedPrices(string Source, IReadOnlyList<FetchedRegion> Regions);
+public sealed record FetchedPrices(PriceSourceKind Kind, IReadOnlyList<FetchedRegion> Regions);
 
 /// <summary>
 /// The live prices of one region. Instances are Linux, shared tenancy, USD per hour.

@@ -4,16 +4,11 @@ namespace CostCalc.Pricing.Live;
 /// Everything that talks to AWS for prices sits behind this interface: the keyless Price List
 /// Bulk API, the signed Query API, or a packaged SDK client later. A source returns the prices of
 /// the regions asked for, or throws <see cref="PriceSourceException"/>; it never returns a partial
-/// region silently.
+/// region silently. What it returns names its kind (<see cref="FetchedPrices.Kind"/>), which the
+/// refreshed snapshot's id and manifest take.
 /// </summary>
 public interface IPriceSource
 {
-    /// <summary>What a price book built from this source says it came from, e.g. "bulk price list".</summary>
-    string Name { get; }
-
-    /// <summary>Short lower-case prefix of the snapshot ids made from this source, e.g. "bulk".</summary>
-    string IdPrefix { get; }
-
     Task<FetchedPrices> FetchAsync(
         IReadOnlyList<string> regions, IProgress<RefreshProgress>? progress, CancellationToken cancellationToken);
 }

@@ -44,32 +44,6 @@ public sealed class PricingQueryClient(HttpClient http, QueryPacer pacer)
         }, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Attribute names of a service (DescribeServices).</summary>
-    public async Task<IReadOnlyList<string>> DescribeServiceAsync(string serviceCode, CancellationToken cancellationToken)
-    {
-        var names = new List<string>();
-        var body = new JsonObject { ["ServiceCode"] = serviceCode, ["FormatVersion"] = "aws_v1" };
-        await PagesAsync("DescribeServices", body, page =>
-        {
-            foreach (var service in Array(page, "Services"))
-            {
-                names.AddRange(service.GetProperty("AttributeNames").EnumerateArray().Select(n => n.GetString() ?? ""));
-            }
-        }, cancellationToken).ConfigureAwait(false);
-        return names;
-    }
-
-    /// <summary>The values an attribute takes (GetAttributeValues), e.g. every regionCode.</summary>
-    public async Task<IReadOnlyList<string>> GetAttributeValuesAsync(string serviceCode, string attribute, CancellationToken cancellationToken)
-    {
-        var values = new List<string>();
-        var body = new JsonObject { ["ServiceCode"] = serviceCode, ["AttributeName"] = attribute, ["MaxResults"] = 100 };
-        await PagesAsync("GetAttributeValues", body, page =>
-            values.AddRange(Array(page, "AttributeValues").Select(v => v.GetProperty("Value").GetString() ?? "")), cancellationToken)
-            .ConfigureAwait(false);
-        return values;
-    }
-
     private static JsonElement.ArrayEnumerator Array(JsonElement page, string name) =>
         page.TryGetProperty(name, out var items) && items.ValueKind == JsonValueKind.Array
             ? items.EnumerateArray()

@@ -1,6 +1,7 @@
 using CostCalc.Pricing.Bulk;
 using CostCalc.Pricing.Live;
 using CostCalc.Pricing.Refresh;
+using CostCalc.Pricing.Store;
 using Microsoft.Extensions.Options;
 
 namespace CostCalc.Pricing.Query;
@@ -14,10 +15,6 @@ public sealed class QueryPriceSource(
     PricingQueryClient query, SpotPriceHistoryClient spot, BulkFiles bulk, IOptions<PricingOptions> options, TimeProvider time)
     : IPriceSource
 {
-    public string Name => "query API";
-
-    public string IdPrefix => "query";
-
     public async Task<FetchedPrices> FetchAsync(
         IReadOnlyList<string> regions, IProgress<RefreshProgress>? progress, CancellationToken cancellationToken)
     {
@@ -76,7 +73,7 @@ public sealed class QueryPriceSource(
                 new PriceFileInfo("AWS Price List Query API, AmazonEKS", "", today)));
         }
 
-        return new FetchedPrices(Name, fetched);
+        return new FetchedPrices(PriceSourceKind.Query, fetched);
     }
 
     /// <summary>Karpenter's canonical filters (fetchOnDemandPricing in aws/karpenter-provider-aws).</summary>

@@ -7,10 +7,11 @@ using Microsoft.Extensions.Options;
 namespace CostCalc.Pricing.Refresh;
 
 /// <summary>
-/// Owns the snapshot in use. At start it takes the newest persisted snapshot that loads and
-/// validates, else the embedded one. A refresh fetches, merges, loads, validates, persists, and only
-/// then swaps the snapshot in one assignment; on any failure the snapshot in use stays and the
-/// status says what failed and when. One refresh runs at a time; callers join the running one.
+/// Chooses and replaces the snapshot in use, which <see cref="CurrentSnapshot"/> holds. At start it takes
+/// the newest persisted snapshot that loads and validates, else the embedded one. A refresh fetches,
+/// merges, loads, validates, persists, and only then swaps the snapshot in one assignment; on any
+/// failure the snapshot in use stays and the status says what failed and when. One refresh runs at
+/// a time; callers join the running one.
 /// </summary>
 public sealed partial class PriceRefresher
 {
@@ -21,7 +22,7 @@ public sealed partial class PriceRefresher
     private readonly TimeProvider _time;
     private readonly ILogger<PriceRefresher> _logger;
     private readonly Lock _lock = new();
-    private volatile PriceSnapshot _current;
+    private readonly CurrentSnapshot _snapshot;
     private volatile PricingStatus _status;
     private Task<RefreshAttempt>? _running;
     private long _reportedBytes;
@@ -31,24 +32,22 @@ public sealed partial class PriceRefresher
     {
         (_source, _store, _options, _time, _logger) = (source, store, options, time, logger);
         var (snapshot, from, notes) = LoadAtStart();
-        _current = snapshot;
+        _snapshot = new CurrentSnapshot(snapshot);
         _status = new PricingStatus(
-            snapshot.Prices.SnapshotId, snapshot.Prices.Source, snapshot.Prices.AsOf, from, time.GetUtcNow(), false, null, null,
+            snapshot.Prices.SnapshotId, snapshot.SourceName, snapshot.Prices.AsOf, from, time.GetUtcNow(), false, null, null,
             null, null, null, null, notes);
     }
 
-    /// <summary>The snapshot in use.</summary>
-    public PriceSnapshot Current => _current;
+    /// <summary>The holder of the snapshot in use, which this refresher alone replaces.</summary>
+    public CurrentSnapshot CurrentSnapshot => _snapshot;
+
+    /// <summary>The snapshot in use now (<see cref="CurrentSnapshot.Value"/>).</summary>
+    public SnapshotInUse Current => _snapshot.Value;
 
     public PricingStatus Status => _status;
 
-    /// <summary>Raised after a refreshed snapshot replaced the one in use.</summary>
-    public event Action<PriceSnapshot>? SnapshotChanged;
-
     /// <summary>Raised when the status changes (progress is reported every few MB).</summary>
     public event Action<PricingStatus>? StatusChanged;
-
-    public SnapshotStore Store => _store;
 
     /// <summary>Starts a refresh asked for by a person or the API, unless one runs, one started recently, or manual refresh is off.</summary>
     public ManualRefresh RequestRefresh(string trigger)
@@ -99,7 +98,7 @@ public sealed partial class PriceRefresher
     private async Task<RefreshAttempt> RunAsync(RefreshAttempt attempt, CancellationToken cancellationToken)
     {
         var options = _options.Value;
-        var previous = _current;
+        var previous = _snapshot.Value;
         string[] regions = options.Refresh.Regions.Length > 0
             ? options.Refresh.Regions
             : [.. previous.Prices.Regions.Select(r => r.Region.Code)];
@@ -111,19 +110,19 @@ public sealed partial class PriceRefresher
             Report(new RefreshProgress("Validating", null, regions.Length, regions.Length));
             var baseTables = SnapshotTables.Read(_store.OpenFiles(previous.Prices.SnapshotId));
             var (tables, notes) = SnapshotAssembler.Assemble(baseTables, fetched);
-            var id = _store.NewId(_source.IdPrefix);
-            var files = tables.Write($"CostCalc snapshot {id}: refreshed from the {fetched.Source} at {_time.GetUtcNow():u}, based on {previous.Prices.SnapshotId}. Written by CostCalc; do not edit.");
-            var candidate = SnapshotTables.Load(files, fetched.Source, id);
-            var problems = SnapshotValidator.Validate(candidate, previous, regions, options.Validation);
+            var source = fetched.Kind.DisplayName();
+            var id = _store.NewId(fetched.Kind.IdPrefix());
+            var files = tables.Write($"CostCalc snapshot {id}: refreshed from the {source} at {_time.GetUtcNow():u}, based on {previous.Prices.SnapshotId}. Written by CostCalc; do not edit.");
+            var candidate = SnapshotTables.Load(files, source, id);
+            var problems = SnapshotValidator.Validate(candidate, previous.Snapshot, regions, options.Validation);
             if (problems.Count > 0)
             {
                 return Finish(attempt with { Problems = problems, Notes = notes }, $"Validation failed: {string.Join("; ", problems.Take(5))}");
             }
 
-            _store.Save(new SnapshotManifest(id, fetched.Source, _time.GetUtcNow(), previous.Prices.SnapshotId, regions, notes), files);
-            _store.Remember(candidate);
-            _current = candidate;
-            SnapshotChanged?.Invoke(candidate);
+            var manifest = new SnapshotManifest(id, fetched.Kind, _time.GetUtcNow(), previous.Prices.SnapshotId, regions, notes);
+            _store.Save(manifest, files);
+            _snapshot.Replace(new SnapshotInUse(manifest, candidate));
             LogRefreshed(id, regions.Length);
             return Finish(attempt with { SnapshotId = id, Notes = notes }, null);
         }
@@ -141,7 +140,7 @@ public sealed partial class PriceRefresher
     {
         var now = _time.GetUtcNow();
         var done = attempt with { FinishedAt = now, Succeeded = error is null, Error = error };
-        var current = _current;
+        var current = _snapshot.Value;
         if (error is not null)
         {
             LogFailed(error, current.Prices.SnapshotId);
@@ -150,7 +149,7 @@ public sealed partial class PriceRefresher
         Publish(_status with
         {
             SnapshotId = current.Prices.SnapshotId,
-            Source = current.Prices.Source,
+            Source = current.SourceName,
             AsOf = current.Prices.AsOf,
             LoadedFrom = error is null ? $"refresh {attempt.Trigger}" : _status.LoadedFrom,
             InUseSince = error is null ? now : _status.InUseSince,
@@ -183,7 +182,7 @@ public sealed partial class PriceRefresher
         StatusChanged?.Invoke(status);
     }
 
-    private (PriceSnapshot Snapshot, string From, IReadOnlyList<string> Notes) LoadAtStart()
+    private (SnapshotInUse Snapshot, string From, IReadOnlyList<string> Notes) LoadAtStart()
     {
         var notes = new List<string>();
         foreach (var manifest in _store.List())
@@ -194,8 +193,7 @@ public sealed partial class PriceRefresher
                 var problems = SnapshotValidator.ValidateAlone(snapshot, _options.Value.Validation);
                 if (problems.Count == 0)
                 {
-                    _store.Remember(snapshot);
-                    return (snapshot, $"persisted snapshot {manifest.Id}", notes);
+                    return (new SnapshotInUse(manifest, snapshot), $"persisted snapshot {manifest.Id}", notes);
                 }
 
                 notes.Add($"{manifest.Id} skipped: {string.Join("; ", problems.Take(3))}");
@@ -211,7 +209,7 @@ public sealed partial class PriceRefresher
             LogSkipped(note);
         }
 
-        return (SnapshotStore.EmbeddedSnapshotInstance, "embedded snapshot", notes);
+        return (new SnapshotInUse(SnapshotStore.EmbeddedManifest, SnapshotStore.EmbeddedSnapshotInstance), "embedded snapshot", notes);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Price refresh succeeded: snapshot {SnapshotId} with {Regions} refreshed regions is in use")]

@@ -12,12 +12,9 @@ using Polly;
 
 namespace CostCalc.Pricing.Refresh;
 
-/// <summary>Registers the price sources, their HTTP clients, the snapshot store and the refresher.</summary>
+/// <summary>Registers the price sources, their HTTP clients, the snapshot store, the refresher and the snapshot in use.</summary>
 public static class PricingServices
 {
-    public const string BulkClientName = "CostCalc.Pricing.Bulk";
-    public const string QueryClientName = "CostCalc.Pricing.Query";
-
     /// <param name="section">The "Pricing" section; its "Http" subsection tunes the resilience handlers
     /// (HttpStandardResilienceOptions: AttemptTimeout, TotalRequestTimeout, Retry, CircuitBreaker, RateLimiter).</param>
     /// <param name="contentRoot">Base of a relative <see cref="PricingOptions.SnapshotDirectory"/>.</param>
@@ -57,6 +54,7 @@ public static class PricingServices
         services.TryAddSingleton(sp => new SnapshotStore(
             Path.GetFullPath(Path.Combine(contentRoot, Options(sp).SnapshotDirectory)), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<PriceRefresher>();
+        services.TryAddSingleton(sp => sp.GetRequiredService<PriceRefresher>().CurrentSnapshot);
         return services;
     }
 

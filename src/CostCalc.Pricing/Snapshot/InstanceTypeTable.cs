@@ -74,7 +74,7 @@ internal static class InstanceTypeTable
 
         csv.Comment($"{derived.Count} priced types missing from ec2-instance-types.csv, specs derived from ec2-prices-linux-by-region.csv (vcpu; memory_gib x 1024; current_generation from the pricing page's current/previous file; architecture from another size of the family, else by name; ENIs from the tables above): {string.Join(' ', derived)}");
         csv.Comment($"{dropped.Count} priced types dropped (not in ec2-instance-types.csv and no ENI limits or consistent specs to derive): {string.Join(' ', dropped)}");
-        csv.Row(SnapshotFormat.InstanceTypeColumns);
+        csv.Row(SnapshotFormat.InstanceTypeHeader);
         foreach (var t in types.Values.OrderBy(t => t.Name, StringComparer.Ordinal))
         {
             csv.Row(

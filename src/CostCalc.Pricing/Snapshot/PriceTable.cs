@@ -96,7 +96,7 @@ internal static class PriceTable
 
         csv.Comment("RI columns come only from the pricing page and are empty when it has no offer. sp_compute_1y/3y (Compute Savings Plans, No Upfront) are empty: the shared data has none; a refresh from the Price List fills them. spot_savings_pct is the Spot Advisor's Linux saving vs on-demand (may be negative); empty when the advisor has no entry (GovCloud has none).");
         csv.Comment($"Dropped {unpricedRows} rows without a positive on-demand price, and {unknownTypeRows} rows of types not in {SnapshotFormat.InstanceTypesFile}: {string.Join(' ', unknownTypes)}.");
-        csv.Row(SnapshotFormat.PriceColumns);
+        csv.Row(SnapshotFormat.PriceHeader);
         foreach (var row in rows)
         {
             csv.Row(row);

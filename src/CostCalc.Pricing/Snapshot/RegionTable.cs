@@ -46,7 +46,7 @@ internal static class RegionTable
         }
 
         csv.Comment($"Regions missing from the EBS source, given us-east-1's rates (gp3_regional false): {string.Join(' ', withoutEbs)}.");
-        csv.Row(SnapshotFormat.RegionColumns);
+        csv.Row(SnapshotFormat.RegionHeader);
         foreach (var row in rows)
         {
             csv.Row(row);

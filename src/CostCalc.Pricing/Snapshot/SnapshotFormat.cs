@@ -1,9 +1,9 @@
 namespace CostCalc.Pricing.Snapshot;
 
 /// <summary>
-/// The snapshot's files and column names, shared by <see cref="SnapshotBuilder"/> (which writes
-/// them) and <see cref="SnapshotLoader"/> (which reads them). Column order is the builder's; the
-/// loader finds columns by name.
+/// The snapshot's files and header rows, written by <see cref="SnapshotBuilder"/> and by a refresh.
+/// Column order is the writers'; readers find columns by name, through one column map per file
+/// (e.g. PriceColumns), which also says which columns older files may lack.
 /// </summary>
 public static class SnapshotFormat
 {
@@ -16,33 +16,27 @@ public static class SnapshotFormat
     public static IReadOnlyList<string> FileNames { get; } =
         [InstanceTypesFile, PricesFile, RegionsFile, ServicesFile, SourcesFile];
 
-    public static IReadOnlyList<string> InstanceTypeColumns { get; } =
+    public static IReadOnlyList<string> InstanceTypeHeader { get; } =
     [
         "name", "family", "size", "vcpu", "memory_mib", "architecture", "current_generation", "bare_metal",
         "nitro", "burstable_baseline_per_vcpu", "max_enis", "ipv4_per_eni", "listed_max_pods",
     ];
 
-    public static IReadOnlyList<string> PriceColumns { get; } =
+    public static IReadOnlyList<string> PriceHeader { get; } =
     [
         "region", "instance_type", "ondemand", "ri_std_1y", "ri_std_3y", "ri_conv_1y", "ri_conv_3y",
         "spot_savings_pct", "ondemand_source", "sp_compute_1y", "sp_compute_3y",
     ];
 
-    /// <summary>
-    /// Columns a loader accepts as absent (files written before they existed): the Compute Savings
-    /// Plans rates of prices.csv and the region of services.csv.
-    /// </summary>
-    public static IReadOnlyList<string> OptionalColumns { get; } = ["sp_compute_1y", "sp_compute_3y", "region"];
-
-    public static IReadOnlyList<string> RegionColumns { get; } =
+    public static IReadOnlyList<string> RegionHeader { get; } =
     [
         "code", "name", "gp3_per_gb_month", "gp3_per_iops_month", "gp3_per_mibps_month", "gp3_regional", "origins",
     ];
 
     /// <summary>A row with an empty region applies to every region without a row of its own.</summary>
-    public static IReadOnlyList<string> ServiceColumns { get; } = ["key", "usd", "unit", "confidence", "source", "region"];
+    public static IReadOnlyList<string> ServiceHeader { get; } = ["key", "usd", "unit", "confidence", "source", "region"];
 
-    public static IReadOnlyList<string> SourceColumns { get; } = ["code", "what", "source", "as_of"];
+    public static IReadOnlyList<string> SourceHeader { get; } = ["code", "what", "source", "as_of"];
 
     /// <summary>Keys of services.csv, one per <see cref="Domain.Prices.ServicePrices"/> rate.</summary>
     public static class ServiceKeys

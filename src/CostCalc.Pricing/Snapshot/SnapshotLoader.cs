@@ -57,9 +57,6 @@ public static class SnapshotLoader
 
     private sealed record RegionRow(Region Region, Gp3Prices Gp3, IReadOnlyList<DataOrigin> Origins, HashSet<string> Codes);
 
-    private static int Column(CsvFile csv, string name) =>
-        SnapshotFormat.OptionalColumns.Contains(name) ? csv.OptionalColumn(name) : csv.Column(name);
-
     private static T Read<T>(Func<string, TextReader> openFile, string name, Func<CsvFile, T> read)
     {
         using var reader = openFile(name);
@@ -68,13 +65,13 @@ public static class SnapshotLoader
 
     private static Dictionary<string, DataOrigin> ReadSources(CsvFile csv)
     {
-        int code = csv.Column("code"), what = csv.Column("what"), source = csv.Column("source"), asOf = csv.Column("as_of");
+        var c = new SourceColumns(csv);
         var origins = new Dictionary<string, DataOrigin>(StringComparer.Ordinal);
         while (csv.ReadRow())
         {
-            if (!origins.TryAdd(csv[code], new DataOrigin(csv[what], csv[source], CsvValues.Date(csv, asOf))))
+            if (!origins.TryAdd(csv[c.Code], new DataOrigin(csv[c.What], csv[c.Source], CsvValues.Date(csv, c.AsOf))))
             {
-                throw csv.Error($"duplicate code {csv[code]}");
+                throw csv.Error($"duplicate code {csv[c.Code]}");
             }
         }
 
@@ -83,20 +80,21 @@ public static class SnapshotLoader
 
     private static List<InstanceType> ReadInstanceTypes(CsvFile csv)
     {
-        int[] c = [.. SnapshotFormat.InstanceTypeColumns.Select(csv.Column)];
+        var c = new InstanceTypeColumns(csv);
         var types = new List<InstanceType>();
         while (csv.ReadRow())
         {
-            var architecture = csv[c[5]] switch
+            var architecture = csv[c.Architecture] switch
             {
                 "x86_64" => CpuArchitecture.X64,
                 "arm64" => CpuArchitecture.Arm64,
                 var other => throw csv.Error($"unknown architecture {other}"),
             };
             types.Add(new InstanceType(
-                csv[c[0]], csv[c[1]], csv[c[2]], CsvValues.Int(csv, c[3]), CsvValues.Int(csv, c[4]), architecture,
-                CsvValues.Bool(csv, c[6]), CsvValues.Bool(csv, c[7]), CsvValues.Bool(csv, c[8]), CsvValues.OptionalDouble(csv, c[9]),
-                CsvValues.Int(csv, c[10]), CsvValues.Int(csv, c[11]), CsvValues.OptionalInt(csv, c[12])));
+                csv[c.Name], csv[c.Family], csv[c.Size], CsvValues.Int(csv, c.Vcpu), CsvValues.Int(csv, c.MemoryMiB), architecture,
+                CsvValues.Bool(csv, c.CurrentGeneration), CsvValues.Bool(csv, c.BareMetal), CsvValues.Bool(csv, c.Nitro),
+                CsvValues.OptionalDouble(csv, c.BurstableBaselinePerVcpu), CsvValues.Int(csv, c.MaxEnis), CsvValues.Int(csv, c.Ipv4PerEni),
+                CsvValues.OptionalInt(csv, c.ListedMaxPods)));
         }
 
         return types;
@@ -104,11 +102,11 @@ public static class SnapshotLoader
 
     private static ServiceRates ReadServices(CsvFile csv)
     {
-        int key = csv.Column("key"), usd = csv.Column("usd"), region = csv.OptionalColumn("region");
+        var c = new ServiceColumns(csv);
         var rates = new ServiceRates(csv.Name);
         while (csv.ReadRow())
         {
-            rates.Add(region < 0 ? "" : csv[region], csv[key], CsvValues.Decimal(csv, usd));
+            rates.Add(c.Region < 0 ? "" : csv[c.Region], csv[c.Key], CsvValues.Decimal(csv, c.Usd));
         }
 
         return rates;
@@ -116,11 +114,11 @@ public static class SnapshotLoader
 
     private static Dictionary<string, RegionRow> ReadRegions(CsvFile csv, Dictionary<string, DataOrigin> origins)
     {
-        int[] c = [.. SnapshotFormat.RegionColumns.Select(csv.Column)];
+        var c = new RegionColumns(csv);
         var regions = new Dictionary<string, RegionRow>(StringComparer.Ordinal);
         while (csv.ReadRow())
         {
-            var codes = csv[c[6]].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var codes = csv[c.Origins].Split(' ', StringSplitOptions.RemoveEmptyEntries);
             var unknown = codes.FirstOrDefault(code => !origins.ContainsKey(code));
             if (unknown is not null)
             {
@@ -128,9 +126,10 @@ public static class SnapshotLoader
             }
 
             var gp3 = new Gp3Prices(
-                CsvValues.Decimal(csv, c[2]), CsvValues.Decimal(csv, c[3]), CsvValues.Decimal(csv, c[4]), CsvValues.Bool(csv, c[5]));
+                CsvValues.Decimal(csv, c.Gp3PerGbMonth), CsvValues.Decimal(csv, c.Gp3PerIopsMonth), CsvValues.Decimal(csv, c.Gp3PerMiBpsMonth),
+                CsvValues.Bool(csv, c.Gp3Regional));
             var row = new RegionRow(
-                new Region(csv[c[0]], csv[c[1]]), gp3, [.. codes.Select(code => origins[code])], new HashSet<string>(codes, StringComparer.Ordinal));
+                new Region(csv[c.Code], csv[c.Name]), gp3, [.. codes.Select(code => origins[code])], new HashSet<string>(codes, StringComparer.Ordinal));
             if (!regions.TryAdd(row.Region.Code, row))
             {
                 throw csv.Error($"duplicate region {row.Region.Code}");
@@ -145,24 +144,24 @@ public static class SnapshotLoader
     private static Dictionary<string, Dictionary<string, InstancePrice>> ReadPrices(
         CsvFile csv, InstanceCatalog catalog, Dictionary<string, RegionRow> regions)
     {
-        int[] c = [.. SnapshotFormat.PriceColumns.Select(name => Column(csv, name))];
+        var c = new PriceColumns(csv);
         var types = catalog.All.ToDictionary(t => t.Name, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         var regionLookup = regions.GetAlternateLookup<ReadOnlySpan<char>>();
         var prices = regions.Keys.ToDictionary(
             r => r, _ => new Dictionary<string, InstancePrice>(StringComparer.Ordinal), StringComparer.Ordinal);
         while (csv.ReadRow())
         {
-            var region = regionLookup.TryGetValue(csv.Span(c[0]), out var r) ? r : throw csv.Error($"unknown region {csv[c[0]]}");
-            var type = types.TryGetValue(csv.Span(c[1]), out var t) ? t : throw csv.Error($"{csv[c[1]]} is not in the instance catalog");
-            if (!region.Codes.GetAlternateLookup<ReadOnlySpan<char>>().Contains(csv.Span(c[8])))
+            var region = regionLookup.TryGetValue(csv.Span(c.Region), out var r) ? r : throw csv.Error($"unknown region {csv[c.Region]}");
+            var type = types.TryGetValue(csv.Span(c.InstanceType), out var t) ? t : throw csv.Error($"{csv[c.InstanceType]} is not in the instance catalog");
+            if (!region.Codes.GetAlternateLookup<ReadOnlySpan<char>>().Contains(csv.Span(c.OnDemandSource)))
             {
-                throw csv.Error($"origin code {csv[c[8]]} is not listed for {region.Region.Code}");
+                throw csv.Error($"origin code {csv[c.OnDemandSource]} is not listed for {region.Region.Code}");
             }
 
             var price = new InstancePrice(
-                CsvValues.Decimal(csv, c[2]), CsvValues.OptionalDecimal(csv, c[3]), CsvValues.OptionalDecimal(csv, c[4]),
-                CsvValues.OptionalDecimal(csv, c[5]), CsvValues.OptionalDecimal(csv, c[6]), CsvValues.OptionalInt(csv, c[7]),
-                CsvValues.OptionalDecimal(csv, c[9]), CsvValues.OptionalDecimal(csv, c[10]));
+                CsvValues.Decimal(csv, c.OnDemand), CsvValues.OptionalDecimal(csv, c.Standard1), CsvValues.OptionalDecimal(csv, c.Standard3),
+                CsvValues.OptionalDecimal(csv, c.Convertible1), CsvValues.OptionalDecimal(csv, c.Convertible3), CsvValues.OptionalInt(csv, c.SpotSavings),
+                CsvValues.OptionalDecimal(csv, c.SavingsPlan1), CsvValues.OptionalDecimal(csv, c.SavingsPlan3));
             if (price.OnDemandUsdPerHour <= 0)
             {
                 throw csv.Error("on-demand price must be positive");

@@ -35,16 +35,17 @@ internal sealed class SnapshotTables
         return new SnapshotTables
         {
             InstanceTypesText = types.ReadToEnd(),
-            Sources = Rows(openFile, SnapshotFormat.SourcesFile, SnapshotFormat.SourceColumns,
-                (csv, c) => new SourceEntry(csv[c[0]], csv[c[1]], csv[c[2]], CsvValues.Date(csv, c[3]))),
-            Regions = Rows(openFile, SnapshotFormat.RegionsFile, SnapshotFormat.RegionColumns,
-                (csv, c) => new RegionRow(csv[c[0]], csv[c[1]], csv[c[2]], csv[c[3]], csv[c[4]], CsvValues.Bool(csv, c[5]),
-                    csv[c[6]].Split(' ', StringSplitOptions.RemoveEmptyEntries))),
-            Prices = Rows(openFile, SnapshotFormat.PricesFile, SnapshotFormat.PriceColumns,
-                (csv, c) => new PriceRow(csv[c[0]], csv[c[1]], csv[c[2]], csv[c[3]], csv[c[4]], csv[c[5]], csv[c[6]], csv[c[7]],
-                    csv[c[8]], Optional(csv, c[9]), Optional(csv, c[10]))),
-            Services = Rows(openFile, SnapshotFormat.ServicesFile, SnapshotFormat.ServiceColumns,
-                (csv, c) => new ServiceRow(csv[c[0]], csv[c[1]], csv[c[2]], csv[c[3]], csv[c[4]], Optional(csv, c[5]))),
+            Sources = Rows(openFile, SnapshotFormat.SourcesFile, csv => new SourceColumns(csv),
+                (csv, c) => new SourceEntry(csv[c.Code], csv[c.What], csv[c.Source], CsvValues.Date(csv, c.AsOf))),
+            Regions = Rows(openFile, SnapshotFormat.RegionsFile, csv => new RegionColumns(csv),
+                (csv, c) => new RegionRow(csv[c.Code], csv[c.Name], csv[c.Gp3PerGbMonth], csv[c.Gp3PerIopsMonth], csv[c.Gp3PerMiBpsMonth],
+                    CsvValues.Bool(csv, c.Gp3Regional), csv[c.Origins].Split(' ', StringSplitOptions.RemoveEmptyEntries))),
+            Prices = Rows(openFile, SnapshotFormat.PricesFile, csv => new PriceColumns(csv),
+                (csv, c) => new PriceRow(csv[c.Region], csv[c.InstanceType], csv[c.OnDemand], csv[c.Standard1], csv[c.Standard3],
+                    csv[c.Convertible1], csv[c.Convertible3], csv[c.SpotSavings], csv[c.OnDemandSource],
+                    Optional(csv, c.SavingsPlan1), Optional(csv, c.SavingsPlan3))),
+            Services = Rows(openFile, SnapshotFormat.ServicesFile, csv => new ServiceColumns(csv),
+                (csv, c) => new ServiceRow(csv[c.Key], csv[c.Usd], csv[c.Unit], csv[c.Confidence], csv[c.Source], Optional(csv, c.Region))),
         };
     }
 
@@ -67,20 +68,20 @@ internal sealed class SnapshotTables
         return
         [
             new SnapshotFile(SnapshotFormat.InstanceTypesFile, InstanceTypesText, 0),
-            File(SnapshotFormat.PricesFile, SnapshotFormat.PriceColumns, Prices.Select(p => new[]
+            File(SnapshotFormat.PricesFile, SnapshotFormat.PriceHeader, Prices.Select(p => new[]
             {
                 p.Region, p.InstanceType, p.OnDemand, p.Standard1, p.Standard3, p.Convertible1, p.Convertible3, p.SpotSavings,
                 p.OnDemandSource, p.SavingsPlan1, p.SavingsPlan3,
             })),
-            File(SnapshotFormat.RegionsFile, SnapshotFormat.RegionColumns, Regions.Select(r => new[]
+            File(SnapshotFormat.RegionsFile, SnapshotFormat.RegionHeader, Regions.Select(r => new[]
             {
                 r.Code, r.Name, r.Gp3PerGbMonth, r.Gp3PerIopsMonth, r.Gp3PerMiBpsMonth, CsvValues.Text(r.Gp3Regional), string.Join(' ', r.Origins),
             })),
-            File(SnapshotFormat.ServicesFile, SnapshotFormat.ServiceColumns, Services.Select(s => new[]
+            File(SnapshotFormat.ServicesFile, SnapshotFormat.ServiceHeader, Services.Select(s => new[]
             {
                 s.Key, s.Usd, s.Unit, s.Confidence, s.Source, s.Region,
             })),
-            File(SnapshotFormat.SourcesFile, SnapshotFormat.SourceColumns, Sources.Select(s => new[]
+            File(SnapshotFormat.SourcesFile, SnapshotFormat.SourceHeader, Sources.Select(s => new[]
             {
                 s.Code, s.What, s.Source, CsvValues.Text(s.AsOf),
             })),
@@ -96,12 +97,12 @@ internal sealed class SnapshotTables
 
     private static string Optional(CsvFile csv, int column) => column < 0 ? "" : csv[column];
 
-    private static List<T> Rows<T>(
-        Func<string, TextReader> openFile, string name, IReadOnlyList<string> columns, Func<CsvFile, int[], T> read)
+    private static List<T> Rows<TColumns, T>(
+        Func<string, TextReader> openFile, string name, Func<CsvFile, TColumns> columns, Func<CsvFile, TColumns, T> read)
     {
         using var reader = openFile(name);
         var csv = new CsvFile(reader, name);
-        int[] c = [.. columns.Select(column => SnapshotFormat.OptionalColumns.Contains(column) ? csv.OptionalColumn(column) : csv.Column(column))];
+        var c = columns(csv);
         var rows = new List<T>();
         while (csv.ReadRow())
         {

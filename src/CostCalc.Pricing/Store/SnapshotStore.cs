@@ -1,6 +1,6 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using CostCalc.Pricing.Snapshot;
 
@@ -9,20 +9,31 @@ namespace CostCalc.Pricing.Store;
 /// <summary>
 /// Refreshed snapshots on disk, one folder per id holding the snapshot CSV files and
 /// snapshot.json. A save writes a temporary folder and renames it into place, so a folder either
-/// is complete or does not exist. Snapshots are found by id (saved reports pin them); the
-/// embedded snapshot is found by its id too.
+/// is complete or does not exist. Manifests are found by id (saved reports pin one); the embedded
+/// snapshot, which has no snapshot.json, has a manifest made up for it.
 /// </summary>
 public sealed partial class SnapshotStore(string directory, TimeProvider time)
 {
     public const string ManifestFile = "snapshot.json";
-    private const int CacheSize = 8;
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
+    };
+
     private static readonly Lazy<PriceSnapshot> Embedded = new(EmbeddedSnapshot.Load);
-    private readonly ConcurrentDictionary<string, PriceSnapshot> _cache = new(StringComparer.Ordinal);
+
+    // Created on its newest price date, based on nothing, no region refreshed.
+    private static readonly Lazy<SnapshotManifest> EmbeddedManifestValue = new(() => new SnapshotManifest(
+        Embedded.Value.Prices.SnapshotId, PriceSourceKind.Embedded,
+        new DateTimeOffset(Embedded.Value.Prices.AsOf.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), null, [], []));
 
     public string Directory { get; } = directory;
 
     public static PriceSnapshot EmbeddedSnapshotInstance => Embedded.Value;
+
+    public static SnapshotManifest EmbeddedManifest => EmbeddedManifestValue.Value;
 
     /// <summary>A new id: the prefix and the UTC time to the second, with "-2", "-3" … if taken.</summary>
     public string NewId(string prefix)
@@ -89,38 +100,15 @@ public sealed partial class SnapshotStore(string directory, TimeProvider time)
         return [.. manifests.OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id, StringComparer.Ordinal)];
     }
 
-    /// <summary>The snapshot with this id (persisted or embedded), or null when there is none or it does not load.</summary>
-    public PriceSnapshot? Find(string id)
+    /// <summary>The manifest of the snapshot with this id (persisted or embedded), or null when there is no readable one.</summary>
+    public SnapshotManifest? FindManifest(string id)
     {
-        if (id == Embedded.Value.Prices.SnapshotId)
+        if (id == EmbeddedManifest.Id)
         {
-            return Embedded.Value;
+            return EmbeddedManifest;
         }
 
-        if (!ValidId().IsMatch(id))
-        {
-            return null;
-        }
-
-        if (_cache.TryGetValue(id, out var cached))
-        {
-            return cached;
-        }
-
-        try
-        {
-            var snapshot = Load(id);
-            if (_cache.Count >= CacheSize)
-            {
-                _cache.Clear();
-            }
-
-            return _cache[id] = snapshot;
-        }
-        catch (Exception e) when (e is IOException or InvalidDataException or JsonException or UnauthorizedAccessException)
-        {
-            return null;
-        }
+        return ValidId().IsMatch(id) && ReadManifest(Path.Combine(Directory, id)) is { } manifest && manifest.Id == id ? manifest : null;
     }
 
     /// <summary>Loads a persisted snapshot; throws when it is missing or malformed.</summary>
@@ -129,7 +117,7 @@ public sealed partial class SnapshotStore(string directory, TimeProvider time)
         CheckId(id);
         var folder = Path.Combine(Directory, id);
         var manifest = ReadManifest(folder) ?? throw new InvalidDataException($"{folder}: no readable {ManifestFile}");
-        return SnapshotLoader.LoadWithId(name => File.OpenText(Path.Combine(folder, name)), manifest.Source, id);
+        return SnapshotLoader.LoadWithId(name => File.OpenText(Path.Combine(folder, name)), manifest.Kind.DisplayName(), id);
     }
 
     /// <summary>Opens the files of a snapshot by id (embedded or persisted), to build the next one from.</summary>
@@ -145,18 +133,25 @@ public sealed partial class SnapshotStore(string directory, TimeProvider time)
         return name => File.OpenText(Path.Combine(folder, name));
     }
 
-    internal void Remember(PriceSnapshot snapshot) => _cache[snapshot.Prices.SnapshotId] = snapshot;
-
+    /// <summary>The folder's manifest, or null when it is missing, malformed, or says no kind (not even by its source's name).</summary>
     private static SnapshotManifest? ReadManifest(string folder)
     {
+        StoredManifest? stored;
         try
         {
-            return JsonSerializer.Deserialize<SnapshotManifest>(File.ReadAllText(Path.Combine(folder, ManifestFile)), Json);
+            stored = JsonSerializer.Deserialize<StoredManifest>(File.ReadAllText(Path.Combine(folder, ManifestFile)), Json);
         }
         catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException or NotSupportedException)
         {
             return null;
         }
+
+        if (stored?.Id is not { } id || (stored.Kind ?? PriceSourceKinds.FromDisplayName(stored.Source)) is not { } kind)
+        {
+            return null;
+        }
+
+        return new SnapshotManifest(id, kind, stored.CreatedAt, stored.BasedOn, stored.RefreshedRegions ?? [], stored.Notes ?? []);
     }
 
     private static void CheckId(string id)
@@ -169,4 +164,17 @@ public sealed partial class SnapshotStore(string directory, TimeProvider time)
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9.-]{0,100}$")]
     private static partial Regex ValidId();
+
+    /// <summary>
+    /// snapshot.json as any version wrote it. Those before <see cref="SnapshotManifest.Kind"/> wrote only
+    /// "source", the kind's display name ("bulk price list", "query API"); this one writes both.
+    /// </summary>
+    private sealed record StoredManifest(
+        string? Id,
+        PriceSourceKind? Kind,
+        string? Source,
+        DateTimeOffset CreatedAt,
+        string? BasedOn,
+        IReadOnlyList<string>? RefreshedRegions,
+        IReadOnlyList<string>? Notes);
 }

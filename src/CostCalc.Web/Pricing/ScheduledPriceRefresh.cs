@@ -8,11 +8,10 @@ namespace CostCalc.Web.Pricing;
 /// InitialDelay, then every Interval. A failed refresh only logs and shows in the status.
 /// </summary>
 public sealed class ScheduledPriceRefresh(
-    PriceRefresher refresher, CurrentPrices prices, IOptions<PricingOptions> options, TimeProvider time) : BackgroundService
+    PriceRefresher refresher, IOptions<PricingOptions> options, TimeProvider time) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        _ = prices; // resolved so the estimator follows the refresher from the start
         var settings = options.Value.Refresh;
         if (!settings.ScheduleEnabled)
         {

@@ -22,6 +22,8 @@ public sealed class LiveRefreshTests
         var current = refresher.Current.Prices;
         Assert.Equal(attempt.SnapshotId, current.SnapshotId);
         Assert.Equal("bulk price list", current.Source);
+        Assert.Equal(PriceSourceKind.Bulk, refresher.Current.Manifest.Kind);
+        Assert.Same(refresher.Current, scenario.Services.GetRequiredService<CurrentSnapshot>().Value);
         var m5 = current.Find("eu-west-1")!.Find("m5.large")!;
         var before = Embedded.Snapshot.Prices.Find("eu-west-1")!.Find("m5.large")!;
         Assert.Equal(before.OnDemandUsdPerHour, m5.OnDemandUsdPerHour);
@@ -49,10 +51,14 @@ public sealed class LiveRefreshTests
 
         Assert.Equal(attempt.SnapshotId, afterRestart.Current.Prices.SnapshotId);
         Assert.Equal("persisted snapshot " + attempt.SnapshotId, afterRestart.Status.LoadedFrom);
+        Assert.Equal(scenario.Refresher.Current.Prices.Find("us-east-1")!.Find("c6i.large"), afterRestart.Current.Prices.Find("us-east-1")!.Find("c6i.large"));
+        Assert.Equal(PriceSourceKind.Bulk, afterRestart.Current.Manifest.Kind);
+        Assert.Equal("bulk price list", afterRestart.Current.Prices.Source);
         var store = restarted.GetRequiredService<SnapshotStore>();
-        var found = store.Find(attempt.SnapshotId!)!;
-        Assert.Equal(scenario.Refresher.Current.Prices.Find("us-east-1")!.Find("c6i.large"), found.Prices.Find("us-east-1")!.Find("c6i.large"));
-        Assert.Same(SnapshotStore.EmbeddedSnapshotInstance, store.Find(Embedded.Snapshot.Prices.SnapshotId));
+        var manifest = store.FindManifest(attempt.SnapshotId!)!;
+        Assert.Equal((PriceSourceKind.Bulk, Embedded.Snapshot.Prices.SnapshotId), (manifest.Kind, manifest.BasedOn));
+        Assert.Same(SnapshotStore.EmbeddedManifest, store.FindManifest(Embedded.Snapshot.Prices.SnapshotId));
+        Assert.Equal(PriceSourceKind.Embedded, SnapshotStore.EmbeddedManifest.Kind);
         Assert.Empty(Directory.EnumerateDirectories(scenario.Directory, ".tmp-*"));
     }
 
@@ -81,6 +87,8 @@ public sealed class LiveRefreshTests
 
         Assert.True(attempt.Succeeded, attempt.Error);
         Assert.StartsWith("query-", attempt.SnapshotId, StringComparison.Ordinal);
+        Assert.Equal((PriceSourceKind.Query, "query API"), (scenario.Refresher.Current.Manifest.Kind, scenario.Refresher.Status.Source));
+        Assert.Equal(PriceSourceKind.Query, scenario.Services.GetRequiredService<SnapshotStore>().FindManifest(attempt.SnapshotId!)!.Kind);
         var queries = scenario.Aws.Requests.Where(r => r.Path == LiveScenario.QueryPath).ToList();
         var usEast1Types = Embedded.Snapshot.Prices.Find("us-east-1")!.InstanceTypeNames;
         var expectedPages = Pages(usEast1Types.Count(t => !t.Contains("metal", StringComparison.Ordinal)))
