@@ -1,6 +1,6 @@
 namespace CostCalc.Domain.Estimation;
 
-/// <summary>The kinds of monthly cost; both paths use the same keys so charts can stack them.</summary>
+/// <summary>The kinds of monthly cost; every path uses the same keys so charts can stack them.</summary>
 public enum CostKind
 {
     Compute,
@@ -13,6 +13,11 @@ public enum CostKind
     NatGateway,
     CrossAzTransfer,
     Operations,
+}
+
+public static class CostKinds
+{
+    public static readonly int Count = Enum.GetValues<CostKind>().Length;
 }
 
 /// <summary>One named monthly cost, with the quantity behind it and the source of its rate.</summary>

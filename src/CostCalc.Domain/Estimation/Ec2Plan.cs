@@ -30,7 +30,9 @@ internal sealed class Ec2Plan : IPathPlan
         _vm = new VmResources(Math.Max(0, VmMemoryOverhead.VisibleMiB(type) - scenario.OsMemoryMiB - scenario.HostAgentMemoryMiB), cores, type.Vcpu);
     }
 
-    public DeploymentPath Path => DeploymentPath.Ec2;
+    public string MachineType => _type.Name;
+
+    public string MachineKind => "instance";
 
     public PathSize Size(double connections)
     {
@@ -38,14 +40,24 @@ internal sealed class Ec2Plan : IPathPlan
         return new PathSize(vms, capacity.ConnectionsPerVm > 0 ? vms : 0, 0, 1, capacity, remote);
     }
 
-    public void Price(PathSize size, double connections, Span<decimal> amounts)
+    public void Cost(PathSize size, double connections, CostSheet sheet)
     {
+        var s = _scenario;
         var services = _region.Services;
-        amounts[(int)CostKind.Compute] = size.Machines * _usdPerHour * Billing.HoursPerMonth;
-        amounts[(int)CostKind.CpuCredits] = Billing.CpuCreditsPerMonth(
-            _scenario.BurstableUnlimited, _type, services, size.Machines, CoresPerMachine(size, connections));
-        amounts[(int)CostKind.Storage] = size.Machines * _scenario.Ec2RootVolumeGiB * _region.Gp3.UsdPerGbMonth;
-        SharedCosts.Price(_scenario, services, size, connections, _scenario.Ec2OperationsHoursPerMonth, amounts);
+        sheet.Add(CostKind.Compute, "EC2 instances", size.Machines * _usdPerHour * Billing.HoursPerMonth,
+            $"{size.Machines:#,0} × {_type.Name} at ${_usdPerHour:0.#####}/h ({ScenarioChoices.Label(s.Ec2PurchaseOption)}) × 730 h",
+            s.Ec2PurchaseOption == PurchaseOption.Spot ? Sources.SpotAdvisor : Sources.HoursPerMonth);
+        if (_type.IsBurstable && s.BurstableUnlimited)
+        {
+            var busy = CoresPerMachine(size, connections);
+            sheet.Add(CostKind.CpuCredits, "CPU credits (unlimited)",
+                Billing.CpuCreditsPerMonth(s.BurstableUnlimited, _type, services, size.Machines, busy),
+                $"{busy:0.##} cores busy per instance vs a {_type.BurstableBaselinePerVcpu * _type.Vcpu:0.##}-core baseline", Sources.CpuCredits);
+        }
+
+        sheet.Add(CostKind.Storage, "EBS gp3 root volumes", size.Machines * s.Ec2RootVolumeGiB * _region.Gp3.UsdPerGbMonth,
+            $"{size.Machines:#,0} × {s.Ec2RootVolumeGiB} GiB at ${_region.Gp3.UsdPerGbMonth}/GB-month", Sources.Gp3);
+        SharedCosts.Cost(s, services, size, connections, s.Ec2OperationsHoursPerMonth, sheet);
     }
 
     /// <summary>Cores one instance keeps busy: its share of the connections' work plus the host agents.</summary>
@@ -53,28 +65,15 @@ internal sealed class Ec2Plan : IPathPlan
         size.Machines <= 0 ? 0
             : (BeamVm.CoresUsed(_scenario, connections, size.RemoteFraction) / size.Machines) + (_scenario.HostAgentCpuMillicores / 1000.0);
 
-    public IReadOnlyList<CostLine> Lines(PathSize size, double connections)
+    public Disruption Disruption(PathSize size)
     {
-        var inv = CultureInfo.InvariantCulture;
-        Span<decimal> amounts = stackalloc decimal[PathPlanExtensions.CostKinds];
-        Price(size, connections, amounts);
-        var lines = new List<CostLine>
-        {
-            new(CostKind.Compute, "EC2 instances", amounts[(int)CostKind.Compute],
-                string.Create(inv, $"{size.Machines:#,0} × {_type.Name} at ${_usdPerHour:0.#####}/h ({ChoiceNames.Of(_scenario.Ec2PurchaseOption)}) × 730 h"),
-                _scenario.Ec2PurchaseOption == PurchaseOption.Spot ? Sources.SpotAdvisor : Sources.HoursPerMonth),
-        };
-        if (UsesUnlimitedCredits)
-        {
-            lines.Add(new(CostKind.CpuCredits, "CPU credits (unlimited)", amounts[(int)CostKind.CpuCredits],
-                string.Create(inv, $"{CoresPerMachine(size, connections):0.##} cores busy per instance vs a {_type.BurstableBaselinePerVcpu * _type.Vcpu:0.##}-core baseline"),
-                Sources.CpuCredits));
-        }
-
-        lines.Add(new(CostKind.Storage, "EBS gp3 root volumes", amounts[(int)CostKind.Storage],
-            string.Create(inv, $"{size.Machines:#,0} × {_scenario.Ec2RootVolumeGiB} GiB at ${_region.Gp3.UsdPerGbMonth}/GB-month"), Sources.Gp3));
-        SharedCosts.AddLines(lines, amounts, _scenario, connections, size, _scenario.Ec2OperationsHoursPerMonth);
-        return lines;
+        var s = _scenario;
+        var hot = s.Ec2DeployMethod == Ec2DeployMethod.HotCodeUpgrade;
+        return new(
+            hot ? 0 : s.DeploysPerMonth * s.PeakConnections,
+            hot ? 0 : s.DeploysPerMonth * size.Vms,
+            [new("Deploy", hot ? "Hot code upgrade: connections stay up" : "Rolling restart: each instance's connections drop once",
+                hot ? Sources.HotCodeUpgrade : Sources.RollingRestart)]);
     }
 
     public ResourceSplit MemorySplit(PathSize size, double connections)
@@ -113,13 +112,18 @@ internal sealed class Ec2Plan : IPathPlan
         if (_priceFellBack)
         {
             yield return new("ec2-price-fallback",
-                $"{_type.Name} has no {ChoiceNames.Of(_scenario.Ec2PurchaseOption)} price in {_region.Region.Code}; on-demand is used.");
+                $"{_type.Name} has no {ScenarioChoices.Label(_scenario.Ec2PurchaseOption)} price in {_region.Region.Code}; on-demand is used.");
         }
 
         if (_type.BurstableBaselinePerVcpu is { } baseline && !_scenario.BurstableUnlimited)
         {
             yield return new("ec2-burstable-baseline", string.Create(CultureInfo.InvariantCulture,
                 $"{_type.Name} is burstable: the estimate uses only its {baseline:P1} baseline per vCPU. Allow unlimited credits to use more (costed)."));
+        }
+
+        if (_scenario.Ec2PurchaseOption == PurchaseOption.Spot)
+        {
+            yield return Spot;
         }
 
         if (!size.Feasible)
@@ -130,5 +134,6 @@ internal sealed class Ec2Plan : IPathPlan
         }
     }
 
-    private bool UsesUnlimitedCredits => _type.IsBurstable && _scenario.BurstableUnlimited;
+    public static Warning Spot { get; } = new("spot-estimate",
+        "Spot prices are estimated from the Spot Advisor's average saving; spot capacity can be reclaimed with 2 minutes' notice.");
 }

@@ -1,4 +1,4 @@
-using CostCalc.Domain.Capacity;
+using CostCalc.Domain.Prices;
 using CostCalc.Domain.Scenarios;
 
 namespace CostCalc.Domain.Estimation;
@@ -6,86 +6,55 @@ namespace CostCalc.Domain.Estimation;
 /// <summary>The EKS path's cost lines, resource split and warnings, for display.</summary>
 internal sealed partial class EksPlan
 {
-    public IReadOnlyList<CostLine> Lines(PathSize size, double connections)
+    public void Cost(PathSize size, double connections, CostSheet sheet)
     {
-        Span<decimal> amounts = stackalloc decimal[PathPlanExtensions.CostKinds];
-        Price(size, connections, amounts);
         var s = _scenario;
-        var lines = new List<CostLine>
+        var services = _region.Services;
+        sheet.Add(CostKind.Compute, "EKS nodes", size.BeamMachines * _nodeUsdPerHour * Billing.HoursPerMonth,
+            $"{size.BeamMachines:#,0} × {_type.Name} at ${_nodeUsdPerHour:0.#####}/h ({ScenarioChoices.Label(s.EksPurchaseOption)}) × 730 h",
+            s.EksPurchaseOption == PurchaseOption.Spot ? Sources.SpotAdvisor : Sources.HoursPerMonth);
+        if (size.SystemNodes > 0)
         {
-            s.Fargate
-                ? new(CostKind.Compute, "Fargate pods", amounts[(int)CostKind.Compute],
-                    Format($"{SharedCosts.Plural(size.BeamMachines, "BEAM pod")} of {_fargatePod?.Vcpu} vCPU / {_fargatePod?.MemoryGb} GB"),
-                    Sources.Fargate)
-                : new(CostKind.Compute, "EKS nodes", amounts[(int)CostKind.Compute],
-                    Format($"{size.BeamMachines:#,0} × {_type!.Name} at ${_nodeUsdPerHour:0.#####}/h ({ChoiceNames.Of(s.EksPurchaseOption)}) × 730 h"),
-                    s.EksPurchaseOption == Prices.PurchaseOption.Spot ? Sources.SpotAdvisor : Sources.HoursPerMonth),
-        };
-        if (amounts[(int)CostKind.SystemNodes] > 0)
-        {
-            lines.Add(new(CostKind.SystemNodes, s.Fargate ? "Add-on Fargate pods" : "System nodes (add-ons)", amounts[(int)CostKind.SystemNodes],
-                SystemNodesDetail(size), s.Fargate ? Sources.Fargate : Sources.SystemNodes));
+            var system = _system;
+            var rate = system?.UsdPerHour ?? _nodeUsdPerHour;
+            sheet.Add(CostKind.SystemNodes, "System nodes (add-ons)", size.SystemNodes * rate * Billing.HoursPerMonth,
+                system is not null
+                    ? $"{size.SystemNodes:#,0} × {system.Type.Name} at ${rate:0.#####}/h × 730 h for CoreDNS and metrics-server"
+                    : $"{size.SystemNodes:#,0} × {_type.Name}: the add-ons do not fit beside the BEAM pods",
+                Sources.SystemNodes);
         }
 
-        lines.Add(new(CostKind.ControlPlane, "EKS control plane", amounts[(int)CostKind.ControlPlane],
-            Format($"{SharedCosts.Plural(s.Clusters, "cluster")} × ${ControlPlaneUsdPerHour}/h ({s.SupportTier} support)"), Sources.ControlPlane));
+        EksCluster.AddControlPlane(s, services, sheet);
         if (UsesUnlimitedCredits)
         {
-            lines.Add(new(CostKind.CpuCredits, "CPU credits (unlimited)", amounts[(int)CostKind.CpuCredits],
-                Format($"{CoresPerBeamNode(size, connections):0.##} cores busy per BEAM node vs a {_type!.BurstableBaselinePerVcpu * _type.Vcpu ?? 0:0.##}-core baseline"),
-                Sources.CpuCredits));
+            sheet.Add(CostKind.CpuCredits, "CPU credits (unlimited)", CpuCredits(size, connections),
+                $"{CoresPerBeamNode(size, connections):0.##} cores busy per BEAM node vs a {_type.BurstableBaselinePerVcpu * _type.Vcpu ?? 0:0.##}-core baseline",
+                Sources.CpuCredits);
         }
 
         if (s.AutoMode)
         {
-            lines.Add(new(CostKind.AutoModeFee, "EKS Auto Mode fee", amounts[(int)CostKind.AutoModeFee],
-                Format($"{_region.Services.AutoModeFeeShareOfOnDemand:P0} of on-demand per node"), Sources.AutoMode));
+            var onDemand = (size.BeamMachines * OnDemand(_type)) + (size.SystemNodes * OnDemand(_system?.Type ?? _type));
+            sheet.Add(CostKind.AutoModeFee, "EKS Auto Mode fee", onDemand * services.AutoModeFeeShareOfOnDemand * Billing.HoursPerMonth,
+                $"{services.AutoModeFeeShareOfOnDemand:P0} of on-demand per node", Sources.AutoMode);
         }
 
-        if (!s.Fargate)
-        {
-            lines.Add(new(CostKind.Storage, "EBS gp3 node volumes", amounts[(int)CostKind.Storage],
-                Format($"{size.Machines:#,0} × {s.EksRootVolumeGiB} GiB at ${_region.Gp3.UsdPerGbMonth}/GB-month"), Sources.Gp3));
-        }
-
-        SharedCosts.AddLines(lines, amounts, s, connections, size, s.EksOperationsHoursPerMonth);
-        return lines;
+        sheet.Add(CostKind.Storage, "EBS gp3 node volumes", size.Machines * s.EksRootVolumeGiB * _region.Gp3.UsdPerGbMonth,
+            $"{size.Machines:#,0} × {s.EksRootVolumeGiB} GiB at ${_region.Gp3.UsdPerGbMonth}/GB-month", Sources.Gp3);
+        SharedCosts.Cost(s, services, size, connections, s.EksOperationsHoursPerMonth, sheet);
     }
 
-    private string SystemNodesDetail(PathSize size)
-    {
-        if (_scenario.Fargate)
-        {
-            return Format($"{ClusterAddOnPods} add-on pods of {_fargateAddOnPod?.Vcpu} vCPU / {_fargateAddOnPod?.MemoryGb} GB");
-        }
-
-        return _system is { } system
-            ? Format($"{size.SystemNodes:#,0} × {system.Type.Name} at ${system.UsdPerHour:0.#####}/h × 730 h for CoreDNS and metrics-server")
-            : Format($"{size.SystemNodes:#,0} × {_type!.Name}: the add-ons do not fit beside the BEAM pods");
-    }
+    public Disruption Disruption(PathSize size) => EksCluster.RollingUpdate(_scenario, size);
 
     public ResourceSplit MemorySplit(PathSize size, double connections)
     {
         var s = _scenario;
         var perVm = size.Vms > 0 ? connections / size.Vms : 0;
         var connectionsPerPodMiB = perVm * s.MemoryPerConnectionKiB / 1024;
-        if (_node is null)
-        {
-            var provisionedMiB = (_fargatePod?.MemoryGb ?? 0) * 1024;
-            var podUsed = FargateShape.AddedMemoryMiB + s.BeamBaseMemoryMiB + connectionsPerPodMiB;
-            return new ResourceSplit("Fargate pod", "MiB",
-            [
-                new("Fargate agents (256 MiB)", FargateShape.AddedMemoryMiB),
-                new("BEAM base", s.BeamBaseMemoryMiB),
-                new("Connections", connectionsPerPodMiB),
-                new("Headroom", Math.Max(0, provisionedMiB - podUsed)),
-            ]);
-        }
-
         var podsOnNode = PodsOnOneNode(size);
         var addOns = _addOnPodsPerBeamNode * AddOnMemory;
         var beam = podsOnNode * (s.BeamBaseMemoryMiB + connectionsPerPodMiB);
-        var used = _type!.MemoryMiB - _node.AllocatableMemoryMiB + DaemonSetMemory + addOns + beam;
+        var used = _type.MemoryMiB - _node.AllocatableMemoryMiB + DaemonSetMemory + addOns + beam;
         return new ResourceSplit(_type.Name, "MiB",
         [
             new("VM overhead", _node.VmOverheadMemoryMiB),
@@ -104,18 +73,11 @@ internal sealed partial class EksPlan
     {
         var perVm = size.Vms > 0 ? connections / size.Vms : 0;
         var workPerPod = perVm * BeamVm.CpuMicrosecondsPerConnectionSecond(_scenario, size.RemoteFraction) / 1000;
-        if (_node is null)
-        {
-            var provisioned = (_fargatePod?.Vcpu ?? 0) * 1000;
-            return new ResourceSplit("Fargate pod", "millicores",
-                [new("Connections", workPerPod), new("Headroom", Math.Max(0, provisioned - workPerPod))]);
-        }
-
         var work = PodsOnOneNode(size) * workPerPod;
         var total = (double)_node.CapacityCpuMillicores;
         var s = _scenario;
         var reserved = _node.KubeReservedCpuMillicores + DaemonSetCpu;
-        return new ResourceSplit(_type!.Name, "millicores",
+        return new ResourceSplit(_type.Name, "millicores",
         [
             new("Kubelet reservation", _node.KubeReservedCpuMillicores),
             new("Host agents", s.HostAgentCpuMillicores),
@@ -133,10 +95,20 @@ internal sealed partial class EksPlan
         if (_priceFellBack || _system?.PriceFellBack == true)
         {
             yield return new("eks-price-fallback",
-                $"{(_priceFellBack ? _type!.Name : _system!.Type.Name)} has no {ChoiceNames.Of(s.EksPurchaseOption)} price in {_region.Region.Code}; on-demand is used.");
+                $"{(_priceFellBack ? _type.Name : _system!.Type.Name)} has no {ScenarioChoices.Label(s.EksPurchaseOption)} price in {_region.Region.Code}; on-demand is used.");
         }
 
-        if (_type?.BurstableBaselinePerVcpu is { } baseline && !s.BurstableUnlimited)
+        if (s.EksPurchaseOption == PurchaseOption.Spot)
+        {
+            yield return Ec2Plan.Spot;
+        }
+
+        foreach (var warning in EksCluster.Warnings(s))
+        {
+            yield return warning;
+        }
+
+        if (_type.BurstableBaselinePerVcpu is { } baseline && !s.BurstableUnlimited)
         {
             yield return new("eks-burstable-baseline",
                 Format($"{_type.Name} nodes are burstable: pods get only the {baseline:P1} baseline per vCPU. Allow unlimited credits to use more (costed)."));
@@ -153,10 +125,10 @@ internal sealed partial class EksPlan
                 $"{_type.Name} is not a Nitro instance: prefix delegation is unavailable, so the ENI limit is used.");
         }
 
-        if (s.PodLayout == PodLayout.FixedPodSize && !s.Fargate && _podsPerNode > 0 && _podsPerNodeLimitedBy == "max pods")
+        if (s.PodLayout == PodLayout.FixedPodSize && _podsPerNode > 0 && _podsPerNodeLimitedBy == "max pods")
         {
             yield return new("max-pods-binds",
-                Format($"{_type!.Name} fits {_podsPerNode} BEAM pods per node, limited by max pods ({_node!.MaxPods} incl. {DaemonSetPods} DaemonSet pods)."));
+                Format($"{_type.Name} fits {_podsPerNode} BEAM pods per node, limited by max pods ({_node.MaxPods} incl. {DaemonSetPods} DaemonSet pods)."));
         }
 
         if (Infeasibility() is { } reason)
@@ -166,7 +138,7 @@ internal sealed partial class EksPlan
         else if (!size.Feasible)
         {
             yield return new("eks-infeasible",
-                $"A BEAM pod on {(_type?.Name ?? "Fargate")} holds no connection: after BEAM base memory too little is left. Choose a larger node or pod.");
+                $"A BEAM pod on {_type.Name} holds no connection: after BEAM base memory too little is left. Choose a larger node or pod.");
         }
     }
 
@@ -174,13 +146,6 @@ internal sealed partial class EksPlan
     private string? Infeasibility()
     {
         var s = _scenario;
-        if (s.Fargate)
-        {
-            return _fargatePod is null ? "The pod is larger than Fargate's largest shape (16 vCPU, 120 GB): lower the pod CPU or memory."
-                : !_addOnsFit ? "A cluster add-on pod is larger than Fargate's largest shape: lower the add-ons' requests."
-                : null;
-        }
-
         if (_system is { Nodes: 0 } system)
         {
             return $"An add-on pod does not fit on a {system.Type.Name} system node after its reservations and DaemonSets: choose a larger system node type.";
@@ -189,27 +154,27 @@ internal sealed partial class EksPlan
         if (_podsPerNode > 0)
         {
             return _system is null && !_addOnsFit
-                ? Format($"A cluster add-on pod ({AddOnCpu:#,0}m / {AddOnMemory:#,0} MiB) does not fit even an empty {_type!.Name} node after its DaemonSets: lower the add-ons' requests or run them on system nodes.")
+                ? Format($"A cluster add-on pod ({AddOnCpu:#,0}m / {AddOnMemory:#,0} MiB) does not fit even an empty {_type.Name} node after its DaemonSets: lower the add-ons' requests or run them on system nodes.")
                 : null;
         }
 
         if (_free.CpuMillicores <= 0 || _free.MemoryMiB <= 0)
         {
-            return Format($"{_type!.Name} has nothing left for a BEAM pod: allocatable {_node!.AllocatableCpuMillicores:#,0}m / {Math.Max(0, _node.AllocatableMemoryMiB):#,0} MiB is taken by the DaemonSets ({DaemonSetCpu:#,0}m / {DaemonSetMemory:#,0} MiB). Choose a larger node type.");
+            return Format($"{_type.Name} has nothing left for a BEAM pod: allocatable {_node.AllocatableCpuMillicores:#,0}m / {Math.Max(0, _node.AllocatableMemoryMiB):#,0} MiB is taken by the DaemonSets ({DaemonSetCpu:#,0}m / {DaemonSetMemory:#,0} MiB). Choose a larger node type.");
         }
 
         if (_free.Slots <= 0 || (s.PodLayout == PodLayout.OnePodPerNode && _free.Slots < 1 + _addOnPodsPerBeamNode))
         {
-            return Format($"Max pods on {_type!.Name} ({_node!.MaxPods}) leaves no slot for a BEAM pod beside {DaemonSetPods} DaemonSet pods: raise max pods or choose a larger node.");
+            return Format($"Max pods on {_type.Name} ({_node.MaxPods}) leaves no slot for a BEAM pod beside {DaemonSetPods} DaemonSet pods: raise max pods or choose a larger node.");
         }
 
-        return Format($"A {s.PodCpuRequestMillicores:#,0}m / {s.PodMemoryMiB:#,0} MiB pod does not fit the {_free.CpuMillicores:#,0}m / {_free.MemoryMiB:#,0} MiB a {_type!.Name} node has after its DaemonSets: choose a larger node or a smaller pod.");
+        return Format($"A {s.PodCpuRequestMillicores:#,0}m / {s.PodMemoryMiB:#,0} MiB pod does not fit the {_free.CpuMillicores:#,0}m / {_free.MemoryMiB:#,0} MiB a {_type.Name} node has after its DaemonSets: choose a larger node or a smaller pod.");
     }
 
     private IEnumerable<Warning> SchedulerWarnings()
     {
         var s = _scenario;
-        if (s.Fargate || _type is null || _podsPerNode <= 0)
+        if (_podsPerNode <= 0)
         {
             yield break;
         }

@@ -7,20 +7,17 @@ using CostCalc.Domain.Scenarios;
 namespace CostCalc.Domain.Estimation;
 
 /// <summary>
-/// EKS: every pod runs its own BEAM VM. Pods run on nodes (after kube-reserved, eviction and the
-/// DaemonSets: host agents plus Kubernetes' own node components) or on Fargate; the cluster add-ons
-/// run in the room BEAM pods leave or on system nodes; the cluster pays its control plane and, with
-/// Auto Mode, a fee per node.
+/// EKS on EC2 nodes: every pod runs its own BEAM VM. Pods run on nodes after kube-reserved, eviction
+/// and the DaemonSets (host agents plus Kubernetes' own node components); the cluster add-ons run in
+/// the room BEAM pods leave or on system nodes; the cluster pays its control plane and, with Auto
+/// Mode, a fee per node.
 /// </summary>
 internal sealed partial class EksPlan : IPathPlan
 {
-    /// <summary>CoreDNS (2 replicas) and metrics-server.</summary>
-    public const int ClusterAddOnPods = 3;
-
     private readonly Scenario _scenario;
     private readonly RegionPrices _region;
-    private readonly InstanceType? _type;
-    private readonly NodeOverhead? _node;
+    private readonly InstanceType _type;
+    private readonly NodeOverhead _node;
     private readonly decimal _nodeUsdPerHour;
     private readonly bool _priceFellBack;
     private readonly VmResources _vm;
@@ -30,26 +27,12 @@ internal sealed partial class EksPlan : IPathPlan
     private readonly double _shareCores;
     private readonly long _addOnPodsPerBeamNode;
     private readonly SystemNodeGroup? _system;
-    private readonly FargateShape? _fargatePod;
-    private readonly FargateShape? _fargateAddOnPod;
     private readonly bool _addOnsFit;
 
     public EksPlan(Scenario scenario, RegionPrices region, InstanceCatalog catalog)
     {
         _scenario = scenario;
         _region = region;
-        if (scenario.Fargate)
-        {
-            _fargatePod = FargateShape.For(scenario.PodCpuRequestMillicores, scenario.PodMemoryMiB);
-            _fargateAddOnPod = FargateShape.For(Math.Max(1, AddOnCpu), AddOnMemory);
-            var cores = scenario.PodCpuRequestMillicores / 1000.0;
-            var schedulers = CpuQuota.SchedulersOnline(scenario.PodCpuRequestMillicores, (int)Math.Ceiling(_fargatePod?.Vcpu ?? 1));
-            _vm = new VmResources(scenario.PodMemoryMiB, BeamVm.UsableCores(cores, cores, schedulers), schedulers);
-            _podsPerNode = _fargatePod is null ? 0 : 1;
-            _addOnsFit = _fargateAddOnPod is not null;
-            return;
-        }
-
         _type = catalog.Find(scenario.EksNodeInstanceType) ?? throw new ArgumentException("Unknown EKS node type.", nameof(scenario));
         (_nodeUsdPerHour, _priceFellBack) = Billing.HourlyPrice(region.Find(_type.Name)!, scenario.EksPurchaseOption);
         _node = NodeOverhead.For(_type, scenario.MaxPodsMode, scenario.FixedMaxPods, scenario.AutoMode);
@@ -73,7 +56,7 @@ internal sealed partial class EksPlan : IPathPlan
             // The BEAM pod requests what the add-ons leave; with no CPU limit it still uses the CPU their
             // requests reserve but do not use, so only memory is given up.
             _addOnPodsPerBeamNode = _system is null && AddOnCpu + AddOnMemory > 0
-                ? Math.Min(ClusterAddOnPods, CeilDiv(ClusterAddOnPods, Math.Max(1, scenario.MinimumInstances + scenario.SpareInstances)))
+                ? Math.Min(EksCluster.AddOnPods, CeilDiv(EksCluster.AddOnPods, Math.Max(1, scenario.MinimumInstances + scenario.SpareInstances)))
                 : 0;
             var room = _free.Less(_addOnPodsPerBeamNode, AddOnCpu, AddOnMemory);
             _shareCores = freeCores;
@@ -93,16 +76,13 @@ internal sealed partial class EksPlan : IPathPlan
         }
     }
 
-    public DeploymentPath Path => DeploymentPath.Eks;
+    public string MachineType => _type.Name;
 
-    /// <summary>Each add-on pod's CPU request: the add-ons' total split evenly, rounded up.</summary>
-    public static int AddOnPodCpu(Scenario s) => (s.ClusterAddOnCpuMillicores + ClusterAddOnPods - 1) / ClusterAddOnPods;
+    public string MachineKind => "node";
 
-    public static int AddOnPodMemory(Scenario s) => (s.ClusterAddOnMemoryMiB + ClusterAddOnPods - 1) / ClusterAddOnPods;
+    private int AddOnCpu => EksCluster.AddOnPodCpu(_scenario);
 
-    private int AddOnCpu => AddOnPodCpu(_scenario);
-
-    private int AddOnMemory => AddOnPodMemory(_scenario);
+    private int AddOnMemory => EksCluster.AddOnPodMemory(_scenario);
 
     private int DaemonSetCpu => _scenario.HostAgentCpuMillicores + _scenario.NodeComponentCpuMillicores;
 
@@ -128,11 +108,6 @@ internal sealed partial class EksPlan : IPathPlan
     /// <summary>Nodes running BEAM pods, and nodes (or Fargate pods) running only add-ons.</summary>
     private (long Beam, long System) Nodes(long pods)
     {
-        if (_scenario.Fargate)
-        {
-            return (pods, 0);
-        }
-
         var beamNodes = CeilDiv(pods, _podsPerNode);
         if (_system is not null)
         {
@@ -147,7 +122,7 @@ internal sealed partial class EksPlan : IPathPlan
         var s = _scenario;
         var lastNodePods = pods - ((beamNodes - 1) * _podsPerNode);
         var extra = AddOnPacking.ExtraNodes(
-            AddOnCpu + AddOnMemory > 0 ? ClusterAddOnPods : 0,
+            AddOnCpu + AddOnMemory > 0 ? EksCluster.AddOnPods : 0,
             AddOnCpu,
             AddOnMemory,
             _free.Less(_podsPerNode, s.PodCpuRequestMillicores, s.PodMemoryMiB),
@@ -170,23 +145,6 @@ internal sealed partial class EksPlan : IPathPlan
 
     private static long CeilDiv(long value, long divisor) => divisor <= 0 ? 0 : (value + divisor - 1) / divisor;
 
-    public void Price(PathSize size, double connections, Span<decimal> amounts)
-    {
-        var services = _region.Services;
-        var beamNodes = size.BeamMachines;
-        amounts[(int)CostKind.Compute] = (_scenario.Fargate ? beamNodes * FargateUsdPerHour(_fargatePod) : beamNodes * _nodeUsdPerHour)
-            * Billing.HoursPerMonth;
-        amounts[(int)CostKind.SystemNodes] = SystemNodesUsdPerHour(size) * Billing.HoursPerMonth;
-        amounts[(int)CostKind.CpuCredits] = CpuCredits(size, connections);
-        amounts[(int)CostKind.ControlPlane] = _scenario.Clusters * ControlPlaneUsdPerHour * Billing.HoursPerMonth;
-        amounts[(int)CostKind.AutoModeFee] = _scenario.AutoMode && _type is not null
-            ? ((size.BeamMachines * OnDemand(_type)) + (size.SystemNodes * OnDemand(_system?.Type ?? _type)))
-              * services.AutoModeFeeShareOfOnDemand * Billing.HoursPerMonth
-            : 0;
-        amounts[(int)CostKind.Storage] = _scenario.Fargate ? 0 : size.Machines * _scenario.EksRootVolumeGiB * _region.Gp3.UsdPerGbMonth;
-        SharedCosts.Price(_scenario, services, size, connections, _scenario.EksOperationsHoursPerMonth, amounts);
-    }
-
     /// <summary>Cores one BEAM node keeps busy: its pods' share of the connections' work plus the DaemonSets.</summary>
     private double CoresPerBeamNode(PathSize size, double connections) =>
         size.BeamMachines <= 0 ? 0
@@ -194,11 +152,6 @@ internal sealed partial class EksPlan : IPathPlan
 
     private decimal CpuCredits(PathSize size, double connections)
     {
-        if (_type is null)
-        {
-            return 0;
-        }
-
         var unlimited = _scenario.BurstableUnlimited;
         var services = _region.Services;
         var systemType = _system?.Type ?? _type;
@@ -206,28 +159,10 @@ internal sealed partial class EksPlan : IPathPlan
             + Billing.CpuCreditsPerMonth(unlimited, systemType, services, size.SystemNodes, DaemonSetCpu / 1000.0);
     }
 
-    private decimal SystemNodesUsdPerHour(PathSize size)
-    {
-        if (_scenario.Fargate)
-        {
-            return ClusterAddOnPods * FargateUsdPerHour(_fargateAddOnPod);
-        }
-
-        return size.SystemNodes * (_system?.UsdPerHour ?? _nodeUsdPerHour);
-    }
-
     private decimal OnDemand(InstanceType type) => _region.Find(type.Name)!.OnDemandUsdPerHour;
 
-    private decimal ControlPlaneUsdPerHour => _scenario.SupportTier == SupportTier.Extended
-        ? _region.Services.EksExtendedSupportUsdPerHour
-        : _region.Services.EksClusterUsdPerHour;
-
-    private decimal FargateUsdPerHour(FargateShape? shape) => shape is { } s
-        ? ((decimal)s.Vcpu * _region.Services.FargateUsdPerVcpuHour) + ((decimal)s.MemoryGb * _region.Services.FargateUsdPerGbHour)
-        : 0;
-
     private bool UsesUnlimitedCredits =>
-        _scenario.BurstableUnlimited && (_type is { IsBurstable: true } || _system?.Type is { IsBurstable: true });
+        _scenario.BurstableUnlimited && (_type.IsBurstable || _system?.Type is { IsBurstable: true });
 
     private static string Format(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -2,21 +2,25 @@ using CostCalc.Domain.Scenarios;
 
 namespace CostCalc.Domain.Estimation;
 
-public enum DeploymentPath
-{
-    Ec2,
-    Eks,
-}
-
 /// <summary>One named share of a machine's memory or CPU.</summary>
 public sealed record ResourceSlice(string Name, double Amount);
 
 /// <summary>What each MiB (or millicore) of one instance or node goes to.</summary>
 public sealed record ResourceSplit(string Machine, string Unit, IReadOnlyList<ResourceSlice> Slices);
 
+/// <summary>A figure that is not a cost but matters to the choice, with its source.</summary>
+public sealed record Fact(string Name, string Value, string Source);
+
+/// <summary>A warning; <see cref="Path"/> names the path it is about, or is null for the scenario as a whole.</summary>
+public sealed record Warning(string Code, string Message, string? Path = null);
+
+/// <summary>What deploys and restarts do to one path's connections each month.</summary>
+public sealed record Disruption(long ConnectionsDroppedPerMonth, long VmRestartsPerMonth, IReadOnlyList<Fact> Facts);
+
 /// <summary>The estimate of one path at the scenario's peak connections (month 1).</summary>
 public sealed record PathEstimate(
-    DeploymentPath Path,
+    string Id,
+    string Name,
     string MachineType,
     string MachineKind,
     bool Feasible,
@@ -37,64 +41,48 @@ public sealed record PathEstimate(
     decimal MonthlyUsd,
     decimal UsdPer10kConnections,
     ResourceSplit Memory,
-    ResourceSplit Cpu);
+    ResourceSplit Cpu,
+    Disruption Disruption,
+    IReadOnlyList<Warning> Warnings);
 
 /// <summary>
-/// One month of the projection: the size and cost of both paths. A path that is not feasible has
-/// no cost (null), never $0.
+/// One path's size and cost in every month of the projection. A month the path cannot run has no
+/// cost (null), never $0, and no cumulative total from then on.
 /// </summary>
-public sealed record ProjectionMonth(
-    int Month,
-    long Connections,
-    long Ec2Machines,
-    long EksMachines,
-    decimal? Ec2MonthlyUsd,
-    decimal? EksMonthlyUsd,
-    decimal? Ec2CumulativeUsd,
-    decimal? EksCumulativeUsd)
-{
-    public long Ec2Vms { get; init; }
+public sealed record PathSeries(
+    string Path,
+    IReadOnlyList<long> Machines,
+    IReadOnlyList<long> Vms,
+    IReadOnlyList<decimal?> MonthlyUsd,
+    IReadOnlyList<decimal?> CumulativeUsd);
 
-    public long EksVms { get; init; }
+/// <summary>Month-by-month connections (month 1 first) and every path's series over them.</summary>
+public sealed record Projection(IReadOnlyList<long> Connections, IReadOnlyList<PathSeries> Paths)
+{
+    public int Months => Connections.Count;
+
+    public PathSeries this[string path] => Paths.First(p => p.Path == path);
 }
 
-/// <summary>A figure that is not a cost but matters to the choice, with its source.</summary>
-public sealed record Fact(string Name, string Value, string Source);
-
-/// <summary>Operational consequences of each path.</summary>
-public sealed record BeyondCost(
-    long Ec2ConnectionsDroppedPerMonth,
-    long EksConnectionsDroppedPerMonth,
-    long Ec2VmRestartsPerMonth,
-    long EksVmRestartsPerMonth,
-    IReadOnlyList<Fact> Facts);
-
-public sealed record Warning(string Code, string Message);
-
 /// <summary>Everything the calculator, the API, saved reports and PDFs show for one scenario.</summary>
+/// <param name="Paths">Every path the scenario shows, in the estimator's order.</param>
+/// <param name="Facts">Figures beyond cost that hold for every path.</param>
+/// <param name="Warnings">Warnings about the scenario and about each path (see <see cref="Warning.Path"/>).</param>
 public sealed record Estimate(
     Scenario Scenario,
     string SnapshotId,
     DateOnly PricesAsOf,
     string RegionName,
-    PathEstimate Ec2,
-    PathEstimate Eks,
-    decimal MonthlyDifferenceUsd,
-    DeploymentPath? CheaperPath,
-    IReadOnlyList<ProjectionMonth> Projection,
-    int? BreakEvenMonth,
-    BeyondCost BeyondCost,
+    IReadOnlyList<PathEstimate> Paths,
+    Projection Projection,
+    Verdict Verdict,
+    IReadOnlyList<Fact> Facts,
     IReadOnlyList<Warning> Warnings)
 {
-    /// <summary>
-    /// The answer over the whole horizon, from <see cref="Verdict.From"/> over the projection; a
-    /// report saved before verdicts existed gets one when it is read (<see cref="WithVerdict"/>).
-    /// </summary>
-    public Verdict Verdict { get; init; } = null!;
-
-    /// <summary>This estimate with its verdict, derived from the projection when it has none.</summary>
-    public Estimate WithVerdict() => Verdict is null ? this with { Verdict = Verdict.From(Projection) } : this;
-
     /// <summary>Says how old the prices are when they are older than the stale threshold; null otherwise.</summary>
     public string? PriceNotice { get; init; }
+
+    public PathEstimate this[string path] => Paths.First(p => p.Id == path);
+
+    public PathEstimate? Find(string path) => Paths.FirstOrDefault(p => p.Id == path);
 }

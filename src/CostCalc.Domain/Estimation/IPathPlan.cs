@@ -1,39 +1,47 @@
+using CostCalc.Domain.Catalog;
+using CostCalc.Domain.Prices;
+using CostCalc.Domain.Scenarios;
+
 namespace CostCalc.Domain.Estimation;
 
+/// <summary>
+/// One way to run the service (plain EC2, EKS on nodes, EKS on Fargate, …): an id for URLs, JSON
+/// and saved reports, a display name, and how to plan it for a scenario. Everything after the plan
+/// (estimate, projection, verdict, views) works over a list of these.
+/// </summary>
+/// <param name="Id">Stable lower-case id, e.g. "ec2", "eks", "eks-fargate".</param>
+/// <param name="Name">Display name, e.g. "EKS on Fargate".</param>
+/// <param name="Plan">Prepares the path for a scenario that passed validation.</param>
+/// <param name="MachineTypeField">
+/// The scenario input that names this path's instance type (for the ranking), or null when the path
+/// has no instance type to choose.
+/// </param>
+public sealed record DeploymentPath(
+    string Id,
+    string Name,
+    Func<Scenario, RegionPrices, InstanceCatalog, IPathPlan> Plan,
+    ScenarioChoice? MachineTypeField = null);
+
 /// <summary>One deployment path, prepared once per scenario and sized for any connection count.</summary>
-internal interface IPathPlan
+public interface IPathPlan
 {
-    DeploymentPath Path { get; }
+    /// <summary>What one machine is, e.g. "m6i.large" or "Fargate 1 vCPU / 4 GB".</summary>
+    string MachineType { get; }
+
+    /// <summary>"instance", "node", "Fargate pod".</summary>
+    string MachineKind { get; }
 
     PathSize Size(double connections);
 
-    /// <summary>Writes the monthly amount of every <see cref="CostKind"/> into <paramref name="amounts"/>.</summary>
-    void Price(PathSize size, double connections, Span<decimal> amounts);
-
-    /// <summary>The named cost lines behind <see cref="Price"/>, for display.</summary>
-    IReadOnlyList<CostLine> Lines(PathSize size, double connections);
+    /// <summary>Writes every monthly cost of the path at this size into <paramref name="sheet"/>, in one pass.</summary>
+    void Cost(PathSize size, double connections, CostSheet sheet);
 
     ResourceSplit MemorySplit(PathSize size, double connections);
 
     ResourceSplit CpuSplit(PathSize size, double connections);
 
     IEnumerable<Warning> Warnings(PathSize size);
-}
 
-internal static class PathPlanExtensions
-{
-    public static readonly int CostKinds = Enum.GetValues<CostKind>().Length;
-
-    public static decimal MonthlyUsd(this IPathPlan plan, PathSize size, double connections)
-    {
-        Span<decimal> amounts = stackalloc decimal[CostKinds];
-        plan.Price(size, connections, amounts);
-        var total = 0m;
-        foreach (var amount in amounts)
-        {
-            total += amount;
-        }
-
-        return total;
-    }
+    /// <summary>What deploys and restarts do to this path's connections.</summary>
+    Disruption Disruption(PathSize size);
 }

@@ -2,53 +2,57 @@ using CostCalc.Domain.Scenarios;
 
 namespace CostCalc.Domain.Estimation;
 
-/// <summary>Month-by-month size and cost of both paths as connections grow.</summary>
-internal static class Projection
+/// <summary>Month-by-month size and cost of every path as connections grow.</summary>
+internal static class ProjectionBuilder
 {
-    public static IReadOnlyList<ProjectionMonth> Build(IPathPlan ec2, IPathPlan eks, Scenario scenario)
+    public static Projection Build(IReadOnlyList<(string Id, IPathPlan Plan)> paths, Scenario scenario)
     {
-        var months = new ProjectionMonth[scenario.HorizonMonths];
+        var months = scenario.HorizonMonths;
+        var connections = new long[months];
+        var growth = 1 + (scenario.GrowthPercentPerMonth / 100);
+        double count = scenario.PeakConnections;
+        for (var m = 0; m < months; m++)
+        {
+            connections[m] = (long)Math.Round(count);
+            count = Math.Max(1, count * growth);
+        }
+
+        var series = new PathSeries[paths.Count];
+        var sheet = CostSheet.Totals();
+        for (var p = 0; p < paths.Count; p++)
+        {
+            series[p] = Series(paths[p].Id, paths[p].Plan, scenario, months, sheet);
+        }
+
+        return new Projection(connections, series);
+    }
+
+    private static PathSeries Series(string id, IPathPlan plan, Scenario scenario, int months, CostSheet sheet)
+    {
+        var machines = new long[months];
+        var vms = new long[months];
+        var monthly = new decimal?[months];
+        var cumulative = new decimal?[months];
         var growth = 1 + (scenario.GrowthPercentPerMonth / 100);
         double connections = scenario.PeakConnections;
-        decimal? ec2Total = 0, eksTotal = 0;
-        for (var m = 0; m < months.Length; m++)
+        decimal? total = 0;
+        for (var m = 0; m < months; m++)
         {
-            var ec2Size = ec2.Size(connections);
-            var eksSize = eks.Size(connections);
-            var ec2Usd = ec2Size.Feasible ? ec2.MonthlyUsd(ec2Size, connections) : (decimal?)null;
-            var eksUsd = eksSize.Feasible ? eks.MonthlyUsd(eksSize, connections) : (decimal?)null;
-            ec2Total += ec2Usd;
-            eksTotal += eksUsd;
-            months[m] = new ProjectionMonth(m + 1, (long)Math.Round(connections), ec2Size.Machines, eksSize.Machines,
-                ec2Usd, eksUsd, ec2Total, eksTotal)
+            var size = plan.Size(connections);
+            machines[m] = size.Machines;
+            vms[m] = size.Vms;
+            if (size.Feasible)
             {
-                Ec2Vms = ec2Size.Vms,
-                EksVms = eksSize.Vms,
-            };
+                sheet.Clear();
+                plan.Cost(size, connections, sheet);
+                monthly[m] = sheet.Total;
+            }
+
+            total += monthly[m];
+            cumulative[m] = total;
             connections = Math.Max(1, connections * growth);
         }
 
-        return months;
-    }
-
-    /// <summary>The first month in which the path that was cheaper over time stops being so, or null if it never does.</summary>
-    public static int? BreakEvenMonth(IReadOnlyList<ProjectionMonth> months)
-    {
-        if (months.Count == 0 || months[0].Ec2CumulativeUsd is null || months[0].EksCumulativeUsd is null)
-        {
-            return null;
-        }
-
-        var firstSign = Math.Sign(months[0].EksCumulativeUsd!.Value - months[0].Ec2CumulativeUsd!.Value);
-        foreach (var month in months)
-        {
-            var sign = Math.Sign(month.EksCumulativeUsd!.Value - month.Ec2CumulativeUsd!.Value);
-            if (sign != firstSign)
-            {
-                return month.Month;
-            }
-        }
-
-        return null;
+        return new PathSeries(id, machines, vms, monthly, cumulative);
     }
 }

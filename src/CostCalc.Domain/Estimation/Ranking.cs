@@ -20,45 +20,55 @@ public sealed record RankedInstance(
     decimal MonthlyUsd,
     decimal UsdPer10kConnections);
 
-/// <summary>Every instance type of the region, cheapest first, for each path.</summary>
-public sealed record Ranking(string Region, string SnapshotId, IReadOnlyList<RankedInstance> Ec2, IReadOnlyList<RankedInstance> Eks);
+/// <summary>Every instance type of the region on one path, cheapest first.</summary>
+public sealed record PathRanking(string Path, string Name, string MachineTypeField, IReadOnlyList<RankedInstance> Rows);
+
+/// <summary>Every instance type of the region, cheapest first, for each shown path that runs on instances.</summary>
+public sealed record Ranking(string Region, string SnapshotId, IReadOnlyList<PathRanking> Paths);
 
 public static class RankingExtensions
 {
     /// <summary>
-    /// Sizes the scenario's peak on every instance type priced in the region, as the EC2 instance and
-    /// as the EKS node; types that cannot hold a VM are left out.
+    /// Sizes the scenario's peak on every instance type priced in the region, as the machine of every
+    /// shown path that has an instance type to choose; types that cannot hold a VM are left out.
     /// </summary>
     public static Ranking Rank(this Estimator estimator, Scenario scenario)
     {
-        var problems = ScenarioValidator.Validate(scenario, estimator.Prices, estimator.Catalog);
+        ArgumentNullException.ThrowIfNull(estimator);
+        var problems = estimator.Validate(scenario);
         if (problems.Count > 0)
         {
             throw new ArgumentException(string.Join(" ", problems.Select(p => $"{p.Field}: {p.Message}")), nameof(scenario));
         }
 
         var region = estimator.Prices.Find(scenario.Region)!;
-        var ec2 = new List<RankedInstance>(region.InstanceTypeNames.Count);
-        var eks = new List<RankedInstance>(region.InstanceTypeNames.Count);
         double connections = scenario.PeakConnections;
-        foreach (var name in region.InstanceTypeNames)
+        var sheet = CostSheet.Totals();
+        var paths = new List<PathRanking>();
+        foreach (var path in estimator.Shown(scenario))
         {
-            if (estimator.Catalog.Find(name) is not { } type)
+            if (path.MachineTypeField is not { } field)
             {
                 continue;
             }
 
-            var price = region.Find(name)!.OnDemandUsdPerHour;
-            AddIfFeasible(ec2, new Ec2Plan(scenario, region, type), type, price, connections);
-            if (!scenario.Fargate)
+            var rows = new List<RankedInstance>(region.InstanceTypeNames.Count);
+            foreach (var name in region.InstanceTypeNames)
             {
-                AddIfFeasible(eks, new EksPlan(scenario with { EksNodeInstanceType = name }, region, estimator.Catalog), type, price, connections);
+                if (estimator.Catalog.Find(name) is not { } type)
+                {
+                    continue;
+                }
+
+                var plan = path.Plan(field.Write(scenario, name), region, estimator.Catalog);
+                AddIfFeasible(rows, plan, type, region.Find(name)!.OnDemandUsdPerHour, connections, sheet);
             }
+
+            rows.Sort(ByCost);
+            paths.Add(new PathRanking(path.Id, path.Name, field.Name, rows));
         }
 
-        ec2.Sort(ByCost);
-        eks.Sort(ByCost);
-        return new Ranking(region.Region.Code, estimator.Prices.SnapshotId, ec2, eks);
+        return new Ranking(region.Region.Code, estimator.Prices.SnapshotId, paths);
     }
 
     private static int ByCost(RankedInstance a, RankedInstance b)
@@ -67,7 +77,7 @@ public static class RankingExtensions
         return byCost != 0 ? byCost : string.CompareOrdinal(a.InstanceType, b.InstanceType);
     }
 
-    private static void AddIfFeasible(List<RankedInstance> list, IPathPlan plan, InstanceType type, decimal onDemand, double connections)
+    private static void AddIfFeasible(List<RankedInstance> list, IPathPlan plan, InstanceType type, decimal onDemand, double connections, CostSheet sheet)
     {
         var size = plan.Size(connections);
         if (!size.Feasible)
@@ -75,7 +85,9 @@ public static class RankingExtensions
             return;
         }
 
-        var monthly = plan.MonthlyUsd(size, connections);
+        sheet.Clear();
+        plan.Cost(size, connections, sheet);
+        var monthly = sheet.Total;
         list.Add(new RankedInstance(type.Name, type.Family, type.Architecture, type.Generation, type.IsBurstable, type.Vcpu,
             type.MemoryMiB, onDemand, size.Machines, size.Vms, size.Capacity.ConnectionsPerVm, size.Capacity.Binding, monthly,
             monthly / (decimal)connections * 10_000));

@@ -23,10 +23,8 @@ internal static class SharedCosts
     }
 
     public static decimal LoadBalancer(Scenario scenario, ServicePrices services, double connections) =>
-        scenario.LoadBalancer == Scenarios.LoadBalancer.Alb
-            ? (services.AlbUsdPerHour + (services.AlbUsdPerLcuHour * (decimal)LoadBalancerCapacityUnits(scenario, connections)))
-              * Billing.HoursPerMonth
-            : 0;
+        (services.AlbUsdPerHour + (services.AlbUsdPerLcuHour * (decimal)LoadBalancerCapacityUnits(scenario, connections)))
+        * Billing.HoursPerMonth;
 
     public static decimal Nat(Scenario scenario, ServicePrices services) =>
         (scenario.NatGateways * services.NatGatewayUsdPerHour * Billing.HoursPerMonth)
@@ -54,38 +52,28 @@ internal static class SharedCosts
 
     public static decimal Operations(double hours, Scenario scenario) => (decimal)hours * scenario.OperationsUsdPerHour;
 
-    /// <summary>Writes the shared amounts of one path into <paramref name="amounts"/>.</summary>
-    public static void Price(Scenario scenario, ServicePrices services, PathSize size, double connections, double opsHours, Span<decimal> amounts)
+    /// <summary>Adds the costs every path incurs the same way for the same traffic.</summary>
+    public static void Cost(Scenario scenario, ServicePrices services, PathSize size, double connections, double opsHours, CostSheet sheet)
     {
-        amounts[(int)CostKind.LoadBalancer] = LoadBalancer(scenario, services, connections);
-        amounts[(int)CostKind.NatGateway] = Nat(scenario, services);
-        amounts[(int)CostKind.CrossAzTransfer] = CrossAz(scenario, services, connections, size);
-        amounts[(int)CostKind.Operations] = Operations(opsHours, scenario);
-    }
-
-    public static void AddLines(
-        List<CostLine> lines, ReadOnlySpan<decimal> amounts, Scenario scenario, double connections, PathSize size, double opsHours)
-    {
-        var inv = CultureInfo.InvariantCulture;
         if (scenario.LoadBalancer == Scenarios.LoadBalancer.Alb)
         {
-            lines.Add(new(CostKind.LoadBalancer, "Application Load Balancer", amounts[(int)CostKind.LoadBalancer],
-                string.Create(inv, $"1 ALB, {LoadBalancerCapacityUnits(scenario, connections):#,0.#} LCU at peak"), Sources.Alb));
+            sheet.Add(CostKind.LoadBalancer, "Application Load Balancer", LoadBalancer(scenario, services, connections),
+                $"1 ALB, {LoadBalancerCapacityUnits(scenario, connections):#,0.#} LCU at peak", Sources.Alb);
         }
 
         if (scenario.NatGateways > 0 || scenario.NatProcessedGbPerMonth > 0)
         {
-            lines.Add(new(CostKind.NatGateway, "NAT gateways", amounts[(int)CostKind.NatGateway],
-                string.Create(inv, $"{Plural(scenario.NatGateways, "gateway")}, {scenario.NatProcessedGbPerMonth:#,0.#} GB processed"), Sources.Nat));
+            sheet.Add(CostKind.NatGateway, "NAT gateways", Nat(scenario, services),
+                $"{Plural(scenario.NatGateways, "gateway")}, {scenario.NatProcessedGbPerMonth:#,0.#} GB processed", Sources.Nat);
         }
 
-        lines.Add(new(CostKind.CrossAzTransfer, "Cross-AZ transfer", amounts[(int)CostKind.CrossAzTransfer],
-            string.Create(inv, $"{CrossAzGbPerMonth(scenario, connections, size.RemoteFraction, size.BeamMachines):#,0.#} GB/month between VMs in other zones"),
-            Sources.CrossAz));
+        sheet.Add(CostKind.CrossAzTransfer, "Cross-AZ transfer", CrossAz(scenario, services, connections, size),
+            $"{CrossAzGbPerMonth(scenario, connections, size.RemoteFraction, size.BeamMachines):#,0.#} GB/month between VMs in other zones",
+            Sources.CrossAz);
         if (opsHours > 0)
         {
-            lines.Add(new(CostKind.Operations, "Operations", amounts[(int)CostKind.Operations],
-                string.Create(inv, $"{opsHours:#,0.#} h × ${scenario.OperationsUsdPerHour:#,0.##}"), Sources.Assumption));
+            sheet.Add(CostKind.Operations, "Operations", Operations(opsHours, scenario),
+                $"{opsHours:#,0.#} h × ${scenario.OperationsUsdPerHour:#,0.##}", Sources.Assumption);
         }
     }
 

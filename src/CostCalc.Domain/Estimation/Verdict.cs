@@ -3,87 +3,171 @@ using System.Globalization;
 namespace CostCalc.Domain.Estimation;
 
 /// <summary>
-/// The answer over the whole horizon: which path costs less in total, by how much, which is cheaper
-/// in month 1, and the months in which the cheaper path per month changes.
+/// One path measured against the verdict's cheapest path (or, with no cheapest, the first path that
+/// can be costed). Differences are this path less the reference; null when either cannot be costed.
 /// </summary>
-/// <param name="CheapestPath">Cheapest over the horizon; null when both cost the same or one cannot be costed.</param>
-/// <param name="HorizonSavingUsd">Total of the dearer path less the cheapest's, over the horizon.</param>
-/// <param name="HorizonSavingPercent">That saving as a percentage of the dearer path's total.</param>
-/// <param name="Month1CheaperPath">Cheaper in month 1; null when equal or not comparable.</param>
-/// <param name="FlipMonths">Months whose cheaper path differs from the month before's.</param>
+/// <param name="BreakEvenMonth">The first month whose cumulative difference has the other sign from month 1's; null if none.</param>
+public sealed record PathComparison(
+    string Path,
+    string Name,
+    decimal? HorizonUsd,
+    decimal? Month1Usd,
+    decimal? HorizonDifferenceUsd,
+    decimal? Month1DifferenceUsd,
+    int? BreakEvenMonth);
+
+/// <summary>
+/// The answer over the whole horizon, computed over however many paths there are: which costs
+/// least in total, by how much against the next cheapest, which is cheapest in month 1, and the
+/// months in which the cheapest path per month changes.
+/// </summary>
+/// <param name="CheapestPath">Cheapest over the horizon; null when the cheapest totals tie or fewer than two paths can be costed.</param>
+/// <param name="RunnerUpPath">The next cheapest over the horizon; null with no cheapest.</param>
+/// <param name="HorizonSavingUsd">The runner-up's total less the cheapest's, over the horizon.</param>
+/// <param name="HorizonSavingPercent">That saving as a percentage of the runner-up's total.</param>
+/// <param name="Month1CheapestPath">Cheapest in month 1; null when tied or not comparable.</param>
+/// <param name="FlipMonths">Months whose cheapest path differs from the month before's.</param>
+/// <param name="Comparisons">Every path against the reference path, in the estimate's order.</param>
 /// <param name="Summary">One sentence, e.g. "EC2 saves $6,283 (21 %) over 36 months; EKS is never cheaper."</param>
 public sealed record Verdict(
-    DeploymentPath? CheapestPath,
+    string? CheapestPath,
+    string? RunnerUpPath,
     decimal HorizonSavingUsd,
     double HorizonSavingPercent,
-    DeploymentPath? Month1CheaperPath,
+    string? Month1CheapestPath,
     IReadOnlyList<int> FlipMonths,
+    IReadOnlyList<PathComparison> Comparisons,
     string Summary)
 {
-    public static Verdict From(IReadOnlyList<ProjectionMonth> months)
+    /// <summary>The path every comparison is measured against: the cheapest, or the first that can be costed; null when none can.</summary>
+    public PathComparison? Reference =>
+        Comparisons.FirstOrDefault(c => c.Path == CheapestPath) ?? Comparisons.FirstOrDefault(c => c.HorizonUsd is not null);
+
+    /// <param name="names">Display name of each path id in the projection.</param>
+    public static Verdict From(Projection projection, IReadOnlyDictionary<string, string> names)
     {
-        if (months.Count == 0)
+        ArgumentNullException.ThrowIfNull(projection);
+        ArgumentNullException.ThrowIfNull(names);
+        if (projection.Months == 0)
         {
-            return new(null, 0, 0, null, [], "Nothing to compare: the horizon has no months.");
+            return new(null, null, 0, 0, null, [], [], "Nothing to compare: the horizon has no months.");
         }
 
-        var last = months[^1];
-        var horizon = Months(months.Count);
-        if (last.Ec2CumulativeUsd is not { } ec2 || last.EksCumulativeUsd is not { } eks)
+        var horizon = projection.Months == 1 ? "1 month" : $"{projection.Months} months";
+        var costed = projection.Paths.Where(p => p.CumulativeUsd[^1] is not null).ToList();
+        var ranked = costed.OrderBy(p => p.CumulativeUsd[^1]!.Value).ToList();
+        var cheapest = ranked.Count >= 2 && ranked[0].CumulativeUsd[^1] != ranked[1].CumulativeUsd[^1] ? ranked[0] : null;
+        var reference = cheapest ?? costed.FirstOrDefault();
+        var comparisons = projection.Paths.Select(p => Compare(p, reference, names[p.Path])).ToList();
+        var monthly = Enumerable.Range(0, projection.Months).Select(m => CheapestIn(costed, m)).ToList();
+        var flips = Enumerable.Range(1, projection.Months - 1).Where(m => monthly[m] != monthly[m - 1]).Select(m => m + 1).ToList();
+        var summary = Sentence(projection, names, ranked, cheapest, monthly, horizon);
+        if (cheapest is null)
         {
-            return NotComparable(last, horizon);
+            return new(null, null, 0, 0, monthly[0], flips, comparisons, summary);
         }
 
-        var month1 = Cheaper(months[0].Ec2MonthlyUsd!.Value, months[0].EksMonthlyUsd!.Value);
-        var flips = new List<int>();
-        for (var i = 1; i < months.Count; i++)
+        var runnerUp = ranked[1];
+        var saving = runnerUp.CumulativeUsd[^1]!.Value - cheapest.CumulativeUsd[^1]!.Value;
+        var dearer = runnerUp.CumulativeUsd[^1]!.Value;
+        var percent = dearer > 0 ? (double)(saving / dearer * 100) : 0;
+        return new(cheapest.Path, runnerUp.Path, saving, percent, monthly[0], flips, comparisons, summary);
+    }
+
+    private static PathComparison Compare(PathSeries path, PathSeries? reference, string name)
+    {
+        var horizon = path.CumulativeUsd[^1];
+        var month1 = path.MonthlyUsd[0];
+        if (reference is null || horizon is null)
         {
-            var before = Cheaper(months[i - 1].Ec2MonthlyUsd!.Value, months[i - 1].EksMonthlyUsd!.Value);
-            if (Cheaper(months[i].Ec2MonthlyUsd!.Value, months[i].EksMonthlyUsd!.Value) != before)
+            return new(path.Path, name, horizon, month1, null, null, null);
+        }
+
+        int? breakEven = null;
+        var firstSign = Math.Sign(path.CumulativeUsd[0]!.Value - reference.CumulativeUsd[0]!.Value);
+        for (var m = 1; m < path.CumulativeUsd.Count && firstSign != 0; m++)
+        {
+            if (Math.Sign(path.CumulativeUsd[m]!.Value - reference.CumulativeUsd[m]!.Value) != firstSign)
             {
-                flips.Add(months[i].Month);
+                breakEven = m + 1;
+                break;
             }
         }
 
-        var cheapest = Cheaper(ec2, eks);
-        if (cheapest is not { } winner)
+        return new(path.Path, name, horizon, month1, horizon - reference.CumulativeUsd[^1], month1 - reference.MonthlyUsd[0], breakEven);
+    }
+
+    /// <summary>The path that costs least in month index <paramref name="m"/>; null when tied.</summary>
+    private static string? CheapestIn(List<PathSeries> costed, int m)
+    {
+        if (costed.Count < 2)
         {
-            return new(null, 0, 0, month1, flips, string.Create(CultureInfo.InvariantCulture,
-                $"EC2 and EKS cost the same over {horizon} ({Usd(ec2)})."));
+            return null;
         }
 
-        var saving = Math.Abs(eks - ec2);
-        var dearer = Math.Max(ec2, eks);
-        var percent = dearer > 0 ? (double)(saving / dearer * 100) : 0;
-        var loser = winner == DeploymentPath.Ec2 ? DeploymentPath.Eks : DeploymentPath.Ec2;
-        var loserCheaperMonths = months
-            .Where(m => Cheaper(m.Ec2MonthlyUsd!.Value, m.EksMonthlyUsd!.Value) == loser)
-            .Select(m => m.Month)
-            .ToList();
-        var tail = loserCheaperMonths.Count == 0
-            ? $"{Name(loser)} is never cheaper"
-            : $"{Name(loser)} is cheaper per month in {MonthRanges(loserCheaperMonths)}";
-        return new(winner, saving, percent, month1, flips, string.Create(CultureInfo.InvariantCulture,
-            $"{Name(winner)} saves {Usd(saving)} ({Percent(percent)}) over {horizon}; {tail}."));
-    }
-
-    private static Verdict NotComparable(ProjectionMonth last, string horizon)
-    {
-        var summary = (last.Ec2CumulativeUsd, last.EksCumulativeUsd) switch
+        PathSeries? best = null;
+        var tied = false;
+        foreach (var path in costed)
         {
-            (null, null) => "Neither path can run these inputs: see the warnings for what to change.",
-            (null, { } eks) => $"EC2 cannot run these inputs (see its warning); EKS costs {Usd(eks)} over {horizon}.",
-            ({ } ec2, _) => $"EKS cannot run these inputs (see its warning); EC2 costs {Usd(ec2)} over {horizon}.",
-        };
-        return new(null, 0, 0, null, [], summary);
+            var usd = path.MonthlyUsd[m]!.Value;
+            if (best is null || usd < best.MonthlyUsd[m]!.Value)
+            {
+                (best, tied) = (path, false);
+            }
+            else if (usd == best.MonthlyUsd[m]!.Value)
+            {
+                tied = true;
+            }
+        }
+
+        return tied ? null : best!.Path;
     }
 
-    private static DeploymentPath? Cheaper(decimal ec2, decimal eks) =>
-        ec2 == eks ? null : ec2 < eks ? DeploymentPath.Ec2 : DeploymentPath.Eks;
+    private static string Sentence(
+        Projection projection, IReadOnlyDictionary<string, string> names, List<PathSeries> ranked, PathSeries? cheapest,
+        List<string?> monthly, string horizon)
+    {
+        var cannot = projection.Paths.Where(p => p.CumulativeUsd[^1] is null).Select(p => names[p.Path]).ToList();
+        var cannotText = cannot.Count == 0 ? "" : $" {Join(cannot)} cannot run these inputs (see {(cannot.Count == 1 ? "its warning" : "their warnings")}).";
+        if (ranked.Count == 0)
+        {
+            return projection.Paths.Count == 1
+                ? $"{names[projection.Paths[0].Path]} cannot run these inputs: see its warning for what to change."
+                : "No path can run these inputs: see the warnings for what to change.";
+        }
 
-    public static string Name(DeploymentPath path) => path == DeploymentPath.Ec2 ? "EC2" : "EKS";
+        if (ranked.Count == 1)
+        {
+            var only = ranked[0];
+            var lead = projection.Paths.Count == 1 ? $"{names[only.Path]} (the only path shown)" : $"Only {names[only.Path]} can run these inputs; it";
+            return $"{lead} costs {Usd(only.CumulativeUsd[^1]!.Value)} over {horizon}.{cannotText}";
+        }
 
-    private static string Months(int count) => count == 1 ? "1 month" : $"{count} months";
+        if (cheapest is null)
+        {
+            var tied = ranked.TakeWhile(p => p.CumulativeUsd[^1] == ranked[0].CumulativeUsd[^1]).Select(p => names[p.Path]).ToList();
+            return $"{Join(tied)} cost the same over {horizon} ({Usd(ranked[0].CumulativeUsd[^1]!.Value)}).{cannotText}";
+        }
+
+        var runnerUp = ranked[1];
+        var saving = runnerUp.CumulativeUsd[^1]!.Value - cheapest.CumulativeUsd[^1]!.Value;
+        var percent = runnerUp.CumulativeUsd[^1]!.Value > 0 ? (double)(saving / runnerUp.CumulativeUsd[^1]!.Value * 100) : 0;
+        var winner = names[cheapest.Path];
+        var cheaperSometimes = ranked.Skip(1)
+            .Select(p => (Name: names[p.Path], Months: monthly.Select((id, m) => (id, m)).Where(x => x.id == p.Path).Select(x => x.m + 1).ToList()))
+            .Where(p => p.Months.Count > 0)
+            .Select(p => $"{p.Name} is cheaper per month in {MonthRanges(p.Months)}")
+            .ToList();
+        var two = ranked.Count == 2;
+        var tail = cheaperSometimes.Count > 0 ? string.Join("; ", cheaperSometimes)
+            : two ? $"{names[runnerUp.Path]} is never cheaper"
+            : "no other path is cheaper in any month";
+        var against = two ? "" : $" against {names[runnerUp.Path]}, the next cheapest";
+        return $"{winner} saves {Usd(saving)} ({Percent(percent)}) over {horizon}{against}; {tail}.{cannotText}";
+    }
+
+    private static string Join(List<string> names) =>
+        names.Count == 1 ? names[0] : string.Join(", ", names.Take(names.Count - 1)) + " and " + names[^1];
 
     /// <summary>"21 %", "0.7 %", "&lt; 0.1 %".</summary>
     private static string Percent(double percent) =>
@@ -113,7 +197,6 @@ public sealed record Verdict(
             }
         }
 
-        var joined = ranges.Count == 1 ? ranges[0] : string.Join(", ", ranges.Take(ranges.Count - 1)) + " and " + ranges[^1];
-        return (months.Count == 1 ? "month " : "months ") + joined;
+        return (months.Count == 1 ? "month " : "months ") + Join(ranges);
     }
 }

@@ -21,6 +21,9 @@ public sealed record Scenario
     public double GrowthPercentPerMonth { get; init; } = 3;
 
     // Common
+    /// <summary>Paths left out of the comparison (ids such as "eks-fargate"); every path is shown by default.</summary>
+    public PathList HiddenPaths { get; init; } = PathList.Empty;
+
     public string Region { get; init; } = "us-east-1";
     public int HorizonMonths { get; init; } = 36;
     public double TargetUtilisationPercent { get; init; } = 70;
@@ -65,7 +68,6 @@ public sealed record Scenario
     public int Clusters { get; init; } = 1;
     public SupportTier SupportTier { get; init; } = SupportTier.Standard;
     public bool AutoMode { get; init; }
-    public bool Fargate { get; init; }
     public int EksRootVolumeGiB { get; init; } = 20;
 
     // Operations

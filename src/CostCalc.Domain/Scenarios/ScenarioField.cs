@@ -28,6 +28,12 @@ public sealed record ScenarioField(
 {
     public double DefaultValue => Read(Scenario.Default);
 
+    /// <summary>Ids of the paths the input changes; empty when it applies to every path.</summary>
+    public IReadOnlyList<string> Paths { get; init; } = [];
+
+    /// <summary>When false the input is not used for this scenario (e.g. the pod size with one pod per node).</summary>
+    public Func<Scenario, bool> InUse { get; init; } = _ => true;
+
     /// <summary>Counts accept only whole numbers.</summary>
     public bool WholeNumber { get; init; }
 
@@ -37,4 +43,20 @@ public sealed record ScenarioField(
 
     public bool Accepts(double value) =>
         double.IsFinite(value) && value >= Min && value <= Max && (!WholeNumber || Math.Abs(value % 1) < double.Epsilon);
+}
+
+public static class ScenarioInput
+{
+    /// <summary>Whether an input matters to the scenario: in use, and for a path that is not hidden.</summary>
+    public static bool Matters(Scenario scenario, IReadOnlyList<string> paths, Func<Scenario, bool> inUse)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(paths);
+        ArgumentNullException.ThrowIfNull(inUse);
+        return inUse(scenario) && (paths.Count == 0 || paths.Any(p => scenario.HiddenPaths?.Contains(p) != true));
+    }
+
+    public static bool Matters(this ScenarioField field, Scenario scenario) => Matters(scenario, field.Paths, field.InUse);
+
+    public static bool Matters(this ScenarioChoice choice, Scenario scenario) => Matters(scenario, choice.Paths, choice.InUse);
 }

@@ -3,6 +3,10 @@ namespace CostCalc.Domain.Scenarios;
 /// <summary>The numeric inputs of a <see cref="Scenario"/>, in the order the calculator shows them.</summary>
 public static class ScenarioFields
 {
+    private static readonly string[] Ec2 = [PathIds.Ec2];
+    private static readonly string[] Eks = [PathIds.Eks];
+    private static readonly string[] EksAny = [PathIds.Eks, PathIds.EksFargate];
+
     public static IReadOnlyList<ScenarioField> All { get; } =
     [
         new("peakConnections", FieldGroup.Workload, "Peak concurrent connections", "connections", 1, 100_000_000, Sources.Assumption, s => s.PeakConnections, (s, v) => s with { PeakConnections = (long)v }) { WholeNumber = true },
@@ -25,26 +29,30 @@ public static class ScenarioFields
         new("hostAgentCpuMillicores", FieldGroup.Common, "Host agents' CPU per machine", "millicores", 0, 64_000, Sources.HostAgents, s => s.HostAgentCpuMillicores, (s, v) => s with { HostAgentCpuMillicores = (int)v }) { WholeNumber = true },
         new("hostAgentMemoryMiB", FieldGroup.Common, "Host agents' memory per machine", "MiB", 0, 262_144, Sources.HostAgents, s => s.HostAgentMemoryMiB, (s, v) => s with { HostAgentMemoryMiB = (int)v }) { WholeNumber = true },
         new("hostAgentPods", FieldGroup.Common, "Host agents (DaemonSet pods on EKS)", "agents", 0, 50, Sources.HostAgents, s => s.HostAgentPods, (s, v) => s with { HostAgentPods = (int)v }) { WholeNumber = true },
-        new("ec2RootVolumeGiB", FieldGroup.Ec2, "Root volume per instance (gp3)", "GiB", 1, 16_384, Sources.Gp3, s => s.Ec2RootVolumeGiB, (s, v) => s with { Ec2RootVolumeGiB = (int)v }) { WholeNumber = true },
-        new("osMemoryMiB", FieldGroup.Ec2, "OS memory per instance", "MiB", 0, 65_536, Sources.OsMemory, s => s.OsMemoryMiB, (s, v) => s with { OsMemoryMiB = (int)v }) { WholeNumber = true },
-        new("podCpuRequestMillicores", FieldGroup.Eks, "Pod CPU request", "millicores", 1, 192_000, Sources.SchedulersQuota, s => s.PodCpuRequestMillicores, (s, v) => s with { PodCpuRequestMillicores = (int)v }) { WholeNumber = true },
-        new("podCpuLimitMillicores", FieldGroup.Eks, "Pod CPU limit (0 = none)", "millicores", 0, 192_000, Sources.SchedulersQuota, s => s.PodCpuLimitMillicores, (s, v) => s with { PodCpuLimitMillicores = (int)v }) { WholeNumber = true },
-        new("podMemoryMiB", FieldGroup.Eks, "Pod memory", "MiB", 64, 24_576_000, Sources.Assumption, s => s.PodMemoryMiB, (s, v) => s with { PodMemoryMiB = (int)v }) { WholeNumber = true },
-        new("throttlingPenaltyPercent", FieldGroup.Eks, "CPU throttling penalty", "%", 0, 90, Sources.Throttling, s => s.ThrottlingPenaltyPercent, (s, v) => s with { ThrottlingPenaltyPercent = v }),
-        new("fixedMaxPods", FieldGroup.Eks, "Max pods (fixed mode)", "pods", 1, 1_000, Sources.MaxPodsKubelet, s => s.FixedMaxPods, (s, v) => s with { FixedMaxPods = (int)v }) { WholeNumber = true },
-        new("nodeComponentCpuMillicores", FieldGroup.Eks, "Kubernetes node DaemonSets' CPU requests", "millicores", 0, 64_000, Sources.NodeComponents, s => s.NodeComponentCpuMillicores, (s, v) => s with { NodeComponentCpuMillicores = (int)v }) { WholeNumber = true },
-        new("nodeComponentMemoryMiB", FieldGroup.Eks, "Kubernetes node DaemonSets' memory requests", "MiB", 0, 262_144, Sources.NodeComponents, s => s.NodeComponentMemoryMiB, (s, v) => s with { NodeComponentMemoryMiB = (int)v }) { WholeNumber = true },
-        new("nodeComponentPods", FieldGroup.Eks, "Kubernetes node DaemonSet pods", "pods", 0, 50, Sources.NodeComponents, s => s.NodeComponentPods, (s, v) => s with { NodeComponentPods = (int)v }) { WholeNumber = true },
-        new("clusterAddOnCpuMillicores", FieldGroup.Eks, "Cluster add-on CPU requests", "millicores", 0, 1_000_000, Sources.ClusterAddOns, s => s.ClusterAddOnCpuMillicores, (s, v) => s with { ClusterAddOnCpuMillicores = (int)v }) { WholeNumber = true },
-        new("clusterAddOnMemoryMiB", FieldGroup.Eks, "Cluster add-on memory requests", "MiB", 0, 4_194_304, Sources.ClusterAddOns, s => s.ClusterAddOnMemoryMiB, (s, v) => s with { ClusterAddOnMemoryMiB = (int)v }) { WholeNumber = true },
-        new("systemNodeCount", FieldGroup.Eks, "System nodes (own node group)", "nodes", 2, 100, Sources.SystemNodes, s => s.SystemNodeCount, (s, v) => s with { SystemNodeCount = (int)v }) { WholeNumber = true },
-        new("clusters", FieldGroup.Eks, "Clusters", "clusters", 1, 100, Sources.ControlPlane, s => s.Clusters, (s, v) => s with { Clusters = (int)v }) { WholeNumber = true },
-        new("eksRootVolumeGiB", FieldGroup.Eks, "Root volume per node (gp3)", "GiB", 1, 16_384, Sources.EksRootVolume, s => s.EksRootVolumeGiB, (s, v) => s with { EksRootVolumeGiB = (int)v }) { WholeNumber = true },
-        new("ec2OperationsHoursPerMonth", FieldGroup.Operations, "EC2 operations effort", "h/month", 0, 10_000, Sources.Assumption, s => s.Ec2OperationsHoursPerMonth, (s, v) => s with { Ec2OperationsHoursPerMonth = v }),
-        new("eksOperationsHoursPerMonth", FieldGroup.Operations, "EKS operations effort", "h/month", 0, 10_000, Sources.Assumption, s => s.EksOperationsHoursPerMonth, (s, v) => s with { EksOperationsHoursPerMonth = v }),
+        new("ec2RootVolumeGiB", FieldGroup.Ec2, "Root volume per instance (gp3)", "GiB", 1, 16_384, Sources.Gp3, s => s.Ec2RootVolumeGiB, (s, v) => s with { Ec2RootVolumeGiB = (int)v }) { WholeNumber = true, Paths = Ec2 },
+        new("osMemoryMiB", FieldGroup.Ec2, "OS memory per instance", "MiB", 0, 65_536, Sources.OsMemory, s => s.OsMemoryMiB, (s, v) => s with { OsMemoryMiB = (int)v }) { WholeNumber = true, Paths = Ec2 },
+        new("podCpuRequestMillicores", FieldGroup.Eks, "Pod CPU request (fixed pods, Fargate)", "millicores", 1, 192_000, Sources.SchedulersQuota, s => s.PodCpuRequestMillicores, (s, v) => s with { PodCpuRequestMillicores = (int)v }) { WholeNumber = true, Paths = EksAny, InUse = UsesPodSize },
+        new("podCpuLimitMillicores", FieldGroup.Eks, "Pod CPU limit (0 = none)", "millicores", 0, 192_000, Sources.SchedulersQuota, s => s.PodCpuLimitMillicores, (s, v) => s with { PodCpuLimitMillicores = (int)v }) { WholeNumber = true, Paths = Eks, InUse = s => s.PodLayout == PodLayout.FixedPodSize },
+        new("podMemoryMiB", FieldGroup.Eks, "Pod memory (fixed pods, Fargate)", "MiB", 64, 24_576_000, Sources.Assumption, s => s.PodMemoryMiB, (s, v) => s with { PodMemoryMiB = (int)v }) { WholeNumber = true, Paths = EksAny, InUse = UsesPodSize },
+        new("throttlingPenaltyPercent", FieldGroup.Eks, "CPU throttling penalty", "%", 0, 90, Sources.Throttling, s => s.ThrottlingPenaltyPercent, (s, v) => s with { ThrottlingPenaltyPercent = v }) { Paths = Eks, InUse = s => s.PodLayout == PodLayout.FixedPodSize },
+        new("fixedMaxPods", FieldGroup.Eks, "Max pods (fixed mode)", "pods", 1, 1_000, Sources.MaxPodsKubelet, s => s.FixedMaxPods, (s, v) => s with { FixedMaxPods = (int)v }) { WholeNumber = true, Paths = Eks, InUse = s => s.MaxPodsMode == MaxPodsMode.Fixed },
+        new("nodeComponentCpuMillicores", FieldGroup.Eks, "Kubernetes node DaemonSets' CPU requests", "millicores", 0, 64_000, Sources.NodeComponents, s => s.NodeComponentCpuMillicores, (s, v) => s with { NodeComponentCpuMillicores = (int)v }) { WholeNumber = true, Paths = Eks },
+        new("nodeComponentMemoryMiB", FieldGroup.Eks, "Kubernetes node DaemonSets' memory requests", "MiB", 0, 262_144, Sources.NodeComponents, s => s.NodeComponentMemoryMiB, (s, v) => s with { NodeComponentMemoryMiB = (int)v }) { WholeNumber = true, Paths = Eks },
+        new("nodeComponentPods", FieldGroup.Eks, "Kubernetes node DaemonSet pods", "pods", 0, 50, Sources.NodeComponents, s => s.NodeComponentPods, (s, v) => s with { NodeComponentPods = (int)v }) { WholeNumber = true, Paths = Eks },
+        new("clusterAddOnCpuMillicores", FieldGroup.Eks, "Cluster add-on CPU requests", "millicores", 0, 1_000_000, Sources.ClusterAddOns, s => s.ClusterAddOnCpuMillicores, (s, v) => s with { ClusterAddOnCpuMillicores = (int)v }) { WholeNumber = true, Paths = EksAny },
+        new("clusterAddOnMemoryMiB", FieldGroup.Eks, "Cluster add-on memory requests", "MiB", 0, 4_194_304, Sources.ClusterAddOns, s => s.ClusterAddOnMemoryMiB, (s, v) => s with { ClusterAddOnMemoryMiB = (int)v }) { WholeNumber = true, Paths = EksAny },
+        new("systemNodeCount", FieldGroup.Eks, "System nodes (own node group)", "nodes", 2, 100, Sources.SystemNodes, s => s.SystemNodeCount, (s, v) => s with { SystemNodeCount = (int)v }) { WholeNumber = true, Paths = Eks, InUse = s => s.AddOnPlacement == AddOnPlacement.SystemNodes },
+        new("clusters", FieldGroup.Eks, "Clusters", "clusters", 1, 100, Sources.ControlPlane, s => s.Clusters, (s, v) => s with { Clusters = (int)v }) { WholeNumber = true, Paths = EksAny },
+        new("eksRootVolumeGiB", FieldGroup.Eks, "Root volume per node (gp3)", "GiB", 1, 16_384, Sources.EksRootVolume, s => s.EksRootVolumeGiB, (s, v) => s with { EksRootVolumeGiB = (int)v }) { WholeNumber = true, Paths = Eks },
+        new("ec2OperationsHoursPerMonth", FieldGroup.Operations, "EC2 operations effort", "h/month", 0, 10_000, Sources.Assumption, s => s.Ec2OperationsHoursPerMonth, (s, v) => s with { Ec2OperationsHoursPerMonth = v }) { Paths = Ec2 },
+        new("eksOperationsHoursPerMonth", FieldGroup.Operations, "EKS operations effort (nodes and Fargate)", "h/month", 0, 10_000, Sources.Assumption, s => s.EksOperationsHoursPerMonth, (s, v) => s with { EksOperationsHoursPerMonth = v }) { Paths = EksAny },
         new("operationsUsdPerHour", FieldGroup.Operations, "Engineer cost", "USD/h", 0, 10_000, Sources.Assumption, s => (double)s.OperationsUsdPerHour, (s, v) => s with { OperationsUsdPerHour = (decimal)v }),
         new("deploysPerMonth", FieldGroup.Operations, "Deploys", "deploys/month", 0, 10_000, Sources.Assumption, s => s.DeploysPerMonth, (s, v) => s with { DeploysPerMonth = (int)v }) { WholeNumber = true },
     ];
+
+    /// <summary>Pods of a fixed size run on EKS nodes with that layout, and on Fargate always.</summary>
+    private static bool UsesPodSize(Scenario s) =>
+        (s.PodLayout == PodLayout.FixedPodSize && !s.HiddenPaths.Contains(PathIds.Eks)) || !s.HiddenPaths.Contains(PathIds.EksFargate);
 
     public static ScenarioField? Find(string name) =>
         All.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));

@@ -9,65 +9,67 @@ public sealed record ValidationProblem(string Field, string Message);
 /// <summary>Checks every input before it reaches the estimator, so an estimate never sees a bad value.</summary>
 public static class ScenarioValidator
 {
-    public static IReadOnlyList<ValidationProblem> Validate(Scenario scenario, PriceBook prices, InstanceCatalog catalog)
+    public const string HiddenPathsField = "hiddenPaths";
+
+    /// <param name="pathIds">Ids of the paths the estimator compares; the built-in paths when null.</param>
+    public static IReadOnlyList<ValidationProblem> Validate(
+        Scenario scenario, PriceBook prices, InstanceCatalog catalog, IReadOnlyCollection<string>? pathIds = null)
     {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(prices);
         var problems = new List<ValidationProblem>();
         foreach (var field in ScenarioFields.All)
         {
-            var value = field.Read(scenario);
-            if (!field.Accepts(value))
+            if (!field.Accepts(field.Read(scenario)))
             {
                 problems.Add(new(field.Name, field.RangeMessage));
             }
         }
 
-        CheckChoice(problems, "ec2PurchaseOption", scenario.Ec2PurchaseOption);
-        CheckChoice(problems, "eksPurchaseOption", scenario.EksPurchaseOption);
-        CheckChoice(problems, "podLayout", scenario.PodLayout);
-        CheckChoice(problems, "maxPodsMode", scenario.MaxPodsMode);
-        CheckChoice(problems, "supportTier", scenario.SupportTier);
-        CheckChoice(problems, "loadBalancer", scenario.LoadBalancer);
-        CheckChoice(problems, "ec2DeployMethod", scenario.Ec2DeployMethod);
-        CheckChoice(problems, "addOnPlacement", scenario.AddOnPlacement);
-
         var region = prices.Find(scenario.Region ?? "");
-        if (region is null)
+        foreach (var choice in ScenarioChoices.All)
         {
-            problems.Add(new("region", $"Unknown region '{scenario.Region}'. Known regions: {string.Join(", ", prices.Regions.Select(r => r.Region.Code))}."));
-        }
-        else
-        {
-            CheckInstanceType(problems, "ec2InstanceType", scenario.Ec2InstanceType, region, catalog);
-            if (!scenario.Fargate)
+            var value = choice.Read(scenario);
+            switch (choice.Kind)
             {
-                CheckInstanceType(problems, "eksNodeInstanceType", scenario.EksNodeInstanceType, region, catalog);
-                if (scenario.AddOnPlacement == AddOnPlacement.SystemNodes)
-                {
-                    CheckInstanceType(problems, "systemNodeInstanceType", scenario.SystemNodeInstanceType, region, catalog);
-                }
+                case ChoiceKind.List when !choice.IsListed(value):
+                    problems.Add(new(choice.Name, choice.ValuesMessage));
+                    break;
+                case ChoiceKind.Region when region is null:
+                    problems.Add(new(choice.Name, $"Unknown region '{value}'. Known regions: {string.Join(", ", prices.Regions.Select(r => r.Region.Code))}."));
+                    break;
+                case ChoiceKind.InstanceType when region is not null && choice.Matters(scenario):
+                    CheckInstanceType(problems, choice.Name, value, region, catalog);
+                    break;
             }
         }
 
+        CheckHiddenPaths(problems, scenario.HiddenPaths, pathIds ?? [PathIds.Ec2, PathIds.Eks, PathIds.EksFargate]);
         if (scenario.PodLayout == PodLayout.FixedPodSize && scenario.PodCpuLimitMillicores > 0
             && scenario.PodCpuLimitMillicores < scenario.PodCpuRequestMillicores)
         {
             problems.Add(new("podCpuLimitMillicores", "Pod CPU limit must be 0 (no limit) or at least the CPU request."));
         }
 
-        if (scenario.Fargate && scenario.AutoMode)
-        {
-            problems.Add(new("autoMode", "Auto Mode manages EC2 nodes; it cannot be combined with Fargate."));
-        }
-
         return problems;
     }
 
-    private static void CheckChoice<T>(List<ValidationProblem> problems, string field, T value)
-        where T : struct, Enum
+    private static void CheckHiddenPaths(List<ValidationProblem> problems, PathList? hidden, IReadOnlyCollection<string> known)
     {
-        if (!Enum.IsDefined(value))
+        if (hidden is null)
         {
-            problems.Add(new(field, $"Must be one of: {string.Join(", ", Enum.GetNames<T>())}."));
+            problems.Add(new(HiddenPathsField, "Must be a list of path ids (it may be empty)."));
+            return;
+        }
+
+        var unknown = hidden.Ids.Where(id => !known.Contains(id)).ToList();
+        if (unknown.Count > 0)
+        {
+            problems.Add(new(HiddenPathsField, $"Unknown path {string.Join(", ", unknown.Select(u => $"'{u}'"))}. Paths: {string.Join(", ", known)}."));
+        }
+        else if (known.All(hidden.Contains))
+        {
+            problems.Add(new(HiddenPathsField, "At least one path must stay shown."));
         }
     }
 

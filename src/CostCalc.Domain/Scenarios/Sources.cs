@@ -55,6 +55,8 @@ public static class Sources
         "Hot code loading keeps sockets, but Elixir's mix release does not ship relups: an option only with appup/relup work";
     public const string RollingUpdate = "A rolling update replaces every pod, closing each pod's connections once";
     public const string RollingRestart = "Each instance restarts once per deploy, closing its connections";
+    public const string InstancePrices =
+        "AWS Price List: Linux, shared-tenancy on-demand and no-upfront reserved prices per region, as of the snapshot date";
     public const string SpotAdvisor = "Spot ≈ on-demand × (1 − savings %) from the AWS Spot Advisor feed";
     public const string TargetUtilisation = "Planning choice: headroom for peaks and garbage collection";
     public const string Availability = "Spare machines keep peak capacity through the loss of that many machines";

@@ -16,7 +16,7 @@ public partial class EstimatorTests
     [InlineData(2, SupportTier.Extended, "876.00")]
     public void Estimate_ControlPlane_IsClustersTimesHourlyRateTimes730(int clusters, SupportTier tier, string expected)
     {
-        var eks = Fixture.Estimate(Scenario.Default with { Clusters = clusters, SupportTier = tier }).Eks;
+        var eks = Fixture.Estimate(Scenario.Default with { Clusters = clusters, SupportTier = tier })[PathIds.Eks];
 
         Assert.Equal(decimal.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), eks.Line(CostKind.ControlPlane).MonthlyUsd);
     }
@@ -34,7 +34,7 @@ public partial class EstimatorTests
     {
         var scenario = Scenario.Default with { PeakConnections = 1, MinimumInstances = 1, SpareInstances = 0, Ec2InstanceType = name };
 
-        var ec2 = Fixture.Estimate(scenario).Ec2;
+        var ec2 = Fixture.Estimate(scenario)[PathIds.Ec2];
 
         Assert.Equal(1, ec2.Machines);
         Assert.Equal(decimal.Parse(monthly, System.Globalization.CultureInfo.InvariantCulture), decimal.Round(ec2.Line(CostKind.Compute).MonthlyUsd, 2));
@@ -50,7 +50,7 @@ public partial class EstimatorTests
             PeakConnections = 1_000_000, MessagesPerConnectionPerSecond = 0, NewConnectionsPerSecond = 0,
         };
 
-        var alb = Fixture.Estimate(scenario).Ec2.Line(CostKind.LoadBalancer);
+        var alb = Fixture.Estimate(scenario)[PathIds.Ec2].Line(CostKind.LoadBalancer);
 
         var lcuMonthly = alb.MonthlyUsd - (0.0225m * 730);
         Assert.InRange(lcuMonthly / 730, 2.665m, 2.675m);
@@ -68,7 +68,7 @@ public partial class EstimatorTests
             PeakConnections = 1_000, MessagesPerConnectionPerSecond = 0, NewConnectionsPerSecond = 25_000,
         };
 
-        var alb = Fixture.Estimate(scenario).Eks.Line(CostKind.LoadBalancer);
+        var alb = Fixture.Estimate(scenario)[PathIds.Eks].Line(CostKind.LoadBalancer);
 
         Assert.Equal((0.0225m + (0.008m * 1_000m)) * 730, alb.MonthlyUsd, 6);
     }
@@ -83,7 +83,7 @@ public partial class EstimatorTests
             RemoteMessagePercent = 0,
         };
 
-        var alb = Fixture.Estimate(scenario).Ec2.Line(CostKind.LoadBalancer);
+        var alb = Fixture.Estimate(scenario)[PathIds.Ec2].Line(CostKind.LoadBalancer);
 
         var lcu = 1_000d * 10 * 100_000 * 3_600 / (1024d * 1024 * 1024);
         Assert.Equal((0.0225m + (0.008m * (decimal)lcu)) * 730, alb.MonthlyUsd, 6);
@@ -94,16 +94,17 @@ public partial class EstimatorTests
     {
         var estimate = Fixture.Estimate(Scenario.Default with { LoadBalancer = LoadBalancer.None });
 
-        Assert.False(estimate.Ec2.HasLine(CostKind.LoadBalancer));
-        Assert.False(estimate.Eks.HasLine(CostKind.LoadBalancer));
-        Assert.Equal(estimate.Ec2.MonthlyUsd, estimate.Projection[0].Ec2MonthlyUsd);
+        Assert.False(estimate[PathIds.Ec2].HasLine(CostKind.LoadBalancer));
+        Assert.False(estimate[PathIds.Eks].HasLine(CostKind.LoadBalancer));
+        Assert.False(estimate[PathIds.EksFargate].HasLine(CostKind.LoadBalancer));
+        Assert.Equal(estimate[PathIds.Ec2].MonthlyUsd, estimate.Projection[PathIds.Ec2].MonthlyUsd[0]);
     }
 
     [Fact]
     public void Estimate_OneIdleNatGateway_Costs32Dollars85()
     {
         // model.md §1.4: an idle gateway ≈ $32.85/month (0.045 × 730).
-        var eks = Fixture.Estimate(Scenario.Default with { NatGateways = 1 }).Eks;
+        var eks = Fixture.Estimate(Scenario.Default with { NatGateways = 1 })[PathIds.Eks];
 
         Assert.Equal(32.85m, eks.Line(CostKind.NatGateway).MonthlyUsd);
     }
@@ -112,7 +113,7 @@ public partial class EstimatorTests
     public void Estimate_NatGatewaysWithTraffic_AddsPerGbProcessing()
     {
         // 3 gateways × 32.85 + 1,000 GB × 0.045.
-        var eks = Fixture.Estimate(Scenario.Default with { NatGateways = 3, NatProcessedGbPerMonth = 1_000 }).Eks;
+        var eks = Fixture.Estimate(Scenario.Default with { NatGateways = 3, NatProcessedGbPerMonth = 1_000 })[PathIds.Eks];
 
         Assert.Equal((3 * 32.85m) + 45m, eks.Line(CostKind.NatGateway).MonthlyUsd);
     }
@@ -123,7 +124,7 @@ public partial class EstimatorTests
         // model.md §1.2: m5.large 0.12 × $0.096 = $0.01152/h per Auto Mode-managed instance.
         var scenario = Scenario.Default with { EksNodeInstanceType = "m5.large", AutoMode = true };
 
-        var eks = Fixture.Estimate(scenario).Eks;
+        var eks = Fixture.Estimate(scenario)[PathIds.Eks];
 
         Assert.Equal(eks.Machines * 0.01152m * 730, eks.Line(CostKind.AutoModeFee).MonthlyUsd);
     }
@@ -133,7 +134,7 @@ public partial class EstimatorTests
     {
         var scenario = Scenario.Default with { EksNodeInstanceType = "m5.large", AutoMode = true, EksPurchaseOption = PurchaseOption.Spot };
 
-        var eks = Fixture.Estimate(scenario).Eks;
+        var eks = Fixture.Estimate(scenario)[PathIds.Eks];
 
         Assert.Equal(eks.Machines * 0.01152m * 730, eks.Line(CostKind.AutoModeFee).MonthlyUsd);
         Assert.Equal(eks.Machines * 0.03264m * 730, eks.Line(CostKind.Compute).MonthlyUsd);
@@ -147,18 +148,18 @@ public partial class EstimatorTests
         // each, in a line of their own.
         var scenario = Scenario.Default with
         {
-            Fargate = true, PodLayout = PodLayout.FixedPodSize, PodCpuRequestMillicores = 1000, PodCpuLimitMillicores = 1000,
-            PodMemoryMiB = 8192,
+            HiddenPaths = Fixture.OnlyEc2AndFargate, PodLayout = PodLayout.FixedPodSize, PodCpuRequestMillicores = 1000,
+            PodCpuLimitMillicores = 1000, PodMemoryMiB = 8192,
         };
 
-        var eks = Fixture.Estimate(scenario).Eks;
+        var fargate = Fixture.Estimate(scenario)[PathIds.EksFargate];
 
         var podPerHour = (2 * 0.04048m) + (9 * 0.004445m);
         var addOnPerHour = (0.25m * 0.04048m) + (0.5m * 0.004445m);
         Assert.Equal(0.120965m, podPerHour);
-        Assert.Equal(eks.Machines * podPerHour * 730, eks.Line(CostKind.Compute).MonthlyUsd);
-        Assert.Equal(3 * addOnPerHour * 730, eks.Line(CostKind.SystemNodes).MonthlyUsd);
-        Assert.Contains("2 vCPU / 9 GB", eks.Line(CostKind.Compute).Detail, StringComparison.Ordinal);
+        Assert.Equal(fargate.Machines * podPerHour * 730, fargate.Line(CostKind.Compute).MonthlyUsd);
+        Assert.Equal(3 * addOnPerHour * 730, fargate.Line(CostKind.SystemNodes).MonthlyUsd);
+        Assert.Contains("2 vCPU / 9 GB", fargate.Line(CostKind.Compute).Detail, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -170,7 +171,7 @@ public partial class EstimatorTests
     {
         var scenario = Scenario.Default with { Ec2InstanceType = "m5.large", Ec2PurchaseOption = option };
 
-        var ec2 = Fixture.Estimate(scenario).Ec2;
+        var ec2 = Fixture.Estimate(scenario)[PathIds.Ec2];
 
         var rate = decimal.Parse(usdPerHour, System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal(ec2.Machines * rate * 730, ec2.Line(CostKind.Compute).MonthlyUsd);
@@ -187,8 +188,8 @@ public partial class EstimatorTests
 
         var estimate = Fixture.Estimate(scenario);
 
-        Assert.Equal(estimate.Ec2.Machines * 0.145m * 730, estimate.Ec2.Line(CostKind.Compute).MonthlyUsd);
-        Assert.Equal(estimate.Eks.Machines * 0.145m * 730, estimate.Eks.Line(CostKind.Compute).MonthlyUsd);
+        Assert.Equal(estimate[PathIds.Ec2].Machines * 0.145m * 730, estimate[PathIds.Ec2].Line(CostKind.Compute).MonthlyUsd);
+        Assert.Equal(estimate[PathIds.Eks].Machines * 0.145m * 730, estimate[PathIds.Eks].Line(CostKind.Compute).MonthlyUsd);
         Assert.Contains(estimate.Warnings, w => w.Code == "ec2-price-fallback");
         Assert.Contains(estimate.Warnings, w => w.Code == "eks-price-fallback");
     }
@@ -200,8 +201,10 @@ public partial class EstimatorTests
 
         var estimate = Fixture.Estimate(scenario);
 
-        Assert.Equal(1_440m, estimate.Ec2.Line(CostKind.Operations).MonthlyUsd);
-        Assert.Equal(540m, estimate.Eks.Line(CostKind.Operations).MonthlyUsd);
+        Assert.Equal(1_440m, estimate[PathIds.Ec2].Line(CostKind.Operations).MonthlyUsd);
+        Assert.Equal(540m, estimate[PathIds.Eks].Line(CostKind.Operations).MonthlyUsd);
+        // EKS operations effort covers the cluster whatever runs its pods: Fargate pays it too.
+        Assert.Equal(540m, estimate[PathIds.EksFargate].Line(CostKind.Operations).MonthlyUsd);
     }
 
     [Fact]
@@ -209,8 +212,8 @@ public partial class EstimatorTests
     {
         var estimate = Fixture.Estimate(Scenario.Default with { AvailabilityZones = 1 });
 
-        Assert.Equal(0m, estimate.Ec2.Line(CostKind.CrossAzTransfer).MonthlyUsd);
-        Assert.Equal(0m, estimate.Eks.Line(CostKind.CrossAzTransfer).MonthlyUsd);
+        Assert.All(estimate.Paths, p => Assert.Equal(0m, p.Line(CostKind.CrossAzTransfer).MonthlyUsd));
+        Assert.Equal(3, estimate.Paths.Count);
     }
 
     [Fact]
@@ -218,8 +221,8 @@ public partial class EstimatorTests
     {
         var estimate = Fixture.Estimate(Scenario.Default with { Ec2RootVolumeGiB = 50, EksRootVolumeGiB = 100 });
 
-        Assert.Equal(estimate.Ec2.Machines * 50 * 0.08m, estimate.Ec2.Line(CostKind.Storage).MonthlyUsd);
-        Assert.Equal(estimate.Eks.Machines * 100 * 0.08m, estimate.Eks.Line(CostKind.Storage).MonthlyUsd);
+        Assert.Equal(estimate[PathIds.Ec2].Machines * 50 * 0.08m, estimate[PathIds.Ec2].Line(CostKind.Storage).MonthlyUsd);
+        Assert.Equal(estimate[PathIds.Eks].Machines * 100 * 0.08m, estimate[PathIds.Eks].Line(CostKind.Storage).MonthlyUsd);
     }
 
     [Theory]
@@ -231,11 +234,12 @@ public partial class EstimatorTests
 
         var estimate = Fixture.Estimate(scenario);
 
-        foreach (var (path, month1) in new[] { (estimate.Ec2, estimate.Projection[0].Ec2MonthlyUsd), (estimate.Eks, estimate.Projection[0].EksMonthlyUsd) })
+        foreach (var path in estimate.Paths)
         {
+            var month1 = estimate.Projection[path.Id].MonthlyUsd[0];
             Assert.Equal(path.CostLines.Sum(l => l.MonthlyUsd), path.MonthlyUsd);
             Assert.Equal(path.Feasible ? path.MonthlyUsd : null, month1);
-            Assert.All(path.CostLines, l => Assert.True(l.MonthlyUsd >= 0, $"{l.Name} {l.MonthlyUsd}"));
+            Assert.All(path.CostLines, l => Assert.True(l.MonthlyUsd >= 0, $"{path.Id} {l.Name} {l.MonthlyUsd}"));
             Assert.Equal(path.CostLines.Count, path.CostLines.Select(l => l.Kind).Distinct().Count());
         }
     }

@@ -8,7 +8,7 @@ public partial class EstimatorTests
 {
     [Theory]
     [MemberData(nameof(PropertyCases.Seeds), MemberType = typeof(PropertyCases))]
-    public void Estimate_MoreConnections_NeverCostsLessOnEitherPath(int seed)
+    public void Estimate_MoreConnections_NeverCostsLessOnAnyPath(int seed)
     {
         var random = new Random(seed);
         var scenario = RandomScenarios.Any(random);
@@ -17,13 +17,14 @@ public partial class EstimatorTests
         var before = Fixture.Estimate(scenario);
         var after = Fixture.Estimate(more);
 
-        foreach (var (name, a, b) in new[] { ("EC2", before.Ec2, after.Ec2), ("EKS", before.Eks, after.Eks) })
+        Assert.Equal(before.Paths.Select(p => p.Id), after.Paths.Select(p => p.Id));
+        foreach (var (a, b) in before.Paths.Zip(after.Paths))
         {
             if (a.Feasible && b.Feasible)
             {
                 Assert.True(b.MonthlyUsd >= a.MonthlyUsd,
-                    $"{name}: {scenario.PeakConnections} → ${a.MonthlyUsd}, {more.PeakConnections} → ${b.MonthlyUsd}");
-                Assert.True(b.Machines >= a.Machines, $"{name}: {a.Machines} → {b.Machines} machines");
+                    $"{a.Name}: {scenario.PeakConnections} → ${a.MonthlyUsd}, {more.PeakConnections} → ${b.MonthlyUsd}");
+                Assert.True(b.Machines >= a.Machines, $"{a.Name}: {a.Machines} → {b.Machines} machines");
             }
         }
     }
@@ -40,10 +41,11 @@ public partial class EstimatorTests
         var before = Fixture.Estimate(scenario);
         var after = Fixture.Estimate(more);
 
-        Assert.True(after.Ec2.ConnectionsPerVm <= before.Ec2.ConnectionsPerVm,
-            $"EC2: {scenario.MemoryPerConnectionKiB} KiB → {before.Ec2.ConnectionsPerVm}, {kib} KiB → {after.Ec2.ConnectionsPerVm}");
-        Assert.True(after.Eks.ConnectionsPerVm <= before.Eks.ConnectionsPerVm,
-            $"EKS: {scenario.MemoryPerConnectionKiB} KiB → {before.Eks.ConnectionsPerVm}, {kib} KiB → {after.Eks.ConnectionsPerVm}");
+        foreach (var (a, b) in before.Paths.Zip(after.Paths))
+        {
+            Assert.True(b.ConnectionsPerVm <= a.ConnectionsPerVm,
+                $"{a.Name}: {scenario.MemoryPerConnectionKiB} KiB → {a.ConnectionsPerVm}, {kib} KiB → {b.ConnectionsPerVm}");
+        }
     }
 
     [Theory]
@@ -51,10 +53,10 @@ public partial class EstimatorTests
     public void Estimate_BiggerInstanceOfAFamily_NeverHoldsFewerConnectionsPerVmOnEc2(int seed)
     {
         var random = new Random(seed);
-        var scenario = RandomScenarios.Any(random);
+        var scenario = RandomScenarios.Any(random) with { HiddenPaths = PathList.Empty };
 
         var perVm = Fixture.M5Family
-            .Select(t => (t.Name, Fixture.Estimate(scenario with { Ec2InstanceType = t.Name }).Ec2.ConnectionsPerVm))
+            .Select(t => (t.Name, Fixture.Estimate(scenario with { Ec2InstanceType = t.Name })[PathIds.Ec2].ConnectionsPerVm))
             .ToList();
 
         for (var i = 1; i < perVm.Count; i++)
@@ -68,9 +70,9 @@ public partial class EstimatorTests
     [MemberData(nameof(PropertyCases.Seeds), MemberType = typeof(PropertyCases))]
     public void Estimate_RandomScenario_Ec2CountIsMaxOfMinimumAndNeededPlusSpare(int seed)
     {
-        var scenario = RandomScenarios.Any(new Random(seed));
+        var scenario = RandomScenarios.Any(new Random(seed)) with { HiddenPaths = PathList.Empty };
 
-        var ec2 = Fixture.Estimate(scenario).Ec2;
+        var ec2 = Fixture.Estimate(scenario)[PathIds.Ec2];
 
         if (!ec2.Feasible)
         {
@@ -86,24 +88,32 @@ public partial class EstimatorTests
     [MemberData(nameof(PropertyCases.Seeds), MemberType = typeof(PropertyCases))]
     public void Estimate_RandomScenario_EksHoldsEveryConnection(int seed)
     {
-        var scenario = RandomScenarios.Any(new Random(seed));
+        // Both EKS paths: pods on nodes, and pods on Fargate (one micro-VM per pod, no system nodes).
+        var scenario = RandomScenarios.Any(new Random(seed)) with { HiddenPaths = PathList.Empty };
+        var estimate = Fixture.Estimate(scenario);
 
-        var eks = Fixture.Estimate(scenario).Eks;
+        foreach (var eks in new[] { estimate[PathIds.Eks], estimate[PathIds.EksFargate] })
+        {
+            if (!eks.Feasible)
+            {
+                continue;
+            }
 
-        if (!eks.Feasible)
-        {
-            return;
-        }
-
-        Assert.True((eks.Vms - scenario.SpareInstances) * (double)eks.ConnectionsPerVm >= scenario.PeakConnections);
-        Assert.True(eks.Vms >= scenario.MinimumInstances + scenario.SpareInstances);
-        if (scenario.Fargate || scenario.PodLayout == PodLayout.OnePodPerNode)
-        {
-            Assert.Equal(eks.Vms + eks.SystemNodes, eks.Machines);
-        }
-        else
-        {
-            Assert.True(eks.Machines * eks.VmsPerMachine >= eks.Vms, $"{eks.Machines} nodes × {eks.VmsPerMachine} < {eks.Vms} pods");
+            Assert.True((eks.Vms - scenario.SpareInstances) * (double)eks.ConnectionsPerVm >= scenario.PeakConnections, eks.Id);
+            Assert.True(eks.Vms >= scenario.MinimumInstances + scenario.SpareInstances, eks.Id);
+            if (eks.Id == PathIds.EksFargate)
+            {
+                Assert.Equal(eks.Vms, eks.Machines);
+                Assert.Equal(0, eks.SystemNodes);
+            }
+            else if (scenario.PodLayout == PodLayout.OnePodPerNode)
+            {
+                Assert.Equal(eks.Vms + eks.SystemNodes, eks.Machines);
+            }
+            else
+            {
+                Assert.True(eks.Machines * eks.VmsPerMachine >= eks.Vms, $"{eks.Machines} nodes × {eks.VmsPerMachine} < {eks.Vms} pods");
+            }
         }
     }
 }

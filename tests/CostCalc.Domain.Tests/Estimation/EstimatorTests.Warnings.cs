@@ -18,6 +18,10 @@ public partial class EstimatorTests
 
         Assert.Equal("standard-support-assumes-upgrades", warning.Code);
         Assert.Contains("14 months", warning.Message, StringComparison.Ordinal);
+        // Both EKS paths raise it; the estimate lists it once, for no single path.
+        Assert.Null(warning.Path);
+        Assert.Contains(Fixture.Estimate(Scenario.Default)[PathIds.Eks].Warnings, w => w.Code == "standard-support-assumes-upgrades");
+        Assert.Contains(Fixture.Estimate(Scenario.Default)[PathIds.EksFargate].Warnings, w => w.Code == "standard-support-assumes-upgrades");
     }
 
     [Fact]
@@ -125,7 +129,7 @@ public partial class EstimatorTests
     {
         var estimate = Fixture.Estimate(Scenario.Default with { MinimumInstances = 100, SpareInstances = 0 });
 
-        Assert.Equal(100, estimate.Ec2.Vms);
+        Assert.Equal(100, estimate[PathIds.Ec2].Vms);
         Assert.DoesNotContain("full-mesh-large", Codes(estimate));
     }
 
@@ -135,7 +139,7 @@ public partial class EstimatorTests
         // 20 M connections at ≈ 110–118 k per m6i.large VM need well over 100 VMs.
         var estimate = Fixture.Estimate(Scenario.Default with { PeakConnections = 20_000_000 });
 
-        Assert.True(estimate.Ec2.Vms > 100, $"{estimate.Ec2.Vms} VMs");
+        Assert.True(estimate[PathIds.Ec2].Vms > 100, $"{estimate[PathIds.Ec2].Vms} VMs");
         Assert.Contains("full-mesh-large", Codes(estimate));
     }
 
@@ -144,6 +148,10 @@ public partial class EstimatorTests
     {
         Assert.Contains("spot-estimate", Codes(Fixture.Estimate(Scenario.Default with { EksPurchaseOption = PurchaseOption.Spot })));
         Assert.Contains("spot-estimate", Codes(Fixture.Estimate(Scenario.Default with { Ec2PurchaseOption = PurchaseOption.Spot })));
+
+        // Spot on both paths: one warning, not one per path.
+        var both = Fixture.Estimate(Scenario.Default with { Ec2PurchaseOption = PurchaseOption.Spot, EksPurchaseOption = PurchaseOption.Spot });
+        Assert.Single(both.Warnings, w => w.Code == "spot-estimate");
     }
 
     [Fact]
@@ -174,7 +182,7 @@ public partial class EstimatorTests
         Assert.Contains("service-prices-us-east-1", Codes(estimate));
         Assert.Contains("gp3-us-east-1", Codes(estimate));
         Assert.Equal("Europe (Ireland)", estimate.RegionName);
-        Assert.Equal(estimate.Ec2.Machines * 0.107m * 730, estimate.Ec2.Line(CostKind.Compute).MonthlyUsd);
+        Assert.Equal(estimate[PathIds.Ec2].Machines * 0.107m * 730, estimate[PathIds.Ec2].Line(CostKind.Compute).MonthlyUsd);
     }
 
     [Fact]
@@ -190,7 +198,7 @@ public partial class EstimatorTests
         var estimate = Fixture.Estimate(scenario);
 
         Assert.Contains("prefix-delegation-needs-nitro", Codes(estimate));
-        Assert.Equal(17 - 5, estimate.Eks.VmsPerMachine);
+        Assert.Equal(17 - 5, estimate[PathIds.Eks].VmsPerMachine);
     }
 
     [Fact]
@@ -213,7 +221,7 @@ public partial class EstimatorTests
 
         var estimate = Fixture.Estimate(scenario);
 
-        Assert.Equal(3, estimate.Eks.VmsPerMachine);
+        Assert.Equal(3, estimate[PathIds.Eks].VmsPerMachine);
         Assert.Contains("max-pods-binds", Codes(estimate));
     }
 }

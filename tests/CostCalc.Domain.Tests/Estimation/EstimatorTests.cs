@@ -33,7 +33,7 @@ public partial class EstimatorTests
     [Fact]
     public void Estimate_DefaultScenarioEc2_MatchesHandWorkedCapacity()
     {
-        var ec2 = Fixture.Estimate(Scenario.Default).Ec2;
+        var ec2 = Fixture.Estimate(Scenario.Default)[PathIds.Ec2];
 
         Assert.True(ec2.Feasible);
         Assert.Equal(7_027, ec2.VmMemoryMiB);
@@ -51,7 +51,7 @@ public partial class EstimatorTests
     [Fact]
     public void Estimate_DefaultScenarioEks_MatchesHandWorkedCapacity()
     {
-        var eks = Fixture.Estimate(Scenario.Default).Eks;
+        var eks = Fixture.Estimate(Scenario.Default)[PathIds.Eks];
 
         Assert.True(eks.Feasible);
         Assert.Equal(6_435, eks.VmMemoryMiB);
@@ -67,7 +67,7 @@ public partial class EstimatorTests
     [Fact]
     public void Estimate_DefaultScenarioEc2_CostLinesMatchHandWorkedPrices()
     {
-        var ec2 = Fixture.Estimate(Scenario.Default).Ec2;
+        var ec2 = Fixture.Estimate(Scenario.Default)[PathIds.Ec2];
 
         Assert.Equal(3 * 0.096m * 730, ec2.Line(CostKind.Compute).MonthlyUsd);
         Assert.Equal(3 * 20 * 0.08m, ec2.Line(CostKind.Storage).MonthlyUsd);
@@ -82,7 +82,7 @@ public partial class EstimatorTests
     [Fact]
     public void Estimate_DefaultScenarioEks_CostLinesMatchHandWorkedPrices()
     {
-        var eks = Fixture.Estimate(Scenario.Default).Eks;
+        var eks = Fixture.Estimate(Scenario.Default)[PathIds.Eks];
 
         Assert.Equal(3 * 0.096m * 730, eks.Line(CostKind.Compute).MonthlyUsd);
         Assert.Equal(73.00m, eks.Line(CostKind.ControlPlane).MonthlyUsd);
@@ -102,17 +102,57 @@ public partial class EstimatorTests
         var estimate = Fixture.Estimate(Scenario.Default);
 
         // Same 3 × m6i.large, volumes, ALB and cross-AZ on both: only the control plane, $0.10 × 730 = $73.00, differs.
-        Assert.Equal(73.00m, estimate.MonthlyDifferenceUsd, 6);
-        Assert.Equal(DeploymentPath.Ec2, estimate.CheaperPath);
+        // EC2 is the cheapest path, so the reference of every comparison.
+        Assert.Equal(PathIds.Ec2, estimate.Verdict.CheapestPath);
+        Assert.Equal(73.00m, estimate.Comparison(PathIds.Eks).Month1DifferenceUsd!.Value, 6);
+        Assert.Equal(0m, estimate.Comparison(PathIds.Ec2).Month1DifferenceUsd);
+        Assert.Equal(PathIds.Ec2, estimate.Verdict.Month1CheapestPath);
         Assert.Equal("test-snapshot", estimate.SnapshotId);
         Assert.Equal(Fixture.InstancePricesAsOf, estimate.PricesAsOf);
         Assert.Equal("US East (N. Virginia)", estimate.RegionName);
     }
 
     [Fact]
+    public void Estimate_DefaultScenario_ShowsEveryBuiltInPathInDisplayOrder()
+    {
+        var estimate = Fixture.Estimate(Scenario.Default);
+
+        Assert.Equal([PathIds.Ec2, PathIds.Eks, PathIds.EksFargate], estimate.Paths.Select(p => p.Id));
+        Assert.Equal(["EC2", "EKS", "EKS on Fargate"], estimate.Paths.Select(p => p.Name));
+        Assert.Equal([PathIds.Ec2, PathIds.Eks, PathIds.EksFargate], estimate.Projection.Paths.Select(p => p.Path));
+        Assert.Equal([PathIds.Ec2, PathIds.Eks, PathIds.EksFargate], estimate.Verdict.Comparisons.Select(c => c.Path));
+    }
+
+    [Fact]
+    public void Estimate_HiddenPath_IsLeftOutEverywhere()
+    {
+        var estimate = Fixture.Estimate(Scenario.Default with { HiddenPaths = Fixture.OnlyEc2AndEks });
+
+        Assert.Equal([PathIds.Ec2, PathIds.Eks], estimate.Paths.Select(p => p.Id));
+        Assert.Null(estimate.Find(PathIds.EksFargate));
+        Assert.DoesNotContain(estimate.Projection.Paths, p => p.Path == PathIds.EksFargate);
+        Assert.DoesNotContain(estimate.Verdict.Comparisons, c => c.Path == PathIds.EksFargate);
+        Assert.DoesNotContain(estimate.Warnings, w => w.Path == PathIds.EksFargate);
+        Assert.DoesNotContain("Fargate", estimate.Verdict.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Estimate_HiddenPathWithAnUnusableInstanceType_IsNeverPlanned()
+    {
+        // A hidden path's inputs are not validated, so it must not be prepared either (its plan would throw).
+        var noEks = Fixture.Estimate(Scenario.Default with { HiddenPaths = PathList.Of([PathIds.Eks]), EksNodeInstanceType = "nope" });
+        var noEc2 = Fixture.Estimate(Scenario.Default with { HiddenPaths = PathList.Of([PathIds.Ec2]), Ec2InstanceType = "m4.large" });
+
+        Assert.Equal([PathIds.Ec2, PathIds.EksFargate], noEks.Paths.Select(p => p.Id));
+        Assert.Equal([PathIds.Eks, PathIds.EksFargate], noEc2.Paths.Select(p => p.Id));
+        Assert.Equal([PathIds.Ec2], Fixture.Estimator.Rank(Scenario.Default with { HiddenPaths = PathList.Of([PathIds.Eks]), EksNodeInstanceType = "nope" })
+            .Paths.Select(p => p.Path));
+    }
+
+    [Fact]
     public void Estimate_UsdPer10kConnections_IsMonthlyOverConnectionsTimes10k()
     {
-        var ec2 = Fixture.Estimate(Scenario.Default).Ec2;
+        var ec2 = Fixture.Estimate(Scenario.Default)[PathIds.Ec2];
 
         Assert.Equal(ec2.MonthlyUsd / 10, ec2.UsdPer10kConnections, 12);
     }
@@ -127,7 +167,7 @@ public partial class EstimatorTests
     {
         var scenario = Scenario.Default with { MinimumInstances = minimum, SpareInstances = spare, PeakConnections = connections };
 
-        var ec2 = Fixture.Estimate(scenario).Ec2;
+        var ec2 = Fixture.Estimate(scenario)[PathIds.Ec2];
 
         var needed = (long)Math.Ceiling(connections / (double)ec2.ConnectionsPerVm);
         Assert.Equal(Math.Max(minimum, needed) + spare, ec2.Machines);
@@ -142,7 +182,7 @@ public partial class EstimatorTests
         // → ⌈100,000 / 2,450⌉ = 41 + 1 spare = 42.
         var scenario = Scenario.Default with { Ec2InstanceType = "t3.large", CpuMicrosecondsPerMessage = 500, RemoteMessagePercent = 0 };
 
-        var ec2 = Fixture.Estimate(scenario).Ec2;
+        var ec2 = Fixture.Estimate(scenario)[PathIds.Ec2];
 
         Assert.Equal(0.35, ec2.VmCpuCores, 12);
         Assert.Equal(2_450, ec2.ConnectionsPerVm);
@@ -161,7 +201,7 @@ public partial class EstimatorTests
             Ec2InstanceType = "t3.large", CpuMicrosecondsPerMessage = 500, RemoteMessagePercent = 0, BurstableUnlimited = true,
         };
 
-        var ec2 = Fixture.Estimate(scenario).Ec2;
+        var ec2 = Fixture.Estimate(scenario)[PathIds.Ec2];
 
         Assert.Equal(10, ec2.Machines);
         Assert.Equal(237.25m, ec2.Line(CostKind.CpuCredits).MonthlyUsd, 6);
@@ -189,7 +229,7 @@ public partial class EstimatorTests
         // Pods = max(2, ⌈100,000 / 54,687⌉) + 1 spare node × 8 = 10 → 2 nodes; the add-ons fit beside them.
         var scenario = FixedPodsOnC54xlarge;
 
-        var eks = Fixture.Estimate(scenario).Eks;
+        var eks = Fixture.Estimate(scenario)[PathIds.Eks];
 
         Assert.Equal(8, eks.VmsPerMachine);
         Assert.Equal(54_687, eks.CpuBoundConnectionsPerVm);
@@ -208,7 +248,7 @@ public partial class EstimatorTests
         // (100 m / 114 MiB each) fit the room 8 pods leave (7,460 m, 2,451 MiB), so nodes = ⌈pods / 8⌉.
         var scenario = FixedPodsOnC54xlarge with { PeakConnections = 1_000_000 };
 
-        var eks = Fixture.Estimate(scenario).Eks;
+        var eks = Fixture.Estimate(scenario)[PathIds.Eks];
 
         var pods = eks.Vms;
         Assert.Equal((pods + 7) / 8, eks.Machines);
@@ -224,7 +264,7 @@ public partial class EstimatorTests
         // 3 add-on pods (CoreDNS × 2, metrics-server); the third needs a node of its own → 3 nodes.
         var scenario = FixedPodsOnC54xlarge with { MaxPodsMode = MaxPodsMode.Fixed, FixedMaxPods = 9 };
 
-        var eks = Fixture.Estimate(scenario).Eks;
+        var eks = Fixture.Estimate(scenario)[PathIds.Eks];
 
         Assert.Equal(4, eks.VmsPerMachine);
         Assert.Equal(6, eks.Vms);
@@ -247,7 +287,7 @@ public partial class EstimatorTests
             ThrottlingPenaltyPercent = 20,
         };
 
-        var eks = Fixture.Estimate(scenario).Eks;
+        var eks = Fixture.Estimate(scenario)[PathIds.Eks];
 
         Assert.Equal(2, eks.VmSchedulers);
         Assert.Equal(1.6, eks.VmCpuCores, 12);
@@ -264,7 +304,7 @@ public partial class EstimatorTests
             PodCpuLimitMillicores = 0,
         };
 
-        var eks = Fixture.Estimate(scenario).Eks;
+        var eks = Fixture.Estimate(scenario)[PathIds.Eks];
 
         // No limit, no quota: 16 schedulers, and the pod uses its share of the node, not only its request:
         // 8 pods fit by memory (27,027 / 3,072), so 15.46 / 8 = 1.9325 cores.
@@ -275,19 +315,22 @@ public partial class EstimatorTests
     [Fact]
     public void Estimate_Fargate_PodGetsItsRequestAndMachinesArePods()
     {
+        // 1,000 m / 8,192 MiB + 256 MiB = 8.25 GB: no 1 vCPU shape holds it → 2 vCPU / 9 GB (EKS user guide).
         var scenario = Scenario.Default with
         {
-            Fargate = true, PodLayout = PodLayout.FixedPodSize, PodCpuRequestMillicores = 1000, PodMemoryMiB = 8192,
+            HiddenPaths = Fixture.OnlyEc2AndFargate, PodLayout = PodLayout.FixedPodSize, PodCpuRequestMillicores = 1000, PodMemoryMiB = 8192,
         };
 
-        var eks = Fixture.Estimate(scenario).Eks;
+        var fargate = Fixture.Estimate(scenario)[PathIds.EksFargate];
 
-        Assert.True(eks.Feasible);
-        Assert.Equal("Fargate", eks.MachineType);
-        Assert.Equal(8192, eks.VmMemoryMiB);
-        Assert.Equal(1, eks.VmCpuCores, 12);
-        Assert.Equal(eks.Vms, eks.Machines);
-        Assert.False(eks.HasLine(CostKind.Storage));
+        Assert.True(fargate.Feasible);
+        Assert.StartsWith("Fargate", fargate.MachineType, StringComparison.Ordinal);
+        Assert.Equal("Fargate 2 vCPU / 9 GB", fargate.MachineType);
+        Assert.Equal("Fargate pod", fargate.MachineKind);
+        Assert.Equal(8192, fargate.VmMemoryMiB);
+        Assert.Equal(1, fargate.VmCpuCores, 12);
+        Assert.Equal(fargate.Vms, fargate.Machines);
+        Assert.False(fargate.HasLine(CostKind.Storage));
     }
 
     [Fact]
@@ -295,18 +338,21 @@ public partial class EstimatorTests
     {
         var scenario = Scenario.Default with
         {
-            Fargate = true, PodLayout = PodLayout.FixedPodSize, PodCpuRequestMillicores = 16000, PodCpuLimitMillicores = 16000,
-            PodMemoryMiB = 120 * 1024,
+            HiddenPaths = Fixture.OnlyEc2AndFargate, PodLayout = PodLayout.FixedPodSize, PodCpuRequestMillicores = 16000,
+            PodCpuLimitMillicores = 16000, PodMemoryMiB = 120 * 1024,
         };
 
         var estimate = Fixture.Estimate(scenario);
+        var fargate = estimate[PathIds.EksFargate];
 
-        Assert.False(estimate.Eks.Feasible);
-        Assert.Empty(estimate.Eks.CostLines);
-        Assert.Equal(0m, estimate.Eks.MonthlyUsd);
-        Assert.Null(estimate.CheaperPath);
-        Assert.Null(estimate.BreakEvenMonth);
-        Assert.Contains(estimate.Warnings, w => w.Code == "eks-infeasible" && w.Message.Contains("Fargate", StringComparison.Ordinal));
+        Assert.False(fargate.Feasible);
+        Assert.Empty(fargate.CostLines);
+        Assert.Equal(0m, fargate.MonthlyUsd);
+        Assert.Null(estimate.Verdict.Month1CheapestPath);
+        Assert.Null(estimate.Verdict.CheapestPath);
+        Assert.All(estimate.Verdict.Comparisons, c => Assert.Null(c.BreakEvenMonth));
+        Assert.Contains(estimate.Warnings, w => w.Code == "eks-fargate-infeasible" && w.Path == PathIds.EksFargate
+            && w.Message.Contains("Fargate", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -317,9 +363,14 @@ public partial class EstimatorTests
 
         var estimate = Fixture.Estimate(scenario);
 
-        Assert.False(estimate.Ec2.Feasible);
-        Assert.Equal(0, estimate.Ec2.Machines);
-        Assert.Equal(0m, estimate.MonthlyDifferenceUsd);
+        Assert.False(estimate[PathIds.Ec2].Feasible);
+        Assert.Equal(0, estimate[PathIds.Ec2].Machines);
+        // No difference can be taken against a path that cannot be costed.
+        var ec2 = estimate.Comparison(PathIds.Ec2);
+        Assert.Null(ec2.Month1Usd);
+        Assert.Null(ec2.HorizonUsd);
+        Assert.Null(ec2.Month1DifferenceUsd);
+        Assert.Null(ec2.HorizonDifferenceUsd);
         Assert.Contains(estimate.Warnings, w => w.Code == "ec2-infeasible");
     }
 
@@ -331,8 +382,8 @@ public partial class EstimatorTests
 
         var estimate = Fixture.Estimate(scenario);
 
-        Assert.False(estimate.Eks.Feasible);
-        Assert.True(estimate.Ec2.Feasible);
+        Assert.False(estimate[PathIds.Eks].Feasible);
+        Assert.True(estimate[PathIds.Ec2].Feasible);
         Assert.Contains(estimate.Warnings, w => w.Code == "eks-infeasible");
     }
 
@@ -353,9 +404,13 @@ public partial class EstimatorTests
     {
         var estimate = Fixture.Estimate(Scenario.Default with { Ec2DeployMethod = method });
 
-        Assert.Equal(ec2Dropped, estimate.BeyondCost.Ec2ConnectionsDroppedPerMonth);
-        Assert.Equal(8 * 100_000, estimate.BeyondCost.EksConnectionsDroppedPerMonth);
-        Assert.Equal(8 * estimate.Eks.Vms, estimate.BeyondCost.EksVmRestartsPerMonth);
+        Assert.Equal(ec2Dropped, estimate[PathIds.Ec2].Disruption.ConnectionsDroppedPerMonth);
+        Assert.Equal(8 * 100_000, estimate[PathIds.Eks].Disruption.ConnectionsDroppedPerMonth);
+        Assert.Equal(8 * estimate[PathIds.Eks].Vms, estimate[PathIds.Eks].Disruption.VmRestartsPerMonth);
+        // Fargate pods roll like pods on nodes: 8 deploys × 100,000 connections, 8 × 3 pods.
+        Assert.Equal(8 * 100_000, estimate[PathIds.EksFargate].Disruption.ConnectionsDroppedPerMonth);
+        Assert.Equal(8 * 3, estimate[PathIds.EksFargate].Disruption.VmRestartsPerMonth);
+        Assert.Equal(["Failure detection", "Message cost"], estimate.Facts.Select(f => f.Name));
     }
 
     [Theory]

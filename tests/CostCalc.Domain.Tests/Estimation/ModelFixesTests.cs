@@ -77,7 +77,7 @@ public class ModelFixesTests
             ThrottlingPenaltyPercent = penaltyPercent,
         };
 
-        var eks = Fixture.Estimate(scenario).Eks;
+        var eks = Fixture.Estimate(scenario)[PathIds.Eks];
 
         Assert.True(eks.Feasible);
         Assert.Equal(6, eks.VmsPerMachine);
@@ -106,7 +106,7 @@ public class ModelFixesTests
         // Per node min(229 slots, ⌊15,460 / 4,000⌋ = 3, ⌊27,027 / 8,192⌋ = 3) = 3 → ⌈8 / 3⌉ = 3 BEAM nodes (3, 3, 2).
         // A full node keeps 15,460 − 12,000 = 3,460 m and 27,027 − 24,576 = 2,451 MiB: min(226, 34, 21) = 21 add-on
         // pods of 100 m / 114 MiB, so the 3 add-on pods fit on the first full node. 3 nodes in all (the old model: ⌈11 / 3⌉ = 4).
-        var eks = Fixture.Estimate(EightLargePodsOnC54xlarge).Eks;
+        var eks = Fixture.Estimate(EightLargePodsOnC54xlarge)[PathIds.Eks];
 
         Assert.True(eks.Feasible);
         Assert.Equal(3, eks.VmsPerMachine);
@@ -130,7 +130,7 @@ public class ModelFixesTests
         // CPU stays 1,500 m (the pod has no limit, so the add-ons' 100 m requests are not lost); 2 schedulers (2 vCPU).
         var scenario = Scenario.Default with { MinimumInstances = minimum, SpareInstances = spare };
 
-        var eks = Fixture.Estimate(scenario).Eks;
+        var eks = Fixture.Estimate(scenario)[PathIds.Eks];
 
         Assert.True(eks.Feasible);
         Assert.Equal(podMemoryMiB, eks.VmMemoryMiB);
@@ -152,7 +152,7 @@ public class ModelFixesTests
         // ⌊1.5 × 10⁶ × 0.7 / 12.8⌋ = 82,031 → max(2, ⌈100,000 / 82,031⌉) + 1 spare = 3 BEAM nodes; 5 machines.
         var scenario = Scenario.Default with { AddOnPlacement = AddOnPlacement.SystemNodes, EksPurchaseOption = option };
 
-        var eks = Fixture.Estimate(scenario).Eks;
+        var eks = Fixture.Estimate(scenario)[PathIds.Eks];
 
         Assert.True(eks.Feasible);
         Assert.Equal(6_549, eks.VmMemoryMiB);
@@ -175,14 +175,14 @@ public class ModelFixesTests
         // EKS: 1,930 − 250 − 180 = 1,500 m for the BEAM pod.
         var estimate = Fixture.Estimate(Scenario.Default);
 
-        Assert.Equal(7_027, estimate.Ec2.VmMemoryMiB);
-        Assert.Equal(1.75, estimate.Ec2.VmCpuCores, 12);
-        Assert.Equal(176_234, estimate.Ec2.MemoryBoundConnectionsPerVm);
-        Assert.Equal(95_703, estimate.Ec2.CpuBoundConnectionsPerVm);
-        Assert.Equal(250, Assert.Single(estimate.Ec2.Memory.Slices, s => s.Name == "Host agents").Amount);
-        Assert.Equal(250, Assert.Single(estimate.Ec2.Cpu.Slices, s => s.Name == "Host agents").Amount);
-        Assert.Equal(1.5, estimate.Eks.VmCpuCores, 12);
-        Assert.Equal(250, Assert.Single(estimate.Eks.Memory.Slices, s => s.Name == "Host agents").Amount);
+        Assert.Equal(7_027, estimate[PathIds.Ec2].VmMemoryMiB);
+        Assert.Equal(1.75, estimate[PathIds.Ec2].VmCpuCores, 12);
+        Assert.Equal(176_234, estimate[PathIds.Ec2].MemoryBoundConnectionsPerVm);
+        Assert.Equal(95_703, estimate[PathIds.Ec2].CpuBoundConnectionsPerVm);
+        Assert.Equal(250, Assert.Single(estimate[PathIds.Ec2].Memory.Slices, s => s.Name == "Host agents").Amount);
+        Assert.Equal(250, Assert.Single(estimate[PathIds.Ec2].Cpu.Slices, s => s.Name == "Host agents").Amount);
+        Assert.Equal(1.5, estimate[PathIds.Eks].VmCpuCores, 12);
+        Assert.Equal(250, Assert.Single(estimate[PathIds.Eks].Memory.Slices, s => s.Name == "Host agents").Amount);
     }
 
     // ---- 5. Spare capacity is counted in machines ----
@@ -194,22 +194,24 @@ public class ModelFixesTests
         // (the 3 add-on pods fit on a full node's leftover as in fix 2). EC2: 8 + 1 = 9 instances.
         var estimate = Fixture.Estimate(EightLargePodsOnC54xlarge with { SpareInstances = 1 });
 
-        Assert.Equal(11, estimate.Eks.Vms);
-        Assert.Equal(4, estimate.Eks.Machines);
-        Assert.Equal(9, estimate.Ec2.Vms);
-        Assert.Equal(9, estimate.Ec2.Machines);
+        Assert.Equal(11, estimate[PathIds.Eks].Vms);
+        Assert.Equal(4, estimate[PathIds.Eks].Machines);
+        Assert.Equal(9, estimate[PathIds.Ec2].Vms);
+        Assert.Equal(9, estimate[PathIds.Ec2].Machines);
     }
 
     // ---- 6. Cross-AZ transfer ----
 
     [Fact]
-    public void Estimate_DefaultScenario_CrossAzIsTheSameOnBothPaths()
+    public void Estimate_DefaultScenario_CrossAzIsTheSameOnEveryPath()
     {
         // Both paths run 3 machines (EC2 ⌈100,000 / 95,703⌉ = 2 + 1; EKS ⌈100,000 / 82,031⌉ = 2 + 1), so Z' = 3, s = 0.2.
         // 100,000 × 0.2 msg/s × 0.2 × 2/3 × 512 B × 2,628,000 s / 2³⁰ = 3,341.67 GB; × $0.01 × 2 = $66.8335.
         var estimate = Fixture.Estimate(Scenario.Default);
 
-        foreach (var path in new[] { estimate.Ec2, estimate.Eks })
+        // EKS on Fargate runs 3 pods too (⌈100,000 / 54,687⌉ = 2 + 1; see fix 12), so the same figure.
+        Assert.Equal(3, estimate.Paths.Count);
+        foreach (var path in estimate.Paths)
         {
             Assert.Equal(3, path.Machines - path.SystemNodes);
             Assert.Equal(0.2, path.RemoteMessageShare, 12);
@@ -222,13 +224,14 @@ public class ModelFixesTests
     // ---- 7. NAT gateways ----
 
     [Fact]
-    public void Estimate_NatGateways_ArePricedIdenticallyOnBothPaths()
+    public void Estimate_NatGateways_ArePricedIdenticallyOnEveryPath()
     {
         // 3 gateways × $0.045 × 730 h = $98.55, + 1,000 GB × $0.045 = $45 → $143.55 on each path.
         var estimate = Fixture.Estimate(Scenario.Default with { NatGateways = 3, NatProcessedGbPerMonth = 1_000 });
 
-        Assert.Equal(143.55m, estimate.Ec2.Line(CostKind.NatGateway).MonthlyUsd);
-        Assert.Equal(143.55m, estimate.Eks.Line(CostKind.NatGateway).MonthlyUsd);
+        Assert.Equal(143.55m, estimate[PathIds.Ec2].Line(CostKind.NatGateway).MonthlyUsd);
+        Assert.Equal(143.55m, estimate[PathIds.Eks].Line(CostKind.NatGateway).MonthlyUsd);
+        Assert.Equal(143.55m, estimate[PathIds.EksFargate].Line(CostKind.NatGateway).MonthlyUsd);
     }
 
     // ---- 8. CPU credits ----
@@ -254,12 +257,12 @@ public class ModelFixesTests
         var x86 = EstimateExtended(scenario);
         var arm = EstimateExtended(scenario with { Ec2InstanceType = "t4g.large" });
 
-        Assert.Equal(10, x86.Ec2.Machines);
-        Assert.Equal(237.25m, x86.Ec2.Line(CostKind.CpuCredits).MonthlyUsd, 6);
-        Assert.Equal(11, x86.Eks.Machines);
-        Assert.Equal(296.745m, x86.Eks.Line(CostKind.CpuCredits).MonthlyUsd, 6);
-        Assert.Equal(10, arm.Ec2.Machines);
-        Assert.Equal(189.80m, arm.Ec2.Line(CostKind.CpuCredits).MonthlyUsd, 6);
+        Assert.Equal(10, x86[PathIds.Ec2].Machines);
+        Assert.Equal(237.25m, x86[PathIds.Ec2].Line(CostKind.CpuCredits).MonthlyUsd, 6);
+        Assert.Equal(11, x86[PathIds.Eks].Machines);
+        Assert.Equal(296.745m, x86[PathIds.Eks].Line(CostKind.CpuCredits).MonthlyUsd, 6);
+        Assert.Equal(10, arm[PathIds.Ec2].Machines);
+        Assert.Equal(189.80m, arm[PathIds.Ec2].Line(CostKind.CpuCredits).MonthlyUsd, 6);
     }
 
     // ---- 9. EC2 deploys restart instances by default ----
@@ -271,8 +274,8 @@ public class ModelFixesTests
         var estimate = Fixture.Estimate(Scenario.Default);
 
         Assert.Equal(Ec2DeployMethod.RollingRestart, Scenario.Default.Ec2DeployMethod);
-        Assert.Equal(800_000, estimate.BeyondCost.Ec2ConnectionsDroppedPerMonth);
-        Assert.Equal(24, estimate.BeyondCost.Ec2VmRestartsPerMonth);
+        Assert.Equal(800_000, estimate[PathIds.Ec2].Disruption.ConnectionsDroppedPerMonth);
+        Assert.Equal(24, estimate[PathIds.Ec2].Disruption.VmRestartsPerMonth);
     }
 
     // ---- 10. The verdict over the horizon ----
@@ -283,19 +286,23 @@ public class ModelFixesTests
         // Month 1: both paths run 3 m6i.large with the same volumes, ALB and cross-AZ; EKS adds the control plane,
         // $0.10 × 730 = $73.00. EKS pods hold fewer connections (82,031 vs 95,703 CPU-bound), so EKS never needs fewer
         // machines as connections grow, and it pays the control plane every month: EKS is never cheaper.
-        var estimate = Fixture.Estimate(Scenario.Default);
+        // EKS on Fargate is hidden: the two-path comparison and its sentence.
+        var estimate = Fixture.Estimate(Scenario.Default with { HiddenPaths = Fixture.OnlyEc2AndEks });
         var verdict = estimate.Verdict;
-        var last = estimate.Projection[^1];
+        var ec2 = estimate.Projection[PathIds.Ec2];
+        var eks = estimate.Projection[PathIds.Eks];
 
-        Assert.Equal(73.00m, estimate.Projection[0].EksMonthlyUsd!.Value - estimate.Projection[0].Ec2MonthlyUsd!.Value, 6);
-        Assert.Equal(36, estimate.Projection.Count);
-        Assert.Equal(DeploymentPath.Ec2, verdict.CheapestPath);
-        Assert.Equal(DeploymentPath.Ec2, verdict.Month1CheaperPath);
+        Assert.Equal(73.00m, eks.MonthlyUsd[0]!.Value - ec2.MonthlyUsd[0]!.Value, 6);
+        Assert.Equal(36, estimate.Projection.Months);
+        Assert.Equal(PathIds.Ec2, verdict.CheapestPath);
+        Assert.Equal(PathIds.Eks, verdict.RunnerUpPath);
+        Assert.Equal(PathIds.Ec2, verdict.Month1CheapestPath);
         Assert.Empty(verdict.FlipMonths);
-        var saving = last.EksCumulativeUsd!.Value - last.Ec2CumulativeUsd!.Value;
+        var saving = eks.CumulativeUsd[^1]!.Value - ec2.CumulativeUsd[^1]!.Value;
         Assert.Equal(saving, verdict.HorizonSavingUsd);
+        Assert.Equal(saving, estimate.Comparison(PathIds.Eks).HorizonDifferenceUsd);
         Assert.True(saving >= 36 * 73m, $"saving {saving}");
-        Assert.Equal((double)(saving / last.EksCumulativeUsd.Value * 100), verdict.HorizonSavingPercent, 9);
+        Assert.Equal((double)(saving / eks.CumulativeUsd[^1]!.Value * 100), verdict.HorizonSavingPercent, 9);
         Assert.Matches(@"^EC2 saves \$\d{1,3}(,\d{3})* \(\d+ %\) over 36 months; EKS is never cheaper\.$", verdict.Summary);
         Assert.StartsWith(string.Create(CultureInfo.InvariantCulture, $"EC2 saves ${Math.Round(saving):#,0} ("), verdict.Summary, StringComparison.Ordinal);
         Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"({verdict.HorizonSavingPercent:0} %)"), verdict.Summary, StringComparison.Ordinal);
@@ -310,13 +317,11 @@ public class ModelFixesTests
         // EC2 memory-bound 176,234 (fix 4): ⌈100,000 / 176,234⌉ = 1 → max(2, 1) + 1 = 3 instances.
         var estimate = Fixture.Estimate(Scenario.Default with { MessagesPerConnectionPerSecond = 0 });
 
-        Assert.Null(estimate.Ec2.CpuBoundConnectionsPerVm);
-        Assert.Null(estimate.Eks.CpuBoundConnectionsPerVm);
-        Assert.Equal(BindingResource.Memory, estimate.Ec2.Binding);
-        Assert.Equal(BindingResource.Memory, estimate.Eks.Binding);
-        Assert.Equal(176_234, estimate.Ec2.ConnectionsPerVm);
-        Assert.Equal(3, estimate.Ec2.Machines);
-        Assert.Equal(0m, estimate.Ec2.Line(CostKind.CrossAzTransfer).MonthlyUsd);
+        Assert.All(estimate.Paths, p => Assert.Null(p.CpuBoundConnectionsPerVm));
+        Assert.All(estimate.Paths, p => Assert.Equal(BindingResource.Memory, p.Binding));
+        Assert.Equal(176_234, estimate[PathIds.Ec2].ConnectionsPerVm);
+        Assert.Equal(3, estimate[PathIds.Ec2].Machines);
+        Assert.Equal(0m, estimate[PathIds.Ec2].Line(CostKind.CrossAzTransfer).MonthlyUsd);
     }
 
     [Fact]
@@ -324,30 +329,36 @@ public class ModelFixesTests
     {
         // t3.nano: 512 − ⌈38.4⌉ = 473 MiB visible; kube-reserved 11 × 4 + 255 = 299 MiB; eviction 100 → 74 MiB
         // allocatable, less 354 MiB of DaemonSets → nothing left (and 4 max pods < 5 DaemonSet pods).
-        var estimate = EstimateExtended(Scenario.Default with { EksNodeInstanceType = "t3.nano" });
+        // EKS on Fargate is hidden: EC2 against EKS on nodes, as the fix was made.
+        var estimate = EstimateExtended(Scenario.Default with { EksNodeInstanceType = "t3.nano", HiddenPaths = Fixture.OnlyEc2AndEks });
+        var eks = estimate[PathIds.Eks];
 
-        Assert.True(estimate.Ec2.Feasible);
-        Assert.False(estimate.Eks.Feasible);
-        Assert.Equal(0m, estimate.Eks.MonthlyUsd);
-        Assert.Empty(estimate.Eks.CostLines);
-        Assert.Equal(0, estimate.Eks.Machines);
-        Assert.Null(estimate.CheaperPath);
-        Assert.Equal(0m, estimate.MonthlyDifferenceUsd);
-        Assert.All(estimate.Projection, m =>
-        {
-            Assert.Null(m.EksMonthlyUsd);
-            Assert.Null(m.EksCumulativeUsd);
-            Assert.NotNull(m.Ec2MonthlyUsd);
-        });
+        Assert.True(estimate[PathIds.Ec2].Feasible);
+        Assert.False(eks.Feasible);
+        Assert.Equal(0m, eks.MonthlyUsd);
+        Assert.Empty(eks.CostLines);
+        Assert.Equal(0, eks.Machines);
+        Assert.Null(estimate.Verdict.Month1CheapestPath);
+        var comparison = estimate.Comparison(PathIds.Eks);
+        Assert.Null(comparison.Month1DifferenceUsd);
+        Assert.Null(comparison.HorizonDifferenceUsd);
+        Assert.All(estimate.Projection[PathIds.Eks].MonthlyUsd, m => Assert.Null(m));
+        Assert.All(estimate.Projection[PathIds.Eks].CumulativeUsd, m => Assert.Null(m));
+        Assert.All(estimate.Projection[PathIds.Ec2].MonthlyUsd, m => Assert.NotNull(m));
         Assert.Null(estimate.Verdict.CheapestPath);
-        Assert.StartsWith("EKS cannot run these inputs", estimate.Verdict.Summary, StringComparison.Ordinal);
+        var ec2Total = estimate.Projection[PathIds.Ec2].CumulativeUsd[^1]!.Value;
+        Assert.Equal(
+            string.Create(CultureInfo.InvariantCulture,
+                $"Only EC2 can run these inputs; it costs ${Math.Round(ec2Total):#,0} over 36 months. EKS cannot run these inputs (see its warning)."),
+            estimate.Verdict.Summary);
         var warning = Assert.Single(estimate.Warnings, w => w.Code == "eks-infeasible");
+        Assert.Equal(PathIds.Eks, warning.Path);
         Assert.Contains("t3.nano", warning.Message, StringComparison.Ordinal);
         Assert.Contains("74 MiB", warning.Message, StringComparison.Ordinal);
         Assert.Contains("larger node", warning.Message, StringComparison.Ordinal);
-        Assert.All(estimate.Eks.Memory.Slices.Concat(estimate.Eks.Cpu.Slices), s =>
+        Assert.All(eks.Memory.Slices.Concat(eks.Cpu.Slices), s =>
             Assert.True(s.Amount >= 0 && double.IsFinite(s.Amount), $"{s.Name} = {s.Amount}"));
-        Assert.True(estimate.Eks.VmCpuCores >= 0 && double.IsFinite(estimate.Eks.VmCpuCores), $"{estimate.Eks.VmCpuCores} cores");
+        Assert.True(eks.VmCpuCores >= 0 && double.IsFinite(eks.VmCpuCores), $"{eks.VmCpuCores} cores");
     }
 
     // ---- 12. Fargate with the default layout ----
@@ -358,18 +369,19 @@ public class ModelFixesTests
         // Pod 1,000 m / 3,072 MiB + 256 MiB = 3.25 GB → 1 vCPU / 4 GB: $0.04048 + 4 × $0.004445 = $0.05826/h.
         // 1 scheduler, 1 core: CPU-bound ⌊10⁶ × 0.7 / 12.8⌋ = 54,687 → max(2, ⌈1.83⌉) + 1 = 3 pods: 3 × 0.05826 × 730 = $127.5894.
         // Add-ons: 100 m / 114 MiB + 256 → 0.25 vCPU / 0.5 GB = $0.0123425/h × 3 pods × 730 = $27.030075.
-        var scenario = Scenario.Default with { Fargate = true };
+        // EKS on Fargate is a path of its own, shown by default: the default scenario sizes it.
+        var scenario = Scenario.Default;
 
         Assert.Equal(PodLayout.OnePodPerNode, scenario.PodLayout);
         Assert.Empty(ScenarioValidator.Validate(scenario, Fixture.Prices, Fixture.Catalog));
-        var eks = Fixture.Estimate(scenario).Eks;
+        var fargate = Fixture.Estimate(scenario)[PathIds.EksFargate];
 
-        Assert.True(eks.Feasible);
-        Assert.Equal(1, eks.VmCpuCores, 12);
-        Assert.Equal(54_687, eks.CpuBoundConnectionsPerVm);
-        Assert.Equal(3, eks.Vms);
-        Assert.Equal(3, eks.Machines);
-        Assert.Equal(127.5894m, eks.Line(CostKind.Compute).MonthlyUsd, 6);
-        Assert.Equal(27.030075m, eks.Line(CostKind.SystemNodes).MonthlyUsd, 6);
+        Assert.True(fargate.Feasible);
+        Assert.Equal(1, fargate.VmCpuCores, 12);
+        Assert.Equal(54_687, fargate.CpuBoundConnectionsPerVm);
+        Assert.Equal(3, fargate.Vms);
+        Assert.Equal(3, fargate.Machines);
+        Assert.Equal(127.5894m, fargate.Line(CostKind.Compute).MonthlyUsd, 6);
+        Assert.Equal(27.030075m, fargate.Line(CostKind.SystemNodes).MonthlyUsd, 6);
     }
 }

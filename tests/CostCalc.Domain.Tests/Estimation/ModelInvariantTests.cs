@@ -7,8 +7,9 @@ namespace CostCalc.Domain.Tests.Estimation;
 
 /// <summary>
 /// Invariants of the model over seeded random valid scenarios (<see cref="PropertyCases.Count"/> cases
-/// each): packing respects the node, costs add up, shared costs match, spare capacity covers a lost
-/// machine, nothing is NaN or negative, and the verdict follows the projection.
+/// each), for every path the scenario shows (<see cref="RandomScenarios.Any"/> hides some now and then):
+/// packing respects the node, costs add up, shared costs match, spare capacity covers a lost machine,
+/// nothing is NaN or negative, and the verdict follows the projection.
 /// </summary>
 public class ModelInvariantTests
 {
@@ -22,14 +23,26 @@ public class ModelInvariantTests
         return scenario with { HorizonMonths = random.Next(1, 37) };
     }
 
+    [Fact]
+    public void RandomScenarios_OverAllSeeds_HideSomePathsButNeverAll()
+    {
+        // The generator must exercise hidden paths, or the properties below only ever see all three.
+        var hidden = Enumerable.Range(0, PropertyCases.Count).Select(seed => Any(seed).HiddenPaths).ToList();
+
+        Assert.Contains(hidden, h => h.Count == 0);
+        Assert.Contains(hidden, h => h.Count == 1);
+        Assert.Contains(hidden, h => h.Count == 2);
+        Assert.DoesNotContain(hidden, h => h.Count == 3);
+    }
+
     [Theory]
     [MemberData(nameof(PropertyCases.Seeds), MemberType = typeof(PropertyCases))]
     public void Estimate_FixedSizePods_NeverOvercommitTheNodeAfterDaemonSets(int seed)
     {
         // Every case on fixed-size pods on nodes (the limit RandomScenarios draws is 0 or at least the request).
-        var scenario = Any(seed) with { PodLayout = PodLayout.FixedPodSize, Fargate = false };
+        var scenario = Any(seed) with { PodLayout = PodLayout.FixedPodSize, HiddenPaths = PathList.Empty };
 
-        var eks = Fixture.Estimate(scenario).Eks;
+        var eks = Fixture.Estimate(scenario)[PathIds.Eks];
 
         var node = NodeOverhead.For(Fixture.Find(scenario.EksNodeInstanceType), scenario.MaxPodsMode, scenario.FixedMaxPods, scenario.AutoMode);
         var freeCpu = node.AllocatableCpuMillicores - scenario.HostAgentCpuMillicores - scenario.NodeComponentCpuMillicores;
@@ -55,25 +68,41 @@ public class ModelInvariantTests
 
     [Theory]
     [MemberData(nameof(PropertyCases.Seeds), MemberType = typeof(PropertyCases))]
+    public void Estimate_RandomScenario_ShowsExactlyThePathsNotHidden(int seed)
+    {
+        var scenario = Any(seed);
+
+        var estimate = Fixture.Estimate(scenario);
+
+        string[] shown = [.. DeploymentPaths.BuiltIn.Select(p => p.Id).Where(id => !scenario.HiddenPaths.Contains(id))];
+        Assert.NotEmpty(shown);
+        Assert.Equal(shown, estimate.Paths.Select(p => p.Id));
+        Assert.Equal(shown, estimate.Projection.Paths.Select(p => p.Path));
+        Assert.Equal(shown, estimate.Verdict.Comparisons.Select(c => c.Path));
+        Assert.All(estimate.Warnings, w => Assert.True(w.Path is null || shown.Contains(w.Path), $"{w.Code} on hidden {w.Path}"));
+    }
+
+    [Theory]
+    [MemberData(nameof(PropertyCases.Seeds), MemberType = typeof(PropertyCases))]
     public void Estimate_RandomScenario_CostLinesSumToEachPathsMonthlyCost(int seed)
     {
         var estimate = Fixture.Estimate(Any(seed));
 
-        foreach (var (path, month1) in new[]
+        foreach (var path in estimate.Paths)
         {
-            (estimate.Ec2, estimate.Projection[0].Ec2MonthlyUsd),
-            (estimate.Eks, estimate.Projection[0].EksMonthlyUsd),
-        })
-        {
+            var series = estimate.Projection[path.Id];
             Assert.Equal(path.MonthlyUsd, path.CostLines.Sum(l => l.MonthlyUsd));
             Assert.Equal(path.CostLines.Count, path.CostLines.Select(l => l.Kind).Distinct().Count());
+            Assert.Equal(path.Machines, series.Machines[0]);
+            Assert.Equal(path.Vms, series.Vms[0]);
             if (path.Feasible)
             {
                 // Month 1 of the projection prices every cost kind; the lines must show all of them.
-                Assert.Equal(month1, path.MonthlyUsd);
+                Assert.Equal(series.MonthlyUsd[0], path.MonthlyUsd);
             }
             else
             {
+                Assert.Null(series.MonthlyUsd[0]);
                 Assert.Empty(path.CostLines);
                 Assert.Equal(0m, path.MonthlyUsd);
             }
@@ -82,27 +111,33 @@ public class ModelInvariantTests
 
     [Theory]
     [MemberData(nameof(PropertyCases.Seeds), MemberType = typeof(PropertyCases))]
-    public void Estimate_BothPathsSpanEveryZone_SharedCostsAreEqual(int seed)
+    public void Estimate_AnyTwoPaths_ShareTrafficCostsEqually(int seed)
     {
+        // Load balancer and NAT depend on the traffic only; cross-AZ also on how many zones the BEAM machines
+        // span, so it matches when both paths span every zone or run as many BEAM machines.
         var scenario = Any(seed);
         var estimate = Fixture.Estimate(scenario);
-        var ec2 = estimate.Ec2;
-        var eks = estimate.Eks;
-        if (!ec2.Feasible || !eks.Feasible
-            || ec2.Machines - ec2.SystemNodes < scenario.AvailabilityZones
-            || eks.Machines - eks.SystemNodes < scenario.AvailabilityZones)
-        {
-            return;
-        }
+        var feasible = estimate.Paths.Where(p => p.Feasible).ToList();
 
-        foreach (var kind in new[] { CostKind.CrossAzTransfer, CostKind.NatGateway, CostKind.LoadBalancer })
+        foreach (var a in feasible)
         {
-            Assert.Equal(ec2.HasLine(kind), eks.HasLine(kind));
-            if (ec2.HasLine(kind))
+            foreach (var b in feasible.Where(p => string.CompareOrdinal(p.Id, a.Id) > 0))
             {
-                Assert.True(ec2.Line(kind).MonthlyUsd == eks.Line(kind).MonthlyUsd,
-                    $"{kind}: EC2 ${ec2.Line(kind).MonthlyUsd} on {ec2.Machines} machines, EKS ${eks.Line(kind).MonthlyUsd} on {eks.Machines} "
-                    + $"({eks.SystemNodes} system), {scenario.AvailabilityZones} AZs");
+                var (beamA, beamB) = (a.Machines - a.SystemNodes, b.Machines - b.SystemNodes);
+                var sameZones = beamA == beamB || (beamA >= scenario.AvailabilityZones && beamB >= scenario.AvailabilityZones);
+                var kinds = sameZones
+                    ? new[] { CostKind.CrossAzTransfer, CostKind.NatGateway, CostKind.LoadBalancer }
+                    : [CostKind.NatGateway, CostKind.LoadBalancer];
+                foreach (var kind in kinds)
+                {
+                    Assert.Equal(a.HasLine(kind), b.HasLine(kind));
+                    if (a.HasLine(kind))
+                    {
+                        Assert.True(a.Line(kind).MonthlyUsd == b.Line(kind).MonthlyUsd,
+                            $"{kind}: {a.Name} ${a.Line(kind).MonthlyUsd} on {beamA} BEAM machines, {b.Name} ${b.Line(kind).MonthlyUsd} "
+                            + $"on {beamB}, {scenario.AvailabilityZones} AZs");
+                    }
+                }
             }
         }
     }
@@ -114,7 +149,7 @@ public class ModelInvariantTests
         var scenario = Any(seed);
         var estimate = Fixture.Estimate(scenario);
 
-        foreach (var path in new[] { estimate.Ec2, estimate.Eks })
+        foreach (var path in estimate.Paths)
         {
             if (!path.Feasible)
             {
@@ -123,7 +158,7 @@ public class ModelInvariantTests
 
             var left = path.Vms - (path.VmsPerMachine * scenario.SpareInstances);
             Assert.True((double)left * path.ConnectionsPerVm >= scenario.PeakConnections,
-                $"{path.Path}: ({path.Vms} VMs − {path.VmsPerMachine} × {scenario.SpareInstances} spare) × {path.ConnectionsPerVm} "
+                $"{path.Id}: ({path.Vms} VMs − {path.VmsPerMachine} × {scenario.SpareInstances} spare) × {path.ConnectionsPerVm} "
                 + $"< {scenario.PeakConnections} connections");
         }
     }
@@ -134,28 +169,49 @@ public class ModelInvariantTests
     {
         var estimate = Fixture.Estimate(Any(seed));
 
-        foreach (var path in new[] { estimate.Ec2, estimate.Eks })
+        foreach (var path in estimate.Paths)
         {
-            Assert.All(path.CostLines, l => Assert.True(l.MonthlyUsd >= 0, $"{path.Path} {l.Kind} = {l.MonthlyUsd}"));
+            Assert.All(path.CostLines, l => Assert.True(l.MonthlyUsd >= 0, $"{path.Id} {l.Kind} = {l.MonthlyUsd}"));
             Assert.All(path.Memory.Slices.Concat(path.Cpu.Slices), s =>
-                Assert.True(double.IsFinite(s.Amount) && s.Amount >= 0, $"{path.Path} {s.Name} = {s.Amount}"));
-            Assert.True(double.IsFinite(path.VmCpuCores) && path.VmCpuCores >= 0, $"{path.Path} {path.VmCpuCores} cores");
-            Assert.True(path.MonthlyUsd >= 0, $"{path.Path} ${path.MonthlyUsd}");
+                Assert.True(double.IsFinite(s.Amount) && s.Amount >= 0, $"{path.Id} {s.Name} = {s.Amount}"));
+            Assert.True(double.IsFinite(path.VmCpuCores) && path.VmCpuCores >= 0, $"{path.Id} {path.VmCpuCores} cores");
+            Assert.True(path.MonthlyUsd >= 0, $"{path.Id} ${path.MonthlyUsd}");
+            Assert.Equal(path.Feasible, estimate.Projection[path.Id].MonthlyUsd[0] is not null);
         }
 
-        var first = estimate.Projection[0];
-        Assert.Equal(estimate.Ec2.Feasible, first.Ec2MonthlyUsd is not null);
-        Assert.Equal(estimate.Eks.Feasible, first.EksMonthlyUsd is not null);
-        Assert.All(estimate.Projection, m =>
+        var months = estimate.Projection.Months;
+        Assert.Equal(estimate.Scenario.HorizonMonths, months);
+        foreach (var series in estimate.Projection.Paths)
         {
-            // Null only where the path cannot run that month (no machines), never a negative or $0 stand-in.
-            Assert.Equal(m.Ec2Machines > 0, m.Ec2MonthlyUsd is not null);
-            Assert.Equal(m.EksMachines > 0, m.EksMonthlyUsd is not null);
-            foreach (var usd in new[] { m.Ec2MonthlyUsd, m.EksMonthlyUsd, m.Ec2CumulativeUsd, m.EksCumulativeUsd })
+            Assert.Equal(months, series.Machines.Count);
+            Assert.Equal(months, series.Vms.Count);
+            Assert.Equal(months, series.MonthlyUsd.Count);
+            Assert.Equal(months, series.CumulativeUsd.Count);
+            for (var m = 0; m < months; m++)
             {
-                Assert.True(usd is null || usd >= 0, $"month {m.Month}: {usd}");
+                // Null only where the path cannot run that month (no machines), never a negative or $0 stand-in.
+                Assert.Equal(series.Machines[m] > 0, series.MonthlyUsd[m] is not null);
+                Assert.True(series.MonthlyUsd[m] is null || series.MonthlyUsd[m] >= 0, $"{series.Path} month {m + 1}: {series.MonthlyUsd[m]}");
+                Assert.True(series.CumulativeUsd[m] is null || series.CumulativeUsd[m] >= 0, $"{series.Path} month {m + 1}: {series.CumulativeUsd[m]}");
             }
-        });
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(PropertyCases.Seeds), MemberType = typeof(PropertyCases))]
+    public void Estimate_RandomScenario_CumulativeIsTheRunningSumUntilAMonthCannotBeCosted(int seed)
+    {
+        var estimate = Fixture.Estimate(Any(seed));
+
+        foreach (var series in estimate.Projection.Paths)
+        {
+            decimal? total = 0;
+            for (var m = 0; m < estimate.Projection.Months; m++)
+            {
+                total = total is { } t && series.MonthlyUsd[m] is { } usd ? t + usd : null;
+                Assert.Equal(total, series.CumulativeUsd[m]);
+            }
+        }
     }
 
     [Theory]
@@ -164,17 +220,37 @@ public class ModelInvariantTests
     {
         var estimate = Fixture.Estimate(Any(seed));
         var verdict = estimate.Verdict;
-        var last = estimate.Projection[^1];
+        var totals = estimate.Projection.Paths
+            .Where(p => p.CumulativeUsd[^1] is not null)
+            .Select(p => (p.Path, Total: p.CumulativeUsd[^1]!.Value))
+            .OrderBy(p => p.Total)
+            .ToList();
 
-        if (last.Ec2CumulativeUsd is not { } ec2 || last.EksCumulativeUsd is not { } eks)
+        if (totals.Count < 2 || totals[0].Total == totals[1].Total)
         {
+            // Nothing to compare, or the cheapest totals tie: no winner.
             Assert.Null(verdict.CheapestPath);
+            Assert.Null(verdict.RunnerUpPath);
             Assert.Equal(0m, verdict.HorizonSavingUsd);
             return;
         }
 
-        Assert.Equal(Math.Abs(ec2 - eks), verdict.HorizonSavingUsd);
-        DeploymentPath? cheapest = ec2 == eks ? null : ec2 < eks ? DeploymentPath.Ec2 : DeploymentPath.Eks;
-        Assert.Equal(cheapest, verdict.CheapestPath);
+        // The cheapest path has the lowest horizon total of all, strictly; the saving is against the next cheapest.
+        var cheapest = Assert.IsType<string>(verdict.CheapestPath);
+        var cheapestTotal = estimate.Projection[cheapest].CumulativeUsd[^1]!.Value;
+        Assert.All(totals.Where(t => t.Path != cheapest), t => Assert.True(cheapestTotal < t.Total, $"{cheapest} ${cheapestTotal} vs {t.Path} ${t.Total}"));
+        Assert.Equal(totals[0].Path, cheapest);
+        Assert.Equal(totals[1].Total - totals[0].Total, verdict.HorizonSavingUsd);
+        Assert.Equal(totals[1].Total, estimate.Projection[verdict.RunnerUpPath!].CumulativeUsd[^1]);
+
+        // Every comparison is against the cheapest path.
+        foreach (var comparison in verdict.Comparisons)
+        {
+            var series = estimate.Projection[comparison.Path];
+            Assert.Equal(series.CumulativeUsd[^1], comparison.HorizonUsd);
+            Assert.Equal(series.MonthlyUsd[0], comparison.Month1Usd);
+            Assert.Equal(series.CumulativeUsd[^1] - cheapestTotal, comparison.HorizonDifferenceUsd);
+            Assert.True(comparison.HorizonDifferenceUsd is null || comparison.HorizonDifferenceUsd >= 0, $"{comparison.Path} {comparison.HorizonDifferenceUsd}");
+        }
     }
 }

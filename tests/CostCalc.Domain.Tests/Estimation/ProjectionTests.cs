@@ -10,14 +10,15 @@ public class ProjectionTests
     /// <summary>
     /// EKS on Fargate with tiny pods (0.25 vCPU / 0.5 GB ≈ $9/month, ≈ 2,900 connections each) against
     /// EC2 m6i.large (≈ $70/month for ≈ 110,000 connections) that carries $1,000/month of operations:
-    /// EKS starts cheaper, its cost per connection is ≈ 5× EC2's, and 20 %/month growth makes it dearer.
+    /// Fargate starts cheaper, its cost per connection is ≈ 5× EC2's, and 20 %/month growth makes it dearer.
+    /// EKS on nodes is hidden, so exactly these two paths are compared.
     /// </summary>
     private static readonly Scenario Crossing = Scenario.Default with
     {
         PeakConnections = 10_000,
         GrowthPercentPerMonth = 20,
         HorizonMonths = 48,
-        Fargate = true,
+        HiddenPaths = Fixture.OnlyEc2AndFargate,
         PodLayout = PodLayout.FixedPodSize,
         PodCpuRequestMillicores = 250,
         PodCpuLimitMillicores = 1000,
@@ -35,8 +36,16 @@ public class ProjectionTests
     {
         var projection = Fixture.Estimate(Scenario.Default with { HorizonMonths = months }).Projection;
 
-        Assert.Equal(months, projection.Count);
-        Assert.Equal(Enumerable.Range(1, months), projection.Select(m => m.Month));
+        // Index m is month m + 1, in every series.
+        Assert.Equal(months, projection.Months);
+        Assert.Equal(months, projection.Connections.Count);
+        Assert.All(projection.Paths, p =>
+        {
+            Assert.Equal(months, p.Machines.Count);
+            Assert.Equal(months, p.Vms.Count);
+            Assert.Equal(months, p.MonthlyUsd.Count);
+            Assert.Equal(months, p.CumulativeUsd.Count);
+        });
     }
 
     [Fact]
@@ -44,13 +53,15 @@ public class ProjectionTests
     {
         var projection = Fixture.Estimate(Scenario.Default).Projection;
 
-        decimal ec2 = 0, eks = 0;
-        foreach (var month in projection)
+        Assert.Equal(3, projection.Paths.Count);
+        foreach (var series in projection.Paths)
         {
-            ec2 += month.Ec2MonthlyUsd!.Value;
-            eks += month.EksMonthlyUsd!.Value;
-            Assert.Equal(ec2, month.Ec2CumulativeUsd);
-            Assert.Equal(eks, month.EksCumulativeUsd);
+            decimal total = 0;
+            for (var m = 0; m < projection.Months; m++)
+            {
+                total += series.MonthlyUsd[m]!.Value;
+                Assert.Equal(total, series.CumulativeUsd[m]);
+            }
         }
     }
 
@@ -59,13 +70,14 @@ public class ProjectionTests
     {
         var estimate = Fixture.Estimate(Scenario.Default);
 
-        var first = estimate.Projection[0];
-
-        Assert.Equal(100_000, first.Connections);
-        Assert.Equal(estimate.Ec2.MonthlyUsd, first.Ec2MonthlyUsd);
-        Assert.Equal(estimate.Eks.MonthlyUsd, first.EksMonthlyUsd);
-        Assert.Equal(estimate.Ec2.Machines, first.Ec2Machines);
-        Assert.Equal(estimate.Eks.Machines, first.EksMachines);
+        Assert.Equal(100_000, estimate.Projection.Connections[0]);
+        foreach (var path in estimate.Paths)
+        {
+            var series = estimate.Projection[path.Id];
+            Assert.Equal(path.MonthlyUsd, series.MonthlyUsd[0]);
+            Assert.Equal(path.Machines, series.Machines[0]);
+            Assert.Equal(path.Vms, series.Vms[0]);
+        }
     }
 
     [Theory]
@@ -76,10 +88,10 @@ public class ProjectionTests
     {
         var projection = Fixture.Estimate(Scenario.Default with { GrowthPercentPerMonth = growth, HorizonMonths = 24 }).Projection;
 
-        foreach (var month in projection)
+        for (var m = 0; m < projection.Months; m++)
         {
-            var expected = Math.Round(100_000 * Math.Pow(1 + (growth / 100), month.Month - 1));
-            Assert.InRange(month.Connections, expected - 1, expected + 1);
+            var expected = Math.Round(100_000 * Math.Pow(1 + (growth / 100), m));
+            Assert.InRange(projection.Connections[m], expected - 1, expected + 1);
         }
     }
 
@@ -88,10 +100,12 @@ public class ProjectionTests
     {
         var projection = Fixture.Estimate(Crossing).Projection;
 
-        for (var i = 1; i < projection.Count; i++)
+        foreach (var series in projection.Paths)
         {
-            Assert.True(projection[i].Ec2Machines >= projection[i - 1].Ec2Machines);
-            Assert.True(projection[i].EksMachines >= projection[i - 1].EksMachines);
+            for (var m = 1; m < projection.Months; m++)
+            {
+                Assert.True(series.Machines[m] >= series.Machines[m - 1], $"{series.Path} month {m + 1}");
+            }
         }
     }
 
@@ -99,25 +113,35 @@ public class ProjectionTests
     public void BreakEvenMonth_EksStartsCheaperButGrowsDearer_IsTheFirstMonthCumulativeCostsCross()
     {
         var estimate = Fixture.Estimate(Crossing);
-        var projection = estimate.Projection;
+        var ec2 = estimate.Projection[PathIds.Ec2];
+        var fargate = estimate.Projection[PathIds.EksFargate];
 
-        Assert.True(projection[0].EksMonthlyUsd < projection[0].Ec2MonthlyUsd, "EKS should start cheaper");
-        Assert.True(projection[^1].EksMonthlyUsd > projection[^1].Ec2MonthlyUsd, "EKS should end dearer");
-        Assert.NotNull(estimate.BreakEvenMonth);
-        var month = estimate.BreakEvenMonth.Value;
+        Assert.True(fargate.MonthlyUsd[0] < ec2.MonthlyUsd[0], "EKS on Fargate should start cheaper");
+        Assert.True(fargate.MonthlyUsd[^1] > ec2.MonthlyUsd[^1], "EKS on Fargate should end dearer");
+        var breakEven = estimate.TwoPathBreakEvenMonth();
+        Assert.NotNull(breakEven);
+        var month = breakEven.Value;
         Assert.InRange(month, 2, Crossing.HorizonMonths);
-        Assert.True(projection[month - 1].EksCumulativeUsd >= projection[month - 1].Ec2CumulativeUsd);
-        Assert.True(projection[month - 2].EksCumulativeUsd < projection[month - 2].Ec2CumulativeUsd);
-        Assert.Equal(DeploymentPath.Eks, estimate.CheaperPath);
+        Assert.True(fargate.CumulativeUsd[month - 1] >= ec2.CumulativeUsd[month - 1]);
+        Assert.True(fargate.CumulativeUsd[month - 2] < ec2.CumulativeUsd[month - 2]);
+        Assert.Equal(PathIds.EksFargate, estimate.Verdict.Month1CheapestPath);
     }
 
     [Fact]
     public void BreakEvenMonth_NoGrowthAndOnePathAlwaysCheaper_IsNull()
     {
         var estimate = Fixture.Estimate(Scenario.Default with { GrowthPercentPerMonth = 0 });
+        var ec2 = estimate.Projection[PathIds.Ec2];
 
-        Assert.All(estimate.Projection, m => Assert.True(m.EksCumulativeUsd > m.Ec2CumulativeUsd));
-        Assert.Null(estimate.BreakEvenMonth);
+        foreach (var other in estimate.Projection.Paths.Where(p => p.Path != PathIds.Ec2))
+        {
+            for (var m = 0; m < estimate.Projection.Months; m++)
+            {
+                Assert.True(other.CumulativeUsd[m] > ec2.CumulativeUsd[m], $"{other.Path} month {m + 1}");
+            }
+        }
+
+        Assert.All(estimate.Verdict.Comparisons, c => Assert.Null(c.BreakEvenMonth));
     }
 
     [Fact]
@@ -125,6 +149,6 @@ public class ProjectionTests
     {
         var estimate = Fixture.Estimate(Crossing with { HorizonMonths = 6 });
 
-        Assert.Null(estimate.BreakEvenMonth);
+        Assert.Null(estimate.TwoPathBreakEvenMonth());
     }
 }

@@ -8,6 +8,9 @@ public class RankingTests
 {
     private static readonly string[] PricedNames = [.. Fixture.PricedTypes.Select(t => t.Name).Order(StringComparer.Ordinal)];
 
+    private static IReadOnlyList<RankedInstance> Rows(Ranking ranking, string path) =>
+        ranking.Paths.Single(p => p.Path == path).Rows;
+
     [Fact]
     public void Rank_DefaultScenario_ListsEveryPricedCatalogTypeOnBothPaths()
     {
@@ -18,8 +21,11 @@ public class RankingTests
 
         Assert.Equal(Fixture.Region, ranking.Region);
         Assert.Equal("test-snapshot", ranking.SnapshotId);
-        Assert.Equal(PricedNames, ranking.Ec2.Select(r => r.InstanceType).Order(StringComparer.Ordinal));
-        Assert.Equal(PricedNames.Except(["t2.medium", "t3.medium"]), ranking.Eks.Select(r => r.InstanceType).Order(StringComparer.Ordinal));
+        // EKS on Fargate has no instance type to rank.
+        Assert.Equal([PathIds.Ec2, PathIds.Eks], ranking.Paths.Select(p => p.Path));
+        Assert.Equal(["ec2InstanceType", "eksNodeInstanceType"], ranking.Paths.Select(p => p.MachineTypeField));
+        Assert.Equal(PricedNames, Rows(ranking, PathIds.Ec2).Select(r => r.InstanceType).Order(StringComparer.Ordinal));
+        Assert.Equal(PricedNames.Except(["t2.medium", "t3.medium"]), Rows(ranking, PathIds.Eks).Select(r => r.InstanceType).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -27,7 +33,7 @@ public class RankingTests
     {
         var ranking = Fixture.Estimator.Rank(Scenario.Default);
 
-        foreach (var list in new[] { ranking.Ec2, ranking.Eks })
+        foreach (var list in ranking.Paths.Select(p => p.Rows))
         {
             for (var i = 1; i < list.Count; i++)
             {
@@ -44,18 +50,18 @@ public class RankingTests
     {
         var ranking = Fixture.Estimator.Rank(Scenario.Default);
 
-        foreach (var entry in ranking.Ec2)
+        foreach (var entry in Rows(ranking, PathIds.Ec2))
         {
-            var ec2 = Fixture.Estimate(Scenario.Default with { Ec2InstanceType = entry.InstanceType }).Ec2;
+            var ec2 = Fixture.Estimate(Scenario.Default with { Ec2InstanceType = entry.InstanceType })[PathIds.Ec2];
             Assert.Equal(ec2.MonthlyUsd, entry.MonthlyUsd);
             Assert.Equal(ec2.Machines, entry.Machines);
             Assert.Equal(ec2.ConnectionsPerVm, entry.ConnectionsPerVm);
             Assert.Equal(ec2.UsdPer10kConnections, entry.UsdPer10kConnections);
         }
 
-        foreach (var entry in ranking.Eks)
+        foreach (var entry in Rows(ranking, PathIds.Eks))
         {
-            var eks = Fixture.Estimate(Scenario.Default with { EksNodeInstanceType = entry.InstanceType }).Eks;
+            var eks = Fixture.Estimate(Scenario.Default with { EksNodeInstanceType = entry.InstanceType })[PathIds.Eks];
             Assert.Equal(eks.MonthlyUsd, entry.MonthlyUsd);
             Assert.Equal(eks.Machines, entry.Machines);
         }
@@ -64,7 +70,7 @@ public class RankingTests
     [Fact]
     public void Rank_Entry_CarriesTheTypesSpecsAndOnDemandPrice()
     {
-        var c7g = Assert.Single(Fixture.Estimator.Rank(Scenario.Default).Ec2, r => r.InstanceType == "c7g.xlarge");
+        var c7g = Assert.Single(Rows(Fixture.Estimator.Rank(Scenario.Default), PathIds.Ec2), r => r.InstanceType == "c7g.xlarge");
 
         Assert.Equal("c7g", c7g.Family);
         Assert.Equal(Catalog.CpuArchitecture.Arm64, c7g.Architecture);
@@ -87,20 +93,30 @@ public class RankingTests
 
         string[] small = ["t2.medium", "t3.medium"];
         Assert.Equal(PricedNames.Except(small).Except(["c5.xlarge", "c7g.xlarge", "m5.large", "m6i.large", "t3.large"]),
-            ranking.Ec2.Select(r => r.InstanceType).Order(StringComparer.Ordinal));
+            Rows(ranking, PathIds.Ec2).Select(r => r.InstanceType).Order(StringComparer.Ordinal));
         string[] eightGib = ["c5.xlarge", "c7g.xlarge", "m5.large", "m6i.large", "t3.large"];
-        Assert.Equal(PricedNames.Except(small).Except(eightGib), ranking.Eks.Select(r => r.InstanceType).Order(StringComparer.Ordinal));
+        Assert.Equal(PricedNames.Except(small).Except(eightGib), Rows(ranking, PathIds.Eks).Select(r => r.InstanceType).Order(StringComparer.Ordinal));
     }
 
     [Fact]
     public void Rank_Fargate_HasNoEksNodeRanking()
     {
-        var scenario = Scenario.Default with { Fargate = true, PodLayout = PodLayout.FixedPodSize };
+        // EC2 against EKS on Fargate (EKS on nodes hidden): only EC2 has instance types to rank.
+        var scenario = Scenario.Default with { HiddenPaths = Fixture.OnlyEc2AndFargate, PodLayout = PodLayout.FixedPodSize };
 
         var ranking = Fixture.Estimator.Rank(scenario);
 
-        Assert.Empty(ranking.Eks);
-        Assert.NotEmpty(ranking.Ec2);
+        Assert.DoesNotContain(ranking.Paths, p => p.Path == PathIds.Eks);
+        Assert.NotEmpty(Rows(ranking, PathIds.Ec2));
+        Assert.Equal([PathIds.Ec2], ranking.Paths.Select(p => p.Path));
+    }
+
+    [Fact]
+    public void Rank_OnlyFargateShown_RanksNothing()
+    {
+        var scenario = Scenario.Default with { HiddenPaths = PathList.Of([PathIds.Ec2, PathIds.Eks]) };
+
+        Assert.Empty(Fixture.Estimator.Rank(scenario).Paths);
     }
 
     [Fact]
@@ -108,7 +124,7 @@ public class RankingTests
     {
         var ranking = Fixture.Estimator.Rank(Scenario.Default with { Region = Fixture.OtherRegion });
 
-        Assert.Equal(["m6i.large"], ranking.Ec2.Select(r => r.InstanceType));
+        Assert.Equal(["m6i.large"], Rows(ranking, PathIds.Ec2).Select(r => r.InstanceType));
     }
 
     [Fact]

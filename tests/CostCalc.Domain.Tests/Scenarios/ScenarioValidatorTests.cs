@@ -120,7 +120,16 @@ public class ScenarioValidatorTests
     [Fact]
     public void Validate_FargateWithUnknownNodeType_IgnoresTheNodeType()
     {
-        var scenario = Scenario.Default with { Fargate = true, PodLayout = PodLayout.FixedPodSize, EksNodeInstanceType = "nope" };
+        // EKS on nodes hidden: its node type is not used, so not checked.
+        var scenario = Scenario.Default with { HiddenPaths = Fixture.OnlyEc2AndFargate, PodLayout = PodLayout.FixedPodSize, EksNodeInstanceType = "nope" };
+
+        Assert.Empty(Validate(scenario));
+    }
+
+    [Fact]
+    public void Validate_HiddenEc2WithUnknownInstanceType_IgnoresTheInstanceType()
+    {
+        var scenario = Scenario.Default with { HiddenPaths = PathList.Of([PathIds.Ec2]), Ec2InstanceType = "nope" };
 
         Assert.Empty(Validate(scenario));
     }
@@ -148,17 +157,70 @@ public class ScenarioValidatorTests
     public void Validate_FargateWithTheDefaultPodLayout_IsAccepted()
     {
         // Fargate sizes each pod from the pod inputs whatever the node layout says: no combination is refused.
-        var scenario = Scenario.Default with { Fargate = true, PodLayout = PodLayout.OnePodPerNode };
+        var scenario = Scenario.Default with { HiddenPaths = Fixture.OnlyEc2AndFargate, PodLayout = PodLayout.OnePodPerNode };
 
         Assert.Empty(Validate(scenario));
     }
 
     [Fact]
-    public void Validate_FargateWithAutoMode_IsRejected()
+    public void Validate_AutoModeWithFargateShown_IsAccepted()
     {
-        var scenario = Scenario.Default with { Fargate = true, AutoMode = true, PodLayout = PodLayout.FixedPodSize };
+        // Auto Mode belongs to EKS on nodes; EKS on Fargate is a path of its own, so the two no longer clash.
+        var scenario = Scenario.Default with { AutoMode = true, PodLayout = PodLayout.FixedPodSize };
 
-        Assert.Equal("autoMode", Assert.Single(Validate(scenario)).Field);
+        Assert.Empty(Validate(scenario));
+    }
+
+    [Theory]
+    [InlineData("gke")]
+    [InlineData("EC2")]
+    [InlineData("eks,fargate")]
+    public void Validate_UnknownHiddenPath_IsRejectedOnHiddenPaths(string hidden)
+    {
+        var problem = Assert.Single(Validate(Scenario.Default with { HiddenPaths = PathList.Parse(hidden) }));
+
+        Assert.Equal("hiddenPaths", problem.Field);
+        Assert.Equal(ScenarioValidator.HiddenPathsField, problem.Field);
+        Assert.StartsWith("Unknown path", problem.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("'eks'", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_EveryPathHidden_IsRejectedOnHiddenPaths()
+    {
+        var scenario = Scenario.Default with { HiddenPaths = PathList.Of([PathIds.Ec2, PathIds.Eks, PathIds.EksFargate]) };
+
+        var problem = Assert.Single(Validate(scenario));
+
+        Assert.Equal("hiddenPaths", problem.Field);
+        Assert.Contains("At least one path", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_NullHiddenPaths_IsRejectedOnHiddenPaths()
+    {
+        Assert.Equal("hiddenPaths", Assert.Single(Validate(Scenario.Default with { HiddenPaths = null! })).Field);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("ec2")]
+    [InlineData("eks-fargate")]
+    [InlineData("eks,eks-fargate")]
+    [InlineData("ec2,eks")]
+    public void Validate_SomePathsHidden_IsAccepted(string hidden)
+    {
+        Assert.Empty(Validate(Scenario.Default with { HiddenPaths = PathList.Parse(hidden) }));
+    }
+
+    [Fact]
+    public void Validate_AgainstTheEstimatorsPaths_KnowsOnlyThose()
+    {
+        // Estimator.Validate checks hidden ids against its own paths: a built-in estimator knows no "stub".
+        var hidesStub = Scenario.Default with { HiddenPaths = PathList.Of(["stub"]) };
+
+        Assert.Equal("hiddenPaths", Assert.Single(Fixture.Estimator.Validate(hidesStub)).Field);
+        Assert.Empty(ScenarioValidator.Validate(hidesStub, Fixture.Prices, Fixture.Catalog, [PathIds.Ec2, "stub"]));
     }
 
     [Fact]
@@ -172,9 +234,11 @@ public class ScenarioValidatorTests
             LoadBalancer = (LoadBalancer)3,
         };
 
-        var fields = Validate(scenario).Select(p => p.Field).ToList();
+        var problems = Validate(scenario);
 
-        Assert.Equal(["ec2PurchaseOption", "podLayout", "maxPodsMode", "loadBalancer"], fields);
+        // One problem each, named by its input (now listed in the order the calculator shows the inputs).
+        Assert.Equal(4, problems.Count);
+        Assert.Equal(new HashSet<string> { "ec2PurchaseOption", "podLayout", "maxPodsMode", "loadBalancer" }, problems.Select(p => p.Field).ToHashSet());
     }
 
     [Fact]

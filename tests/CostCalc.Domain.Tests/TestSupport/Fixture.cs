@@ -147,6 +147,32 @@ public static class Fixture
             BareMetal: false, nitro, burstableBaselinePerVcpu, maxEnis, ipv4PerEni, listedMaxPods);
     }
 
+    /// <summary>Hides EKS on Fargate: EC2 against EKS on nodes only, the comparison before paths were a list.</summary>
+    public static PathList OnlyEc2AndEks { get; } = PathList.Of([PathIds.EksFargate]);
+
+    /// <summary>Hides EKS on nodes: EC2 against EKS on Fargate, what the old Fargate switch compared.</summary>
+    public static PathList OnlyEc2AndFargate { get; } = PathList.Of([PathIds.Eks]);
+
+    /// <summary>The verdict's comparison of one path against the reference path.</summary>
+    public static PathComparison Comparison(this Estimate estimate, string path) =>
+        estimate.Verdict.Comparisons.Single(c => c.Path == path);
+
+    /// <summary>
+    /// With exactly two paths shown, the first month whose cumulative difference has the other sign from
+    /// month 1's (the old Estimate.BreakEvenMonth). The reference path's comparison with itself never
+    /// crosses, so the month is the other path's; null when the paths never cross or cannot both be costed.
+    /// </summary>
+    public static int? TwoPathBreakEvenMonth(this Estimate estimate)
+    {
+        var comparisons = estimate.Verdict.Comparisons;
+        if (comparisons.Count != 2)
+        {
+            throw new InvalidOperationException($"Expected two paths, got {comparisons.Count}.");
+        }
+
+        return comparisons.Select(c => c.BreakEvenMonth).SingleOrDefault(m => m is not null);
+    }
+
     public static CostLine Line(this PathEstimate estimate, CostKind kind) =>
         estimate.CostLines.Single(l => l.Kind == kind);
 

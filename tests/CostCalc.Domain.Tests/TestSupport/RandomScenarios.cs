@@ -27,11 +27,13 @@ public static class RandomScenarios
         HorizonMonths = 1,
     };
 
-    /// <summary>A full scenario: a random workload and random choices on both paths.</summary>
+    /// <summary>
+    /// A full scenario: a random workload, random choices on every path, and now and then some paths
+    /// hidden (never all of them).
+    /// </summary>
     public static Scenario Any(Random random)
     {
         var priced = Fixture.PricedTypes;
-        var fargate = random.Next(5) == 0;
         var layout = random.Next(2) == 0 ? PodLayout.FixedPodSize : PodLayout.OnePodPerNode;
         var request = random.Next(100, 4_001);
         return Workload(random) with
@@ -64,15 +66,40 @@ public static class RandomScenarios
             ClusterAddOnMemoryMiB = random.Next(0, 500),
             Clusters = random.Next(1, 4),
             SupportTier = Pick<SupportTier>(random),
-            AutoMode = !fargate && random.Next(3) == 0,
-            Fargate = fargate,
+            AutoMode = random.Next(3) == 0,
             NatGateways = random.Next(0, 4),
             NatProcessedGbPerMonth = random.Next(2) == 0 ? 0 : Between(random, 0, 5_000),
             EksRootVolumeGiB = random.Next(1, 100),
             Ec2RootVolumeGiB = random.Next(1, 100),
             Ec2OperationsHoursPerMonth = random.Next(2) == 0 ? 0 : Between(random, 0, 40),
             EksOperationsHoursPerMonth = random.Next(2) == 0 ? 0 : Between(random, 0, 40),
+            HiddenPaths = Hidden(random),
         };
+    }
+
+    /// <summary>
+    /// Every built-in path shown three times in four; otherwise a random set of paths hidden, always
+    /// keeping one path (picked first) shown.
+    /// </summary>
+    public static PathList Hidden(Random random)
+    {
+        if (random.Next(4) != 0)
+        {
+            return PathList.Empty;
+        }
+
+        string[] all = [PathIds.Ec2, PathIds.Eks, PathIds.EksFargate];
+        var kept = all[random.Next(all.Length)];
+        var hidden = new List<string>();
+        foreach (var id in all)
+        {
+            if (id != kept && random.Next(2) == 0)
+            {
+                hidden.Add(id);
+            }
+        }
+
+        return PathList.Of(hidden);
     }
 
     /// <summary>Memory and CPU of one BEAM VM, as a path would hand them to <see cref="BeamVm"/>.</summary>

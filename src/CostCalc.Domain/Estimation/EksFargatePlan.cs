@@ -1,0 +1,109 @@
+using System.Globalization;
+using CostCalc.Domain.Capacity;
+using CostCalc.Domain.Prices;
+using CostCalc.Domain.Scenarios;
+
+namespace CostCalc.Domain.Estimation;
+
+/// <summary>
+/// EKS on Fargate: every BEAM pod runs in a micro-VM of its own, sized from the pod's CPU request
+/// and memory plus Fargate's 256 MiB and rounded up to a supported shape; the three add-on pods run
+/// on Fargate too. The cluster pays its control plane; there are no nodes, node volumes or credits.
+/// </summary>
+internal sealed class EksFargatePlan : IPathPlan
+{
+    private readonly Scenario _scenario;
+    private readonly RegionPrices _region;
+    private readonly FargateShape? _pod;
+    private readonly FargateShape? _addOnPod;
+    private readonly VmResources _vm;
+
+    public EksFargatePlan(Scenario scenario, RegionPrices region)
+    {
+        _scenario = scenario;
+        _region = region;
+        _pod = FargateShape.For(scenario.PodCpuRequestMillicores, scenario.PodMemoryMiB);
+        _addOnPod = FargateShape.For(Math.Max(1, EksCluster.AddOnPodCpu(scenario)), EksCluster.AddOnPodMemory(scenario));
+        var cores = scenario.PodCpuRequestMillicores / 1000.0;
+        var schedulers = CpuQuota.SchedulersOnline(scenario.PodCpuRequestMillicores, (int)Math.Ceiling(_pod?.Vcpu ?? 1));
+        _vm = new VmResources(scenario.PodMemoryMiB, BeamVm.UsableCores(cores, cores, schedulers), schedulers);
+    }
+
+    public string MachineType => _pod is { } pod ? Format($"Fargate {pod.Vcpu} vCPU / {pod.MemoryGb} GB") : "Fargate";
+
+    public string MachineKind => "Fargate pod";
+
+    private bool Runs => _pod is not null && _addOnPod is not null;
+
+    public PathSize Size(double connections)
+    {
+        var (pods, capacity, remote) = DistributionFixedPoint.Solve(connections, _scenario, _vm, _scenario.SpareInstances);
+        return new PathSize(pods, Runs && capacity.ConnectionsPerVm > 0 ? pods : 0, 0, Runs ? 1 : 0, capacity, remote);
+    }
+
+    public void Cost(PathSize size, double connections, CostSheet sheet)
+    {
+        var s = _scenario;
+        var services = _region.Services;
+        sheet.Add(CostKind.Compute, "Fargate pods", size.Machines * UsdPerHour(_pod) * Billing.HoursPerMonth,
+            $"{SharedCosts.Plural(size.Machines, "BEAM pod")} of {_pod?.Vcpu} vCPU / {_pod?.MemoryGb} GB × 730 h", Sources.Fargate);
+        sheet.Add(CostKind.SystemNodes, "Add-on Fargate pods", EksCluster.AddOnPods * UsdPerHour(_addOnPod) * Billing.HoursPerMonth,
+            $"{EksCluster.AddOnPods} add-on pods of {_addOnPod?.Vcpu} vCPU / {_addOnPod?.MemoryGb} GB", Sources.Fargate);
+        EksCluster.AddControlPlane(s, services, sheet);
+        SharedCosts.Cost(s, services, size, connections, s.EksOperationsHoursPerMonth, sheet);
+    }
+
+    private decimal UsdPerHour(FargateShape? shape) => shape is { } f
+        ? ((decimal)f.Vcpu * _region.Services.FargateUsdPerVcpuHour) + ((decimal)f.MemoryGb * _region.Services.FargateUsdPerGbHour)
+        : 0;
+
+    public ResourceSplit MemorySplit(PathSize size, double connections)
+    {
+        var s = _scenario;
+        var perVm = size.Vms > 0 ? connections / size.Vms : 0;
+        var connectionsMiB = perVm * s.MemoryPerConnectionKiB / 1024;
+        var provisionedMiB = (_pod?.MemoryGb ?? 0) * 1024;
+        var used = FargateShape.AddedMemoryMiB + s.BeamBaseMemoryMiB + connectionsMiB;
+        return new ResourceSplit("Fargate pod", "MiB",
+        [
+            new("Fargate agents (256 MiB)", FargateShape.AddedMemoryMiB),
+            new("BEAM base", s.BeamBaseMemoryMiB),
+            new("Connections", connectionsMiB),
+            new("Headroom", Math.Max(0, provisionedMiB - used)),
+        ]);
+    }
+
+    public ResourceSplit CpuSplit(PathSize size, double connections)
+    {
+        var perVm = size.Vms > 0 ? connections / size.Vms : 0;
+        var work = perVm * BeamVm.CpuMicrosecondsPerConnectionSecond(_scenario, size.RemoteFraction) / 1000;
+        var provisioned = (_pod?.Vcpu ?? 0) * 1000;
+        return new ResourceSplit("Fargate pod", "millicores", [new("Connections", work), new("Headroom", Math.Max(0, provisioned - work))]);
+    }
+
+    public Disruption Disruption(PathSize size) => EksCluster.RollingUpdate(_scenario, size);
+
+    public IEnumerable<Warning> Warnings(PathSize size)
+    {
+        foreach (var warning in EksCluster.Warnings(_scenario))
+        {
+            yield return warning;
+        }
+
+        if (_pod is null)
+        {
+            yield return new("eks-fargate-infeasible", "The pod is larger than Fargate's largest shape (16 vCPU, 120 GB): lower the pod CPU or memory.");
+        }
+        else if (_addOnPod is null)
+        {
+            yield return new("eks-fargate-infeasible", "A cluster add-on pod is larger than Fargate's largest shape: lower the add-ons' requests.");
+        }
+        else if (!size.Feasible)
+        {
+            yield return new("eks-fargate-infeasible", Format(
+                $"A {_pod.Value.Vcpu} vCPU / {_pod.Value.MemoryGb} GB Fargate pod holds no connection: after BEAM base memory too little is left. Raise the pod memory."));
+        }
+    }
+
+    private static string Format(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

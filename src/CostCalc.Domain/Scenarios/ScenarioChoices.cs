@@ -1,0 +1,89 @@
+using CostCalc.Domain.Prices;
+
+namespace CostCalc.Domain.Scenarios;
+
+/// <summary>The non-numeric inputs of a <see cref="Scenario"/>, in the order the calculator shows them.</summary>
+public static class ScenarioChoices
+{
+    private static readonly string[] Ec2 = [PathIds.Ec2];
+    private static readonly string[] Eks = [PathIds.Eks];
+    private static readonly string[] EksAny = [PathIds.Eks, PathIds.EksFargate];
+
+    public static IReadOnlyList<ScenarioChoice> All { get; } =
+    [
+        new("region", FieldGroup.Common, "Region", Sources.InstancePrices, ChoiceKind.Region, [], s => s.Region, (s, v) => s with { Region = v }),
+        ScenarioChoice.Of("loadBalancer", FieldGroup.Common, "Load balancer (every path)", Sources.Alb, Label, s => s.LoadBalancer, (s, v) => s with { LoadBalancer = v }),
+        ScenarioChoice.Switch("burstableUnlimited", FieldGroup.Common, "Burstable types may use unlimited credits (costed)", Sources.CpuCredits, s => s.BurstableUnlimited, (s, v) => s with { BurstableUnlimited = v }),
+        new("ec2InstanceType", FieldGroup.Ec2, "Instance type", Sources.InstancePrices, ChoiceKind.InstanceType, [], s => s.Ec2InstanceType, (s, v) => s with { Ec2InstanceType = v }) { Paths = Ec2 },
+        ScenarioChoice.Of("ec2PurchaseOption", FieldGroup.Ec2, "Purchase option", Sources.SpotAdvisor, Label, s => s.Ec2PurchaseOption, (s, v) => s with { Ec2PurchaseOption = v }) with { Paths = Ec2 },
+        ScenarioChoice.Of("ec2DeployMethod", FieldGroup.Ec2, "Deploy method", Sources.HotCodeUpgrade, Label, s => s.Ec2DeployMethod, (s, v) => s with { Ec2DeployMethod = v }) with { Paths = Ec2 },
+        new("eksNodeInstanceType", FieldGroup.Eks, "Node instance type", Sources.InstancePrices, ChoiceKind.InstanceType, [], s => s.EksNodeInstanceType, (s, v) => s with { EksNodeInstanceType = v }) { Paths = Eks },
+        ScenarioChoice.Of("eksPurchaseOption", FieldGroup.Eks, "Node purchase option", Sources.SpotAdvisor, Label, s => s.EksPurchaseOption, (s, v) => s with { EksPurchaseOption = v }) with { Paths = Eks },
+        ScenarioChoice.Switch("autoMode", FieldGroup.Eks, "EKS Auto Mode", Sources.AutoMode, s => s.AutoMode, (s, v) => s with { AutoMode = v }) with { Paths = Eks },
+        ScenarioChoice.Of("maxPodsMode", FieldGroup.Eks, "Max pods mode", Sources.MaxPodsEni, Label, s => s.MaxPodsMode, (s, v) => s with { MaxPodsMode = v }) with { Paths = Eks },
+        ScenarioChoice.Of("podLayout", FieldGroup.Eks, "Pod layout on nodes", Sources.SchedulersQuota, Label, s => s.PodLayout, (s, v) => s with { PodLayout = v }) with { Paths = Eks },
+        ScenarioChoice.Of("addOnPlacement", FieldGroup.Eks, "Cluster add-ons run", Sources.SystemNodes, Label, s => s.AddOnPlacement, (s, v) => s with { AddOnPlacement = v }) with { Paths = Eks },
+        new("systemNodeInstanceType", FieldGroup.Eks, "System node instance type", Sources.SystemNodes, ChoiceKind.InstanceType, [], s => s.SystemNodeInstanceType, (s, v) => s with { SystemNodeInstanceType = v })
+        {
+            Paths = Eks,
+            InUse = s => s.AddOnPlacement == AddOnPlacement.SystemNodes,
+        },
+        ScenarioChoice.Of("supportTier", FieldGroup.Eks, "Control-plane support", Sources.SupportWindow, Label, s => s.SupportTier, (s, v) => s with { SupportTier = v }) with { Paths = EksAny },
+    ];
+
+    public static ScenarioChoice? Find(string name) =>
+        All.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    public static ScenarioChoice Get(string name) => Find(name) ?? throw new ArgumentException($"No choice input '{name}'.", nameof(name));
+
+    /// <summary>The label of a purchase option, as cost lines and warnings name it.</summary>
+    public static string Label(PurchaseOption option) => option switch
+    {
+        PurchaseOption.OnDemand => "On-demand",
+        PurchaseOption.ReservedStandard1Year => "Reserved 1 yr (standard, no upfront)",
+        PurchaseOption.ReservedStandard3Year => "Reserved 3 yr (standard, no upfront)",
+        PurchaseOption.ReservedConvertible1Year => "Reserved 1 yr (convertible, no upfront)",
+        PurchaseOption.ReservedConvertible3Year => "Reserved 3 yr (convertible, no upfront)",
+        PurchaseOption.Spot => "Spot (estimated)",
+        PurchaseOption.SavingsPlan1Year => "Compute Savings Plan 1 yr (no upfront)",
+        PurchaseOption.SavingsPlan3Year => "Compute Savings Plan 3 yr (no upfront)",
+        _ => option.ToString(),
+    };
+
+    public static string Label(PodLayout layout) => layout switch
+    {
+        PodLayout.OnePodPerNode => "One BEAM pod per node",
+        _ => "Fixed pod size",
+    };
+
+    public static string Label(AddOnPlacement placement) => placement switch
+    {
+        AddOnPlacement.BeamNodes => "On the BEAM nodes",
+        _ => "Own system node group",
+    };
+
+    public static string Label(MaxPodsMode mode) => mode switch
+    {
+        MaxPodsMode.Eni => "ENI limit (VPC CNI)",
+        MaxPodsMode.PrefixDelegation => "Prefix delegation",
+        _ => "Fixed value",
+    };
+
+    public static string Label(SupportTier tier) => tier switch
+    {
+        SupportTier.Standard => "Standard ($0.10/h)",
+        _ => "Extended ($0.60/h)",
+    };
+
+    public static string Label(LoadBalancer balancer) => balancer switch
+    {
+        LoadBalancer.Alb => "Application Load Balancer",
+        _ => "None",
+    };
+
+    public static string Label(Ec2DeployMethod method) => method switch
+    {
+        Ec2DeployMethod.HotCodeUpgrade => "Hot code upgrade (relup)",
+        _ => "Rolling restart",
+    };
+}
