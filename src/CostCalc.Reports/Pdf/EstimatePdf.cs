@@ -1,4 +1,5 @@
 using CostCalc.Domain.Estimation;
+using CostCalc.Domain.Vocabulary;
 using SkiaSharp;
 
 namespace CostCalc.Reports.Pdf;
@@ -33,8 +34,8 @@ public static class EstimatePdf
 
         var metadata = new SKDocumentPdfMetadata
         {
-            Title = options.Title,
-            Subject = $"EC2 vs EKS cost estimate for {estimate.Scenario.Region}, prices as of {PdfFormat.Date(estimate.PricesAsOf)}",
+            Title = options.TitleOf(estimate),
+            Subject = $"Cost estimate for {estimate.Scenario.Region}, prices as of {Formats.Date(estimate.PricesAsOf)}",
             Author = "CostCalc",
             Creator = "CostCalc",
             Producer = "CostCalc (SkiaSharp PDF)",
@@ -69,7 +70,7 @@ public static class EstimatePdf
         var pageText = $"Page {page} of {count}";
         type.Draw(canvas, pageText, flow.Right, baseline, style, TextAlign.Right);
         var room = flow.Width - type.Measure(pageText, style) - 24;
-        var left = options.ReportLink ?? $"CostCalc · calculator export, not saved · {PdfFormat.DateTime(options.CreatedAt)}";
+        var left = options.ReportLink ?? $"CostCalc · calculator export, not saved · {Formats.DateTime(options.CreatedAt)}";
         var shown = type.Wrap(left, style, room)[0];
         if (shown.Length < left.Length)
         {

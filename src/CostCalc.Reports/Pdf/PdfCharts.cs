@@ -1,4 +1,5 @@
 using CostCalc.Domain.Estimation;
+using CostCalc.Domain.Vocabulary;
 using ScottPlot;
 using ScottPlot.TickGenerators;
 using SkiaSharp;
@@ -8,6 +9,9 @@ namespace CostCalc.Reports.Pdf;
 /// <summary>One entry of a legend we draw ourselves (so it uses the report's type and wraps).</summary>
 internal sealed record LegendEntry(string Label, SKColor Color, bool Line = false);
 
+/// <summary>One bar of a stacked bar chart: its name and its parts in stacking order.</summary>
+internal sealed record BarRow(string Label, IReadOnlyList<(double Amount, SKColor Colour)> Parts);
+
 /// <summary>
 /// The report's charts as ScottPlot plots, styled for print: 1 plot pixel is 1 PDF point, small
 /// type, no chart titles or legends (the report draws those), light grid, left and bottom axes only.
@@ -16,81 +20,30 @@ internal static class PdfCharts
 {
     private const float TickSize = 7f;
 
-    public static Plot CumulativeCost(IReadOnlyList<ProjectionMonth> months) =>
-        CostLines(months, m => m.Ec2CumulativeUsd, m => m.EksCumulativeUsd);
+    /// <summary>One line per path; months a path cannot run are left out, never drawn at $0.</summary>
+    public static Plot CumulativeCost(Projection projection) => CostLines(projection, s => s.CumulativeUsd);
 
-    public static Plot MonthlyCost(IReadOnlyList<ProjectionMonth> months) =>
-        CostLines(months, m => m.Ec2MonthlyUsd, m => m.EksMonthlyUsd);
-
-    /// <summary>Month 1's cost of each path as one horizontal bar stacked by kind, total at the end.</summary>
-    public static Plot Breakdown(Estimate estimate, IReadOnlyList<CostKind> kinds)
-    {
-        var plot = new Plot();
-        var bars = new List<Bar>();
-        var paths = new[] { estimate.Ec2, estimate.Eks };
-        for (var p = 0; p < paths.Length; p++)
-        {
-            double start = 0;
-            foreach (var kind in kinds)
-            {
-                var amount = (double)paths[p].CostLines.Where(l => l.Kind == kind).Sum(l => l.MonthlyUsd);
-                if (amount <= 0)
-                {
-                    continue;
-                }
-
-                bars.Add(new Bar
-                {
-                    Position = paths.Length - 1 - p,
-                    ValueBase = start,
-                    Value = start + amount,
-                    FillColor = ToPlot(KindColor(kind)),
-                    LineWidth = 0,
-                    Orientation = Orientation.Horizontal,
-                    Size = 0.62,
-                });
-                start += amount;
-            }
-        }
-
-        plot.Add.Bars(bars);
-        var max = paths.Max(p => (double)p.MonthlyUsd);
-        plot.Axes.SetLimits(0, Math.Max(1, max) * 1.04, -0.55, paths.Length - 0.45);
-        plot.Axes.Left.TickGenerator = new NumericManual(
-            [.. paths.Select((_, i) => (double)(paths.Length - 1 - i))],
-            [.. paths.Select(p => PdfFormat.PathName(p.Path))]);
-        plot.Axes.Bottom.TickGenerator = new NumericAutomatic { LabelFormatter = PdfFormat.UsdShort, TargetTickCount = 6 };
-        Style(plot, horizontalGrid: false, new PixelPadding(30, 14, 16, 4));
-        plot.Axes.Left.TickLabelStyle.Bold = true;
-        plot.Axes.Left.MajorTickStyle.Length = 0;
-        return plot;
-    }
+    public static Plot MonthlyCost(Projection projection) => CostLines(projection, s => s.MonthlyUsd);
 
     /// <summary>
-    /// What one machine of each path is split into, one horizontal bar per path stacked in the
-    /// path's own order; <paramref name="names"/> (every slice name of both) only picks colours.
+    /// One horizontal bar per row, top to bottom, stacked from its parts in order; the left axis
+    /// names the rows, the bottom axis is labelled by <paramref name="format"/>.
     /// </summary>
-    public static Plot Split(ResourceSplit ec2, ResourceSplit eks, IReadOnlyList<string> names)
+    public static Plot StackedBars(IReadOnlyList<BarRow> rows, Func<double, string> format)
     {
         var plot = new Plot();
         var bars = new List<Bar>();
-        var splits = new[] { ec2, eks };
-        for (var p = 0; p < splits.Length; p++)
+        for (var r = 0; r < rows.Count; r++)
         {
             double start = 0;
-            foreach (var (name, amount) in splits[p].Slices.Select(s => (s.Name, s.Amount)))
+            foreach (var (amount, colour) in rows[r].Parts.Where(p => p.Amount > 0))
             {
-                if (amount <= 0)
-                {
-                    continue;
-                }
-
                 bars.Add(new Bar
                 {
-                    Position = splits.Length - 1 - p,
+                    Position = rows.Count - 1 - r,
                     ValueBase = start,
                     Value = start + amount,
-                    FillColor = ToPlot(SliceColor(name, names)),
+                    FillColor = ToPlot(colour),
                     LineWidth = 0,
                     Orientation = Orientation.Horizontal,
                     Size = 0.6,
@@ -100,41 +53,21 @@ internal static class PdfCharts
         }
 
         plot.Add.Bars(bars);
-        var max = splits.Max(s => s.Slices.Sum(x => x.Amount));
-        plot.Axes.SetLimits(0, Math.Max(1, max) * 1.03, -0.55, splits.Length - 0.45);
-        plot.Axes.Left.TickGenerator = new NumericManual([1, 0], ["EC2", "EKS"]);
-        plot.Axes.Bottom.TickGenerator = new NumericAutomatic
-        {
-            LabelFormatter = v => PdfFormat.Number(v, "#,0"),
-            TargetTickCount = 5,
-        };
-        Style(plot, horizontalGrid: false, new PixelPadding(30, 14, 16, 4));
+        var max = rows.Count == 0 ? 1 : rows.Max(r => r.Parts.Where(p => p.Amount > 0).Sum(p => p.Amount));
+        plot.Axes.SetLimits(0, Math.Max(1, max) * 1.04, -0.55, rows.Count - 0.45);
+        plot.Axes.Left.TickGenerator = new NumericManual(
+            [.. rows.Select((_, i) => (double)(rows.Count - 1 - i))],
+            [.. rows.Select(r => r.Label)]);
+        plot.Axes.Bottom.TickGenerator = new NumericAutomatic { LabelFormatter = format, TargetTickCount = 5 };
+        Style(plot, horizontalGrid: false, new PixelPadding(LabelRoom(rows.Select(r => r.Label)), 14, 16, 4));
         plot.Axes.Left.TickLabelStyle.Bold = true;
         plot.Axes.Left.MajorTickStyle.Length = 0;
         return plot;
     }
 
-    /// <summary>Cost kinds keep one colour each, whichever are present.</summary>
-    public static SKColor KindColor(CostKind kind) => PdfTheme.Categories[(int)kind % PdfTheme.Categories.Length];
-
     /// <summary>Headroom is pale grey (unused capacity); the rest take category colours in order.</summary>
     public static SKColor SliceColor(string name, IReadOnlyList<string> names) =>
         name == "Headroom" ? new SKColor(0xD9, 0xDE, 0xE5) : PdfTheme.Categories[Math.Max(0, IndexOf(names, name)) % PdfTheme.Categories.Length];
-
-    public static string KindName(CostKind kind) => kind switch
-    {
-        CostKind.Compute => "Compute",
-        CostKind.SystemNodes => "System nodes",
-        CostKind.CpuCredits => "CPU credits",
-        CostKind.ControlPlane => "Control plane",
-        CostKind.AutoModeFee => "Auto Mode fee",
-        CostKind.Storage => "EBS storage",
-        CostKind.LoadBalancer => "Load balancer",
-        CostKind.NatGateway => "NAT gateway",
-        CostKind.CrossAzTransfer => "Cross-AZ transfer",
-        CostKind.Operations => "Operations",
-        _ => kind.ToString(),
-    };
 
     /// <summary>
     /// Draws <paramref name="plot"/> as vectors with its top-left corner at (x, y). ScottPlot's
@@ -156,33 +89,56 @@ internal static class PdfCharts
         canvas.Restore();
     }
 
-    /// <summary>One line per path that can be costed; a path with no cost is left out, never drawn at $0.</summary>
-    private static Plot CostLines(IReadOnlyList<ProjectionMonth> months, Func<ProjectionMonth, decimal?> ec2, Func<ProjectionMonth, decimal?> eks)
+    private static Plot CostLines(Projection projection, Func<PathSeries, IReadOnlyList<decimal?>> values)
     {
         var plot = new Plot();
-        double[] xs = [.. months.Select(m => (double)m.Month)];
         double max = 1;
-        foreach (var (values, color) in new[] { (ec2, PdfTheme.Ec2), (eks, PdfTheme.Eks) })
+        for (var p = 0; p < projection.Paths.Count; p++)
         {
-            if (months.Count == 0 || months.Any(m => values(m) is null))
+            var series = projection.Paths[p];
+            foreach (var (xs, ys) in Runs(values(series)))
             {
-                continue;
+                var line = plot.Add.ScatterLine(xs, ys);
+                line.Color = ToPlot(PdfTheme.PathColour(series.Path, p));
+                line.LineWidth = 1.8f;
+                line.MarkerSize = projection.Months <= 12 || xs.Length == 1 ? 3.5f : 0;
+                max = Math.Max(max, ys.Max());
             }
-
-            var line = plot.Add.ScatterLine(xs, [.. months.Select(m => (double)values(m)!.Value)]);
-            line.Color = ToPlot(color);
-            line.LineWidth = 1.8f;
-            line.MarkerSize = months.Count <= 12 ? 3.5f : 0;
-            max = Math.Max(max, months.Max(m => (double)values(m)!.Value));
         }
 
-        var last = Math.Max(2, months.Count);
-        plot.Axes.SetLimits(1, last, 0, Math.Max(1, max) * 1.08);
-        plot.Axes.Left.TickGenerator = new NumericAutomatic { LabelFormatter = PdfFormat.UsdShort, TargetTickCount = 5 };
-        plot.Axes.Bottom.TickGenerator = new NumericManual(MonthTicks(last), [.. MonthTicks(last).Select(m => PdfFormat.Number(m))]);
+        var last = Math.Max(2, projection.Months);
+        plot.Axes.SetLimits(1, last, 0, max * 1.08);
+        plot.Axes.Left.TickGenerator = new NumericAutomatic { LabelFormatter = Formats.UsdShort, TargetTickCount = 5 };
+        plot.Axes.Bottom.TickGenerator = new NumericManual(MonthTicks(last), [.. MonthTicks(last).Select(m => Formats.Number(m))]);
         Style(plot, horizontalGrid: true, new PixelPadding(38, 10, 26, 6));
         plot.Axes.Bottom.Label.Text = "Month";
         return plot;
+    }
+
+    /// <summary>The runs of consecutive months that have a value, as (month numbers, values).</summary>
+    private static IEnumerable<(double[] Xs, double[] Ys)> Runs(IReadOnlyList<decimal?> values)
+    {
+        for (var m = 0; m < values.Count; m++)
+        {
+            var first = m;
+            while (m < values.Count && values[m] is not null)
+            {
+                m++;
+            }
+
+            if (m > first)
+            {
+                yield return ([.. Enumerable.Range(first + 1, m - first).Select(x => (double)x)],
+                    [.. values.Skip(first).Take(m - first).Select(v => (double)v!.Value)]);
+            }
+        }
+    }
+
+    /// <summary>Room for the left axis's bold row names.</summary>
+    private static float LabelRoom(IEnumerable<string> labels)
+    {
+        using var font = new SKFont(PdfFonts.Bold, TickSize);
+        return MathF.Ceiling(labels.Select(l => font.MeasureText(l)).DefaultIfEmpty(0).Max()) + 12;
     }
 
     /// <summary>Month 1 and then every 3, 6 or 12 months, about six labels in all.</summary>

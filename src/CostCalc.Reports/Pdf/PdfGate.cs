@@ -1,3 +1,5 @@
+using CostCalc.Domain.Vocabulary;
+
 namespace CostCalc.Reports.Pdf;
 
 /// <summary>Limits on PDF generation; bind from configuration section "Pdf:Gate".</summary>
@@ -140,7 +142,7 @@ public sealed class PdfGate : IDisposable
     }
 
     private static string Describe(TimeSpan window) =>
-        window == TimeSpan.FromMinutes(1) ? "minute" : window == TimeSpan.FromHours(1) ? "hour" : PdfFormat.Number(window.TotalSeconds, "0") + " s";
+        window == TimeSpan.FromMinutes(1) ? "minute" : window == TimeSpan.FromHours(1) ? "hour" : Formats.Number(window.TotalSeconds, "0") + " s";
 
     private readonly record struct Bucket(double Tokens, long Updated);
 }

@@ -1,3 +1,5 @@
+using CostCalc.Domain.Estimation;
+
 namespace CostCalc.Reports.Pdf;
 
 /// <summary>The paper a PDF is laid out for.</summary>
@@ -13,11 +15,17 @@ public enum PaperSize
 /// <param name="ReportLink">The saved report's absolute link, or null for an unsaved calculator export.</param>
 public sealed record PdfOptions(DateTimeOffset CreatedAt, string PricesSource, string? ReportLink = null)
 {
-    public const string DefaultTitle = "BEAM service on EC2 vs EKS: cost estimate";
-
     public PaperSize Paper { get; init; } = PaperSize.A4;
 
-    public string Title { get; init; } = DefaultTitle;
+    /// <summary>The document's title; null names the estimate's paths (see <see cref="TitleOf"/>).</summary>
+    public string? Title { get; init; }
+
+    /// <summary>The title, by default "BEAM service on EC2 vs EKS vs EKS on Fargate: cost estimate".</summary>
+    public string TitleOf(Estimate estimate)
+    {
+        ArgumentNullException.ThrowIfNull(estimate);
+        return Title ?? $"BEAM service on {string.Join(" vs ", estimate.Paths.Select(p => p.Name))}: cost estimate";
+    }
 
     /// <summary>"letter" (any case) means US Letter; anything else, including null, A4.</summary>
     public static PaperSize ParsePaper(string? value) =>

@@ -34,7 +34,7 @@ internal sealed record TableRow(IReadOnlyList<TableCell> Cells, RowKind Kind = R
 /// </summary>
 internal sealed class PdfTable(IReadOnlyList<TableColumn> columns, SKColor? accent = null)
 {
-    private const float PadX = 5;
+    private readonly float _padX = 5;
 
     private readonly float _padY = 3.2f;
 
@@ -42,11 +42,11 @@ internal sealed class PdfTable(IReadOnlyList<TableColumn> columns, SKColor? acce
 
     public IReadOnlyList<TableColumn> Columns => columns;
 
-    /// <summary>Tighter rows, for long tables of numbers.</summary>
+    /// <summary>Tighter rows and cells, for long tables of numbers.</summary>
     public bool Dense
     {
         get => _padY < 3;
-        init => _padY = value ? 1.9f : 3.2f;
+        init => (_padX, _padY) = value ? (3.5f, 1.9f) : (5f, 3.2f);
     }
 
     /// <summary>Starts the table on a new page rather than split it, if it fits on one page.</summary>
@@ -66,6 +66,14 @@ internal sealed class PdfTable(IReadOnlyList<TableColumn> columns, SKColor? acce
             + _rows.Sum(r => Layout(r, xs, type, isHeader: false).Height);
     }
 
+    /// <summary>The height of the header and the first row (with the row after it if the first names a group): what must fit to start the table.</summary>
+    public float MeasureStart(PageFlow flow, Typesetter type)
+    {
+        var xs = ColumnEdges(flow);
+        var header = Layout(new TableRow([.. columns.Select(c => new TableCell(c.Header))]), xs, type, isHeader: true);
+        return header.Height + Start([.. _rows.Take(2).Select(r => Layout(r, xs, type, isHeader: false))]);
+    }
+
     public void Draw(PageFlow flow, Typesetter type)
     {
         var xs = ColumnEdges(flow);
@@ -77,7 +85,7 @@ internal sealed class PdfTable(IReadOnlyList<TableColumn> columns, SKColor? acce
         var rows = _rows.Select(r => Layout(r, xs, type, isHeader: false)).ToList();
 
         var whole = header.Height + rows.Sum(r => r.Height);
-        flow.Ensure(KeepTogether && whole <= flow.Bottom - flow.Top ? whole : header.Height + (rows.Count > 0 ? rows[0].Height : 0));
+        flow.Ensure(KeepTogether && whole <= flow.Bottom - flow.Top ? whole : header.Height + Start(rows));
         DrawRow(flow, type, header, xs, 0);
         var striped = 0;
         for (var i = 0; i < rows.Count; i++)
@@ -94,6 +102,9 @@ internal sealed class PdfTable(IReadOnlyList<TableColumn> columns, SKColor? acce
             DrawRow(flow, type, row, xs, striped);
         }
     }
+
+    private static float Start(IReadOnlyList<LaidOutRow> rows) =>
+        rows.Count == 0 ? 0 : rows[0].Height + (rows[0].Row.Kind == RowKind.Group && rows.Count > 1 ? rows[1].Height : 0);
 
     private float[] ColumnEdges(PageFlow flow)
     {
@@ -118,7 +129,7 @@ internal sealed class PdfTable(IReadOnlyList<TableColumn> columns, SKColor? acce
         {
             var textStyle = !isHeader && row.Kind == RowKind.Body && columns[i].Small ? PdfTheme.SmallCell : rowStyle;
             var right = row.Kind == RowKind.Group ? xs[^1] : xs[i + 1];
-            var width = right - xs[i] - (2 * PadX);
+            var width = right - xs[i] - (2 * _padX);
             var lines = type.Wrap(row.Cells[i].Text, textStyle, width);
             var notes = row.Cells[i].Note is { Length: > 0 } note ? type.Wrap(note, PdfTheme.Note, width) : [];
             cells.Add(new LaidOutCell(lines, notes, textStyle));
@@ -162,7 +173,7 @@ internal sealed class PdfTable(IReadOnlyList<TableColumn> columns, SKColor? acce
             {
                 var cell = row.Cells[i];
                 var align = row.Row.Kind == RowKind.Group ? TextAlign.Left : columns[i].Align;
-                var x = align == TextAlign.Right ? xs[i + 1] - PadX : xs[i] + PadX;
+                var x = align == TextAlign.Right ? xs[i + 1] - _padX : xs[i] + _padX;
                 var y = top + _padY + (row.Row.Kind == RowKind.Group ? 3 : 0);
                 foreach (var line in cell.Lines)
                 {

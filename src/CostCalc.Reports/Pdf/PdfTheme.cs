@@ -1,3 +1,5 @@
+using CostCalc.Domain.Estimation;
+using CostCalc.Domain.Vocabulary;
 using SkiaSharp;
 
 namespace CostCalc.Reports.Pdf;
@@ -12,7 +14,7 @@ internal readonly record struct TextStyle(bool Bold, float Size, SKColor Color)
     public TextStyle AsBold() => this with { Bold = true };
 }
 
-/// <summary>The report's colours and type scale; EC2 is always amber and EKS always blue.</summary>
+/// <summary>The report's colours and type scale; paths and cost kinds take the colours every view gives them.</summary>
 internal static class PdfTheme
 {
     public static readonly SKColor Ink = new(0x1F, 0x29, 0x33);
@@ -23,8 +25,7 @@ internal static class PdfTheme
     public static readonly SKColor Zebra = new(0xF8, 0xFA, 0xFC);
     public static readonly SKColor CardFill = new(0xF5, 0xF7, 0xFA);
     public static readonly SKColor Neutral = new(0x5B, 0x6B, 0x82);
-    public static readonly SKColor Ec2 = new(0xD9, 0x6C, 0x06);
-    public static readonly SKColor Eks = new(0x25, 0x63, 0xEB);
+    public static readonly SKColor Link = new(0x25, 0x63, 0xEB);
     public static readonly SKColor WarningAccent = new(0xB4, 0x53, 0x09);
     public static readonly SKColor WarningFill = new(0xFF, 0xF7, 0xED);
 
@@ -43,20 +44,14 @@ internal static class PdfTheme
     public static readonly TextStyle CardDetail = new(false, 7.5f, Secondary);
     public static readonly TextStyle Footer = new(false, 7, Muted);
 
-    /// <summary>Cost kinds and resource slices: muted hues that never collide with the EC2/EKS accents.</summary>
-    public static readonly SKColor[] Categories =
-    [
-        new(0x3E, 0x7C, 0x8C), // teal
-        new(0x8E, 0x6C, 0xB8), // purple
-        new(0x6B, 0xA3, 0x68), // green
-        new(0xC9, 0xA2, 0x27), // mustard
-        new(0xC4, 0x5C, 0x5A), // brick
-        new(0x7F, 0xB8, 0xC6), // light teal
-        new(0xB9, 0xA5, 0xD6), // lavender
-        new(0xA8, 0xCF, 0x9E), // light green
-        new(0x8A, 0x94, 0xA3), // grey
-    ];
+    /// <summary>Resource slices take the cost kinds' muted hues, in order.</summary>
+    public static readonly SKColor[] Categories = [.. CostKindStyle.All.Select(k => Hex(k.Colour))];
 
-    public static SKColor PathColor(Domain.Estimation.DeploymentPath path) =>
-        path == Domain.Estimation.DeploymentPath.Ec2 ? Ec2 : Eks;
+    /// <summary>A shared vocabulary colour, "#RRGGBB".</summary>
+    public static SKColor Hex(string colour) => SKColor.Parse(colour);
+
+    /// <summary>The colour of the path at <paramref name="index"/> of an estimate's paths.</summary>
+    public static SKColor PathColour(string pathId, int index) => Hex(PathStyle.Colour(pathId, index));
+
+    public static SKColor KindColour(CostKind kind) => Hex(CostKindStyle.Of(kind).Colour);
 }

@@ -1,4 +1,5 @@
 using CostCalc.Domain.Estimation;
+using CostCalc.Domain.Vocabulary;
 using SkiaSharp;
 
 namespace CostCalc.Reports.Pdf;
@@ -19,6 +20,7 @@ internal sealed partial class ReportWriter
         foreach (var warning in estimate.Warnings)
         {
             var lines = type.Wrap(warning.Message, PdfTheme.Body, textWidth);
+            var note = warning.Path is null ? warning.Code : $"{warning.Code} · {RaisedBy(warning)}";
             var height = 6 + (lines.Count * PdfTheme.Body.LineHeight) + PdfTheme.Note.LineHeight + 5;
             flow.Ensure(height);
             var (top, left, right) = (flow.Y, flow.Left, flow.Right);
@@ -33,76 +35,114 @@ internal sealed partial class ReportWriter
                     y += PdfTheme.Body.LineHeight;
                 }
 
-                type.Draw(c, warning.Code, left + 11, y + type.Baseline(PdfTheme.Note), PdfTheme.Note);
+                type.Draw(c, note, left + 11, y + type.Baseline(PdfTheme.Note), PdfTheme.Note);
             });
             flow.Advance(height + 4);
         }
     }
 
+    /// <summary>The paths that raised a warning (shared warnings are listed once), or its path id if no path lists it.</summary>
+    private string RaisedBy(Warning warning) =>
+        NamesOf(p => p.Warnings.Any(w => w.Code == warning.Code && w.Message == warning.Message)) is { Length: > 0 } names ? names
+        : estimate.Find(warning.Path!)?.Name ?? warning.Path!;
+
     private void Capacity()
     {
-        var (ec2, eks) = (estimate.Ec2, estimate.Eks);
         var table = new PdfTable(
             [
-                new("Month 1, at peak connections", 0.46f),
-                new("EC2", 0.27f, TextAlign.Right, PdfTheme.Ec2),
-                new("EKS", 0.27f, TextAlign.Right, PdfTheme.Eks),
+                new("Month 1, at peak connections", 0.34f),
+                .. estimate.Paths.Select(p => new TableColumn(p.Name, 0.66f / estimate.Paths.Count, TextAlign.Right, Colour(p))),
             ]) { KeepTogether = true };
-        table.Add("Machine type", ec2.MachineType, eks.MachineType);
-        table.Add("Machines (incl. system nodes)", PdfFormat.Plural(ec2.Machines, ec2.MachineKind),
-            PdfFormat.Plural(eks.Machines, eks.MachineKind) + (eks.SystemNodes > 0 ? $" ({PdfFormat.Count(eks.SystemNodes)} for add-ons)" : ""));
-        table.Add("BEAM VMs", PdfFormat.Count(ec2.Vms), PdfFormat.Count(eks.Vms));
-        table.Add("VMs per machine", PdfFormat.Count(ec2.VmsPerMachine), PdfFormat.Count(eks.VmsPerMachine));
-        table.Add("Connections per VM", PdfFormat.Count(ec2.ConnectionsPerVm), PdfFormat.Count(eks.ConnectionsPerVm));
-        table.Add("… if memory binds", PdfFormat.Count(ec2.MemoryBoundConnectionsPerVm), PdfFormat.Count(eks.MemoryBoundConnectionsPerVm));
-        table.Add("… if CPU binds", PdfFormat.Bound(ec2.CpuBoundConnectionsPerVm), PdfFormat.Bound(eks.CpuBoundConnectionsPerVm));
-        table.Add("Binding resource", Binding(ec2), Binding(eks));
-        table.Add("Memory per VM", PdfFormat.Number(ec2.VmMemoryMiB, "#,0") + " MiB", PdfFormat.Number(eks.VmMemoryMiB, "#,0") + " MiB");
-        table.Add("CPU per VM / schedulers", $"{PdfFormat.Number(ec2.VmCpuCores, "#,0.##")} cores / {ec2.VmSchedulers}",
-            $"{PdfFormat.Number(eks.VmCpuCores, "#,0.##")} cores / {eks.VmSchedulers}");
-        table.Add("Messages crossing VMs", PdfFormat.Percent(ec2.RemoteMessageShare), PdfFormat.Percent(eks.RemoteMessageShare));
-        table.Add("Distribution mesh connections", PdfFormat.Count(ec2.MeshConnections), PdfFormat.Count(eks.MeshConnections));
-        table.Add("Connections dropped per month", PdfFormat.Count(estimate.BeyondCost.Ec2ConnectionsDroppedPerMonth),
-            PdfFormat.Count(estimate.BeyondCost.EksConnectionsDroppedPerMonth));
-        table.Add("VM restarts per month", PdfFormat.Count(estimate.BeyondCost.Ec2VmRestartsPerMonth),
-            PdfFormat.Count(estimate.BeyondCost.EksVmRestartsPerMonth));
-        table.AddTotal("USD per 10k connections per month", PerTenK(ec2), PerTenK(eks));
+        var rows = new (string Label, Func<PathEstimate, string> Value)[]
+        {
+            ("Machine type", p => p.MachineType),
+            ("Machines (incl. system nodes)",
+                p => Formats.Plural(p.Machines, p.MachineKind) + (p.SystemNodes > 0 ? $" ({Formats.Count(p.SystemNodes)} for add-ons)" : "")),
+            ("BEAM VMs", p => Formats.Count(p.Vms)),
+            ("VMs per machine", p => Formats.Count(p.VmsPerMachine)),
+            ("Connections per VM", p => Formats.Count(p.ConnectionsPerVm)),
+            ("… if memory binds", p => Formats.Count(p.MemoryBoundConnectionsPerVm)),
+            ("… if CPU binds", p => Formats.Bound(p.CpuBoundConnectionsPerVm)),
+            ("Binding resource", p => !p.Feasible ? Formats.NoValue : p.Binding == BindingResource.Cpu ? "CPU" : "Memory"),
+            ("Memory per VM", p => Formats.Number(p.VmMemoryMiB, "#,0") + " MiB"),
+            ("CPU per VM / schedulers", p => $"{Formats.Number(p.VmCpuCores)} cores / {p.VmSchedulers}"),
+            ("Messages crossing VMs", p => Formats.Percent(p.RemoteMessageShare)),
+            ("Distribution mesh connections", p => Formats.Count(p.MeshConnections)),
+            ("Connections dropped per month", p => Formats.Count(p.Disruption.ConnectionsDroppedPerMonth)),
+            ("VM restarts per month", p => Formats.Count(p.Disruption.VmRestartsPerMonth)),
+        };
+        foreach (var (label, value) in rows)
+        {
+            table.Add([label, .. estimate.Paths.Select(p => new TableCell(value(p)))]);
+        }
+
+        table.AddTotal(["USD per 10k connections per month",
+            .. estimate.Paths.Select(p => new TableCell(p.Feasible ? Formats.UsdCents(p.UsdPer10kConnections) : Formats.NoValue))]);
         Heading("Capacity at peak", keepWithNext: table.Measure(flow, type));
         table.Draw(flow, type);
     }
 
     private void ResourceSplit()
     {
-        var (ec2, eks) = (estimate.Ec2, estimate.Eks);
-        Heading("Resource split of one machine", keepWithNext: 130);
-        Paragraph($"What each MiB and millicore of one EC2 instance ({ec2.Memory.Machine}) and one EKS node ({eks.Memory.Machine}) goes to at peak.",
+        var paths = estimate.Paths.Where(p => p.Feasible).ToList();
+        if (paths.Count == 0)
+        {
+            return;
+        }
+
+        var plotHeight = 12 + (36 * paths.Count);
+        Heading("Resource split of one machine", keepWithNext: plotHeight + 70);
+        var machines = string.Join(", ", paths.Select(p => $"{p.Name} ({p.Memory.Machine})"));
+        Paragraph($"What each MiB and millicore of one machine of each path goes to at peak: {machines}.",
             PdfTheme.Body.WithColor(PdfTheme.Secondary));
-        var names = ec2.Memory.Slices.Concat(eks.Memory.Slices).Concat(ec2.Cpu.Slices).Concat(eks.Cpu.Slices)
+        var names = paths.SelectMany(p => p.Memory.Slices.Concat(p.Cpu.Slices))
             .Select(s => s.Name).Distinct(StringComparer.Ordinal).OrderBy(n => n == "Headroom").ToList();
         var legend = names.Select(n => new LegendEntry(n, PdfCharts.SliceColor(n, names))).ToList();
         Charts(
             [
-                ($"Memory ({ec2.Memory.Unit})", PdfCharts.Split(ec2.Memory, eks.Memory, names)),
-                ($"CPU ({ec2.Cpu.Unit})", PdfCharts.Split(ec2.Cpu, eks.Cpu, names)),
-            ], plotHeight: 84, legend);
+                ($"Memory ({paths[0].Memory.Unit})", Split(paths, p => p.Memory, names)),
+                ($"CPU ({paths[0].Cpu.Unit})", Split(paths, p => p.Cpu, names)),
+            ], plotHeight, legend);
     }
 
+    /// <summary>One bar per path, stacked in the path's own order of slices; <paramref name="names"/> only picks colours.</summary>
+    private static ScottPlot.Plot Split(List<PathEstimate> paths, Func<PathEstimate, ResourceSplit> split, List<string> names) =>
+        PdfCharts.StackedBars(
+            [.. paths.Select(p => new BarRow(p.Name, [.. split(p).Slices.Select(s => (s.Amount, PdfCharts.SliceColor(s.Name, names)))]))],
+            v => Formats.Number(v, "#,0"));
+
+    /// <summary>Each path's disruption facts, grouped under the paths that share them, then the facts common to all.</summary>
     private void BeyondCost()
     {
-        Heading("Beyond cost", keepWithNext: 40);
         var table = new PdfTable([new("Consideration", 0.24f), new("What it means, and its source", 0.76f)]);
-        foreach (var fact in estimate.BeyondCost.Facts)
+        var facts = estimate.Paths.SelectMany(p => p.Disruption.Facts).Distinct();
+        foreach (var shared in facts.GroupBy(f => NamesOf(p => p.Disruption.Facts.Contains(f))))
         {
-            table.Add(fact.Name, new TableCell(fact.Value, fact.Source));
+            AddFacts(shared.Key, [.. shared]);
         }
 
+        AddFacts("Every path", estimate.Facts);
+        Heading("Beyond cost", keepWithNext: table.MeasureStart(flow, type));
         table.Draw(flow, type);
+
+        void AddFacts(string group, IReadOnlyList<Fact> facts)
+        {
+            if (facts.Count > 0)
+            {
+                table.AddGroup(group);
+            }
+
+            foreach (var fact in facts)
+            {
+                table.Add(fact.Name, new TableCell(fact.Value, fact.Source));
+            }
+        }
     }
 
     private void CostLines()
     {
-        var tables = new[] { estimate.Ec2, estimate.Eks }.Select(CostLineTable).ToList();
-        Heading("Monthly cost lines, month 1", keepWithNext: tables[0].Measure(flow, type));
+        var tables = estimate.Paths.Select(CostLineTable).ToList();
+        Heading("Monthly cost lines, month 1", keepWithNext: tables.Count == 0 ? 0 : tables[0].Measure(flow, type));
         foreach (var table in tables)
         {
             table.Draw(flow, type);
@@ -110,51 +150,53 @@ internal sealed partial class ReportWriter
         }
     }
 
-    private static PdfTable CostLineTable(PathEstimate path)
+    private PdfTable CostLineTable(PathEstimate path)
     {
-        var name = PdfFormat.PathName(path.Path);
         var table = new PdfTable(
             [
-                new($"{name} cost line", 0.27f, HeaderColor: PdfTheme.PathColor(path.Path)),
+                new($"{path.Name} cost line", 0.27f, HeaderColor: Colour(path)),
                 new("How it is calculated, and the source of its rate", 0.53f),
                 new("USD / month", 0.2f, TextAlign.Right),
-            ], PdfTheme.PathColor(path.Path)) { KeepTogether = true };
+            ], Colour(path)) { KeepTogether = true };
         foreach (var line in path.CostLines)
         {
-            table.Add(line.Name, new TableCell(line.Detail, line.Source), PdfFormat.UsdCents(line.MonthlyUsd));
+            table.Add(line.Name, new TableCell(line.Detail, line.Source), Formats.UsdCents(line.MonthlyUsd));
         }
 
-        table.AddTotal($"{name} total", path.Feasible ? "" : "Not feasible: see the warnings", PdfFormat.UsdCents(path.MonthlyUsd));
+        table.AddTotal($"{path.Name} total", path.Feasible ? "" : $"Not feasible: {path.Name} cannot run these inputs; see the warnings",
+            Formats.UsdCents(path.MonthlyUsd));
         return table;
     }
 
+    /// <summary>Month, connections, then each path's machines, monthly and cumulative cost; a month a path cannot run shows a dash.</summary>
     private void ProjectionTable()
     {
         var s = estimate.Scenario;
-        Heading($"Projection over {PdfFormat.Plural(estimate.Projection.Count, "month")}", keepWithNext: 60);
+        var projection = estimate.Projection;
+        Heading($"Projection over {Formats.Plural(projection.Months, "month")}", keepWithNext: 60);
         Paragraph($"Peak connections grow {Signed(s.GrowthPercentPerMonth)} % a month; each month is sized and priced on its own. Whole dollars.",
             PdfTheme.Body.WithColor(PdfTheme.Secondary));
         var table = new PdfTable(
             [
-                new("Month", 0.08f, TextAlign.Right),
-                new("Connections", 0.15f, TextAlign.Right),
-                new("EC2 machines", 0.11f, TextAlign.Right, PdfTheme.Ec2),
-                new("EKS machines", 0.11f, TextAlign.Right, PdfTheme.Eks),
-                new("EC2 / month", 0.135f, TextAlign.Right, PdfTheme.Ec2),
-                new("EKS / month", 0.135f, TextAlign.Right, PdfTheme.Eks),
-                new("EC2 cumulative", 0.14f, TextAlign.Right, PdfTheme.Ec2),
-                new("EKS cumulative", 0.14f, TextAlign.Right, PdfTheme.Eks),
+                new("Month", 0.62f, TextAlign.Right),
+                new("Connections", 1.1f, TextAlign.Right),
+                .. estimate.Paths.SelectMany(p => new TableColumn[]
+                {
+                    new($"{p.Name} machines", 0.87f, TextAlign.Right, Colour(p)),
+                    new($"{p.Name} / month", 0.85f, TextAlign.Right, Colour(p)),
+                    new($"{p.Name} cumulative", 1.05f, TextAlign.Right, Colour(p)),
+                }),
             ]) { Dense = true };
-        foreach (var m in estimate.Projection)
+        for (var m = 0; m < projection.Months; m++)
         {
-            table.Add(PdfFormat.Count(m.Month), PdfFormat.Count(m.Connections), PdfFormat.Count(m.Ec2Machines), PdfFormat.Count(m.EksMachines),
-                PdfFormat.Usd(m.Ec2MonthlyUsd), PdfFormat.Usd(m.EksMonthlyUsd), PdfFormat.Usd(m.Ec2CumulativeUsd), PdfFormat.Usd(m.EksCumulativeUsd));
+            var month = m;
+            table.Add([Formats.Count(m + 1), Formats.Count(projection.Connections[m]),
+                .. projection.Paths.SelectMany(p => new TableCell[]
+                {
+                    Formats.Count(p.Machines[month]), Formats.Usd(p.MonthlyUsd[month]), Formats.Usd(p.CumulativeUsd[month]),
+                })]);
         }
 
         table.Draw(flow, type);
     }
-
-    private static string Binding(PathEstimate path) => !path.Feasible ? "—" : path.Binding == BindingResource.Cpu ? "CPU" : "Memory";
-
-    private static string PerTenK(PathEstimate path) => path.Feasible ? PdfFormat.UsdCents(path.UsdPer10kConnections) : "—";
 }

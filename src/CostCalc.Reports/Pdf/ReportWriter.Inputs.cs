@@ -1,3 +1,5 @@
+using CostCalc.Domain.Vocabulary;
+
 namespace CostCalc.Reports.Pdf;
 
 /// <summary>The last sections: every input with its unit and source, then where the report lives.</summary>
@@ -5,9 +7,6 @@ internal sealed partial class ReportWriter
 {
     private void Inputs()
     {
-        Heading("Inputs and assumptions", keepWithNext: 60);
-        Paragraph("Every input of this estimate with its unit and the source of its default. "
-            + "Where a value differs from the calculator's default, the default is shown under it.", PdfTheme.Body.WithColor(PdfTheme.Secondary));
         var table = new PdfTable([new("Input", 0.31f), new("Value", 0.24f), new("Source of the default", 0.45f) { Small = true }]);
         foreach (var group in ScenarioInputs.Of(estimate.Scenario).GroupBy(r => r.Group))
         {
@@ -18,6 +17,12 @@ internal sealed partial class ReportWriter
             }
         }
 
+        var intro = PdfTheme.Body.WithColor(PdfTheme.Secondary);
+        const string text = "Every input that matters to this estimate, with its unit and the source of its default "
+            + "(inputs of hidden paths and of options not in use are left out). "
+            + "Where a value differs from the calculator's default, the default is shown under it.";
+        Heading("Inputs and assumptions", keepWithNext: (type.Wrap(text, intro, flow.Width).Count * intro.LineHeight) + 4 + table.MeasureStart(flow, type));
+        Paragraph(text, intro);
         table.Draw(flow, type);
     }
 
@@ -26,7 +31,7 @@ internal sealed partial class ReportWriter
         Heading(options.ReportLink is null ? "About this export" : "Report link", keepWithNext: 40);
         if (options.ReportLink is { } link)
         {
-            var style = PdfTheme.Body.WithColor(PdfTheme.Eks);
+            var style = PdfTheme.Body.WithColor(PdfTheme.Link);
             var left = flow.Left;
             foreach (var line in type.Wrap(link, style, flow.Width))
             {
@@ -45,7 +50,7 @@ internal sealed partial class ReportWriter
                 + "Save the report in CostCalc to get a link that shows these numbers unchanged.", PdfTheme.Body);
         }
 
-        Paragraph($"Prices: {options.PricesSource}, snapshot {estimate.SnapshotId}, as of {PdfFormat.Date(estimate.PricesAsOf)}. "
+        Paragraph($"Prices: {options.PricesSource}, snapshot {estimate.SnapshotId}, as of {Formats.Date(estimate.PricesAsOf)}. "
             + "Estimates are monthly, at 730 hours a month, in USD before tax.", PdfTheme.Body.WithColor(PdfTheme.Secondary));
     }
 }

@@ -1,39 +1,42 @@
 using CostCalc.Domain.Estimation;
-using CostCalc.Domain.Scenarios;
+using CostCalc.Domain.Vocabulary;
 using SkiaSharp;
 
 namespace CostCalc.Reports.Pdf;
 
-/// <summary>Page 1: title and facts, headline numbers, cost over time and the breakdown.</summary>
+/// <summary>Page 1: title and facts, the verdict and one card per path, cost over time and the breakdown.</summary>
 internal sealed partial class ReportWriter
 {
     private const float LabelWidth = 74;
+    private const int CardsPerRow = 4;
+    private const float CardGutter = 10;
 
     private void Title()
     {
         var (left, right) = (flow.Left, flow.Right);
         var brandY = flow.Y;
+        var colours = estimate.Paths.Select(Colour).ToList();
         flow.Draw(c =>
         {
-            c.DrawRect(new SKRect(left, brandY + 1, left + 14, brandY + 4), type.Fill(PdfTheme.Ec2));
-            c.DrawRect(new SKRect(left + 16, brandY + 1, left + 30, brandY + 4), type.Fill(PdfTheme.Eks));
-            type.Draw(c, "COSTCALC", left + 36, brandY + 5.5f, PdfTheme.Brand);
+            for (var i = 0; i < colours.Count; i++)
+            {
+                c.DrawRect(new SKRect(left + (i * 16), brandY + 1, left + (i * 16) + 14, brandY + 4), type.Fill(colours[i]));
+            }
+
+            type.Draw(c, "COSTCALC", left + (colours.Count * 16) + 6, brandY + 5.5f, PdfTheme.Brand);
             type.Draw(c, "Cost estimate", right, brandY + 5.5f, PdfTheme.Brand, TextAlign.Right);
         });
         flow.Advance(16);
-        Paragraph(options.Title, PdfTheme.Title, gapAfter: 6);
+        Paragraph(options.TitleOf(estimate), PdfTheme.Title, gapAfter: 6);
 
         var s = estimate.Scenario;
-        var eksPlan = s.Fargate
-            ? "Fargate"
-            : $"{s.EksNodeInstanceType} nodes, {ChoiceNames.Of(s.EksPurchaseOption)}, {ChoiceNames.Of(s.PodLayout)}";
         var facts = new List<(string Label, string Value, string? Url)>
         {
-            ("Created", PdfFormat.DateTime(options.CreatedAt), null),
+            ("Created", Formats.DateTime(options.CreatedAt), null),
             ("Region", $"{s.Region} · {estimate.RegionName}", null),
-            ("Prices", $"as of {PdfFormat.Date(estimate.PricesAsOf)} · {options.PricesSource} · snapshot {estimate.SnapshotId}", null),
-            ("Workload", $"{PdfFormat.Count(s.PeakConnections)} peak connections, {Signed(s.GrowthPercentPerMonth)} % a month over {PdfFormat.Plural(s.HorizonMonths, "month")}", null),
-            ("Plans", $"EC2: {s.Ec2InstanceType}, {ChoiceNames.Of(s.Ec2PurchaseOption)} · EKS: {eksPlan}", null),
+            ("Prices", $"as of {Formats.Date(estimate.PricesAsOf)} · {options.PricesSource} · snapshot {estimate.SnapshotId}", null),
+            ("Workload", $"{Formats.Count(s.PeakConnections)} peak connections, {Signed(s.GrowthPercentPerMonth)} % a month over {Formats.Plural(s.HorizonMonths, "month")}", null),
+            ("Paths", string.Join(" · ", estimate.Paths.Select(p => $"{p.Name}: {p.MachineType}")), null),
             options.ReportLink is { } link ? ("Report", link, link) : ("Report", "Not saved: exported from the calculator", null),
         };
         foreach (var (label, value, url) in facts)
@@ -46,7 +49,7 @@ internal sealed partial class ReportWriter
 
     private void KeyValue(string label, string value, string? url)
     {
-        var style = url is null ? PdfTheme.Meta : PdfTheme.Meta.WithColor(PdfTheme.Eks);
+        var style = url is null ? PdfTheme.Meta : PdfTheme.Meta.WithColor(PdfTheme.Link);
         var labelStyle = PdfTheme.Meta.AsBold().WithColor(PdfTheme.Muted);
         var x = flow.Left;
         var lines = type.Wrap(value, style, flow.Width - LabelWidth);
@@ -74,34 +77,44 @@ internal sealed partial class ReportWriter
         }
     }
 
+    /// <summary>The verdict, then one card per path, in rows of up to <see cref="CardsPerRow"/>.</summary>
     private void Headlines()
     {
         flow.Gap(8);
         Paragraph(estimate.Verdict.Summary, PdfTheme.Body.AsBold(), gapAfter: 2);
-        const float gutter = 10;
-        var cards = new[] { PathCard(estimate.Ec2), PathCard(estimate.Eks), DifferenceCard(), BreakEvenCard() };
-        var width = (flow.Width - (gutter * (cards.Length - 1))) / cards.Length;
+        var columns = Math.Min(estimate.Paths.Count, CardsPerRow);
+        foreach (var row in estimate.Paths.Select(PathCard).Chunk(CardsPerRow))
+        {
+            CardRow(row, columns);
+            flow.Advance(CardGutter);
+        }
+    }
+
+    private void CardRow(IReadOnlyList<Card> cards, int columns)
+    {
+        var width = (flow.Width - (CardGutter * (columns - 1))) / columns;
         var inner = width - 20;
         var wrapped = cards.Select(card => card.Details.SelectMany(d => type.Wrap(d, PdfTheme.CardDetail, inner)).ToList()).ToList();
         var height = 12 + PdfTheme.CardLabel.LineHeight + PdfTheme.CardValue.LineHeight + 3
             + (wrapped.Max(w => w.Count) * PdfTheme.CardDetail.LineHeight) + 10;
+        var labelStyles = cards.Select(card => FitWidth(card.Label, PdfTheme.CardLabel.WithColor(card.Colour), inner)).ToArray();
         var valueStyles = cards.Select(card => FitWidth(card.Value, PdfTheme.CardValue, inner)).ToArray();
         flow.Ensure(height);
         var top = flow.Y;
-        for (var i = 0; i < cards.Length; i++)
+        for (var i = 0; i < cards.Count; i++)
         {
-            var (card, details, valueStyle) = (cards[i], wrapped[i], valueStyles[i]);
-            var x = flow.Left + (i * (width + gutter));
+            var (card, details, labelStyle, valueStyle) = (cards[i], wrapped[i], labelStyles[i], valueStyles[i]);
+            var x = flow.Left + (i * (width + CardGutter));
             flow.Draw(c =>
             {
                 var box = new SKRect(x, top, x + width, top + height);
                 c.DrawRoundRect(box, 4, 4, type.Fill(PdfTheme.CardFill));
                 c.Save();
                 c.ClipRect(box);
-                c.DrawRoundRect(new SKRect(x, top, x + 3.5f, top + height), 1.5f, 1.5f, type.Fill(card.Accent));
+                c.DrawRoundRect(new SKRect(x, top, x + 3.5f, top + height), 1.5f, 1.5f, type.Fill(card.Colour));
                 c.Restore();
                 var y = top + 10;
-                type.Draw(c, card.Label, x + 12, y + type.Baseline(PdfTheme.CardLabel), PdfTheme.CardLabel.WithColor(card.LabelColor));
+                type.Draw(c, card.Label, x + 12, y + type.Baseline(PdfTheme.CardLabel), labelStyle);
                 y += PdfTheme.CardLabel.LineHeight;
                 type.Draw(c, card.Value, x + 12, y + type.Baseline(PdfTheme.CardValue), valueStyle);
                 y += PdfTheme.CardValue.LineHeight + 3;
@@ -118,88 +131,91 @@ internal sealed partial class ReportWriter
 
     private Card PathCard(PathEstimate path)
     {
-        var name = PdfFormat.PathName(path.Path);
-        var color = PdfTheme.PathColor(path.Path);
+        var label = $"{path.Name.ToUpperInvariant()} PER MONTH";
         if (!path.Feasible)
         {
-            return new Card($"{name} PER MONTH", "Not feasible", ["No size of this plan carries the load; see the warnings."], color, color);
+            return new Card(label, "Not feasible",
+                [$"{path.Name} cannot run these inputs: no size of this plan carries the load; see the warnings."], Colour(path));
         }
 
-        return new Card($"{name} PER MONTH", PdfFormat.UsdCents(path.MonthlyUsd),
+        var months = Formats.Plural(estimate.Projection.Months, "month");
+        var comparison = estimate.Verdict.Comparisons.FirstOrDefault(c => c.Path == path.Id);
+        return new Card(label, Formats.UsdCents(path.MonthlyUsd),
             [
-                $"{PdfFormat.Plural(path.Machines, path.MachineKind)} · {PdfFormat.Count(path.Vms)} BEAM VMs",
-                $"{PdfFormat.UsdCents(path.UsdPer10kConnections)} per 10k connections",
-                $"{PdfFormat.Usd(Cumulative(estimate.Projection, path.Path))} over {PdfFormat.Plural(estimate.Projection.Count, "month")}",
-            ], color, color);
+                $"{Formats.Plural(path.Machines, path.MachineKind)} · {Formats.Count(path.Vms)} BEAM VMs",
+                $"{Formats.UsdCents(path.UsdPer10kConnections)} per 10k connections",
+                comparison?.HorizonUsd is { } total ? $"{Formats.Usd(total)} over {months}" : "Cannot run in every month: see the warnings",
+                .. Against(comparison),
+            ], Colour(path));
     }
 
-    private Card DifferenceCard()
+    /// <summary>How a path compares with the verdict's reference: the cheapest path, or the first that can be costed.</summary>
+    private IEnumerable<string> Against(PathComparison? comparison)
     {
-        if (estimate.CheaperPath is not { } cheaper)
+        var verdict = estimate.Verdict;
+        if (comparison is not null && comparison.Path == verdict.CheapestPath)
         {
-            var same = estimate.Ec2.Feasible && estimate.Eks.Feasible;
-            return new Card("DIFFERENCE PER MONTH", same ? "$0" : "—", [same ? "Both paths cost the same." : "Not comparable: a path is not feasible."],
-                PdfTheme.Neutral, PdfTheme.Secondary);
+            yield return $"Cheapest over {Formats.Plural(estimate.Projection.Months, "month")}";
+            yield break;
         }
 
-        var (cheap, dear) = cheaper == DeploymentPath.Ec2 ? (estimate.Ec2, estimate.Eks) : (estimate.Eks, estimate.Ec2);
-        var difference = Math.Abs(estimate.MonthlyDifferenceUsd);
-        var share = cheap.MonthlyUsd > 0 ? PdfFormat.Percent((double)(difference / cheap.MonthlyUsd)) : "—";
-        var overHorizon = estimate.Verdict.HorizonSavingUsd;
-        return new Card("DIFFERENCE PER MONTH", PdfFormat.UsdCents(difference),
-            [
-                $"In month 1 {PdfFormat.PathName(cheaper)} is cheaper; {PdfFormat.PathName(dear.Path)} costs {share} more",
-                $"{PdfFormat.Usd(overHorizon)} apart after {PdfFormat.Plural(estimate.Projection.Count, "month")}",
-            ], PdfTheme.PathColor(cheaper), PdfTheme.Secondary);
-    }
-
-    private Card BreakEvenCard()
-    {
-        var months = estimate.Projection;
-        var horizon = $"within the {PdfFormat.Count(months.Count)}-month horizon";
-        if (estimate.BreakEvenMonth is { } month)
+        var reference = verdict.Reference;
+        if (comparison is null || reference is null || reference.Path == comparison.Path)
         {
-            return new Card("BREAK-EVEN", $"Month {month}",
-                [horizon, "Cumulative costs cross: the path cheaper at first stops being cheaper."], PdfTheme.Neutral, PdfTheme.Secondary);
+            yield break;
         }
 
-        var ahead = months.Count == 0 || months[^1].Ec2CumulativeUsd == months[^1].EksCumulativeUsd
-            ? "Neither path pulls ahead."
-            : $"{(months[^1].Ec2CumulativeUsd < months[^1].EksCumulativeUsd ? "EC2" : "EKS")} stays cheaper throughout.";
-        return new Card("BREAK-EVEN", "None", [horizon, ahead], PdfTheme.Neutral, PdfTheme.Secondary);
+        if (comparison.Month1DifferenceUsd is { } difference)
+        {
+            yield return $"{Formats.UsdChange(difference)} a month against {reference.Name} in month 1";
+        }
+
+        if (comparison.BreakEvenMonth is { } month)
+        {
+            yield return $"Breaks even with {reference.Name} in month {month}";
+        }
     }
 
     private void CostOverTime()
     {
-        var months = estimate.Projection;
+        var projection = estimate.Projection;
         Heading("Cost over time", keepWithNext: 190);
         var s = estimate.Scenario;
-        Paragraph($"Both paths sized and priced month by month as peak connections grow {Signed(s.GrowthPercentPerMonth)} % a month "
-            + $"from {PdfFormat.Count(s.PeakConnections)}; USD, prices as of {PdfFormat.Date(estimate.PricesAsOf)}.", PdfTheme.Body.WithColor(PdfTheme.Secondary));
-        Legend(PathLegend(), flow.Left, flow.Y, flow.Width);
-        flow.Advance(LegendHeight(PathLegend(), flow.Width) + 2);
+        Paragraph($"Each path sized and priced month by month as peak connections grow {Signed(s.GrowthPercentPerMonth)} % a month "
+            + $"from {Formats.Count(s.PeakConnections)}; USD, prices as of {Formats.Date(estimate.PricesAsOf)}.", PdfTheme.Body.WithColor(PdfTheme.Secondary));
+        var legend = estimate.Paths.Select(p => new LegendEntry($"{p.Name} · {p.MachineType}{Runs(projection[p.Id])}", Colour(p), Line: true)).ToList();
+        Legend(legend, flow.Left, flow.Y, flow.Width);
+        flow.Advance(LegendHeight(legend, flow.Width) + 2);
         Charts(
             [
-                ("Cumulative cost", PdfCharts.CumulativeCost(months)),
-                ("Monthly cost", PdfCharts.MonthlyCost(months)),
+                ("Cumulative cost", PdfCharts.CumulativeCost(projection)),
+                ("Monthly cost", PdfCharts.MonthlyCost(projection)),
             ], plotHeight: 165);
     }
 
+    /// <summary>What the legend says of a path that has no line in some months.</summary>
+    private static string Runs(PathSeries series) =>
+        series.MonthlyUsd.All(m => m is null) ? " (cannot run: no line)"
+        : series.MonthlyUsd.Any(m => m is null) ? " (cannot run in some months)"
+        : "";
+
     private void Breakdown()
     {
-        var kinds = Enum.GetValues<CostKind>()
-            .Where(k => estimate.Ec2.CostLines.Concat(estimate.Eks.CostLines).Any(l => l.Kind == k && l.MonthlyUsd > 0))
-            .ToList();
-        Heading("Monthly cost breakdown, month 1", keepWithNext: 120);
-        var legend = kinds.Select(k => new LegendEntry(PdfCharts.KindName(k), PdfCharts.KindColor(k))).ToList();
-        Charts([("USD per month by kind of cost", PdfCharts.Breakdown(estimate, kinds))], plotHeight: 92, legend);
-    }
+        var paths = estimate.Paths.Where(p => p.Feasible).ToList();
+        var kinds = Enum.GetValues<CostKind>().Where(k => paths.Any(p => p.CostLines.Any(l => l.Kind == k && l.MonthlyUsd > 0))).ToList();
+        var plotHeight = 20 + (30 * paths.Count);
+        Heading("Monthly cost breakdown, month 1", keepWithNext: plotHeight + 40);
+        if (paths.Count == 0)
+        {
+            Paragraph("No path can run these inputs, so there is no cost to break down.", PdfTheme.Body);
+            return;
+        }
 
-    private List<LegendEntry> PathLegend() =>
-    [
-        new($"EC2 · {estimate.Ec2.MachineType} {estimate.Ec2.MachineKind}s", PdfTheme.Ec2, Line: true),
-        new($"EKS · {estimate.Eks.MachineType} {estimate.Eks.MachineKind}s", PdfTheme.Eks, Line: true),
-    ];
+        var legend = kinds.Select(k => new LegendEntry(CostKindStyle.Of(k).Name, PdfTheme.KindColour(k))).ToList();
+        var rows = paths.Select(p => new BarRow(p.Name,
+            [.. kinds.Select(k => ((double)p.CostLines.Where(l => l.Kind == k).Sum(l => l.MonthlyUsd), PdfTheme.KindColour(k)))])).ToList();
+        Charts([("USD per month by kind of cost", PdfCharts.StackedBars(rows, Formats.UsdShort))], plotHeight, legend);
+    }
 
     /// <summary>The style, shrunk if need be so the text fits the width on one line.</summary>
     private TextStyle FitWidth(string text, TextStyle style, float width)
@@ -208,7 +224,7 @@ internal sealed partial class ReportWriter
         return measured <= width ? style : style with { Size = MathF.Floor(style.Size * width / measured * 10) / 10 };
     }
 
-    private static string Signed(double percent) => (percent > 0 ? "+" : "") + PdfFormat.Number(percent, "0.##");
+    private static string Signed(double percent) => (percent > 0 ? "+" : "") + Formats.Number(percent, "0.##");
 
-    private sealed record Card(string Label, string Value, IReadOnlyList<string> Details, SKColor Accent, SKColor LabelColor);
+    private sealed record Card(string Label, string Value, IReadOnlyList<string> Details, SKColor Colour);
 }

@@ -162,6 +162,13 @@ internal sealed partial class ReportWriter(Estimate estimate, PdfOptions options
         canvas.DrawUrlAnnotation(new SKRect(x, baseline - style.Size, x + width, baseline + (style.Size * 0.25f)), url);
     }
 
-    private static decimal? Cumulative(IReadOnlyList<ProjectionMonth> months, DeploymentPath path) =>
-        months.Count == 0 ? 0 : path == DeploymentPath.Ec2 ? months[^1].Ec2CumulativeUsd : months[^1].EksCumulativeUsd;
+    /// <summary>The path's colour, by its place among the estimate's paths.</summary>
+    private SKColor Colour(PathEstimate path) => PdfTheme.PathColour(path.Id, estimate.Paths.Select(p => p.Id).ToList().IndexOf(path.Id));
+
+    /// <summary>"EKS and EKS on Fargate": the names of the paths that <paramref name="match"/>.</summary>
+    private string NamesOf(Func<PathEstimate, bool> match)
+    {
+        var names = estimate.Paths.Where(match).Select(p => p.Name).ToList();
+        return names.Count <= 1 ? string.Concat(names) : string.Join(", ", names[..^1]) + " and " + names[^1];
+    }
 }

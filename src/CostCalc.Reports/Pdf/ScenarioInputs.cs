@@ -1,4 +1,6 @@
+using CostCalc.Domain.Estimation;
 using CostCalc.Domain.Scenarios;
+using CostCalc.Domain.Vocabulary;
 
 namespace CostCalc.Reports.Pdf;
 
@@ -9,37 +11,30 @@ internal sealed record InputRow(FieldGroup Group, string Label, string Value, st
 }
 
 /// <summary>
-/// Every input of a scenario, numeric (from <see cref="ScenarioFields.All"/>) and non-numeric
-/// (region, instance types, purchase options, layouts, switches), in the calculator's groups and order.
+/// The inputs that matter to a scenario (<see cref="ScenarioInput.Matters(ScenarioChoice, Scenario)"/>): in
+/// each of the calculator's groups its choices (<see cref="ScenarioChoices.All"/>), then its numbers
+/// (<see cref="ScenarioFields.All"/>), and which paths are hidden, if any.
 /// </summary>
 internal static class ScenarioInputs
 {
-    private const string PlanningChoice = "Planning choice; the calculator's default";
+    public const string HiddenLabel = "Paths left out";
 
     public static IReadOnlyList<InputRow> Of(Scenario scenario)
     {
-        var d = Scenario.Default;
         var rows = new List<InputRow>();
-        rows.AddRange(Numeric(scenario, FieldGroup.Workload));
-        rows.Add(Choice(FieldGroup.Common, "Region", scenario.Region, d.Region, PlanningChoice));
-        rows.AddRange(Numeric(scenario, FieldGroup.Common));
-        rows.Add(Choice(FieldGroup.Common, "Load balancer (both paths)", scenario.LoadBalancer, d.LoadBalancer, Sources.Alb));
-        rows.Add(Choice(FieldGroup.Common, "Burstable types may use unlimited credits", scenario.BurstableUnlimited, d.BurstableUnlimited, Sources.CpuCredits));
-        rows.Add(Choice(FieldGroup.Ec2, "Instance type", scenario.Ec2InstanceType, d.Ec2InstanceType, PlanningChoice));
-        rows.Add(Choice(FieldGroup.Ec2, "Purchase option", scenario.Ec2PurchaseOption, d.Ec2PurchaseOption, Sources.SpotAdvisor));
-        rows.Add(Choice(FieldGroup.Ec2, "Deploy method", scenario.Ec2DeployMethod, d.Ec2DeployMethod, Sources.HotCodeUpgrade));
-        rows.AddRange(Numeric(scenario, FieldGroup.Ec2));
-        rows.Add(Choice(FieldGroup.Eks, "Fargate instead of nodes", scenario.Fargate, d.Fargate, Sources.Fargate));
-        rows.Add(Choice(FieldGroup.Eks, "Node instance type", scenario.EksNodeInstanceType, d.EksNodeInstanceType, PlanningChoice));
-        rows.Add(Choice(FieldGroup.Eks, "Node purchase option", scenario.EksPurchaseOption, d.EksPurchaseOption, Sources.SpotAdvisor));
-        rows.Add(Choice(FieldGroup.Eks, "EKS Auto Mode", scenario.AutoMode, d.AutoMode, Sources.AutoMode));
-        rows.Add(Choice(FieldGroup.Eks, "Max pods mode", scenario.MaxPodsMode, d.MaxPodsMode, Sources.MaxPodsEni));
-        rows.Add(Choice(FieldGroup.Eks, "Pod layout", scenario.PodLayout, d.PodLayout, Sources.SchedulersQuota));
-        rows.Add(Choice(FieldGroup.Eks, "Control-plane support", scenario.SupportTier, d.SupportTier, Sources.SupportWindow));
-        rows.Add(Choice(FieldGroup.Eks, "Cluster add-ons run", scenario.AddOnPlacement, d.AddOnPlacement, Sources.SystemNodes));
-        rows.Add(Choice(FieldGroup.Eks, "System node type", scenario.SystemNodeInstanceType, d.SystemNodeInstanceType, Sources.SystemNodes));
-        rows.AddRange(Numeric(scenario, FieldGroup.Eks));
-        rows.AddRange(Numeric(scenario, FieldGroup.Operations));
+        foreach (var group in Enum.GetValues<FieldGroup>())
+        {
+            rows.AddRange(ScenarioChoices.All.Where(c => c.Group == group && c.Matters(scenario))
+                .Select(c => new InputRow(group, c.Label, c.LabelOf(c.Read(scenario)), c.LabelOf(c.DefaultValue), c.Source)));
+            rows.AddRange(ScenarioFields.All.Where(f => f.Group == group && f.Matters(scenario))
+                .Select(f => new InputRow(group, f.Label, WithUnit(f.Read(scenario), f.Unit), WithUnit(f.DefaultValue, f.Unit), f.Source)));
+            if (group == FieldGroup.Common && scenario.HiddenPaths.Count > 0)
+            {
+                rows.Add(new InputRow(group, HiddenLabel, string.Join(", ", scenario.HiddenPaths.Ids.Select(PathName)), "none",
+                    "Planning choice: every path is compared by default"));
+            }
+        }
+
         return rows;
     }
 
@@ -48,18 +43,14 @@ internal static class ScenarioInputs
         FieldGroup.Workload => "Workload",
         FieldGroup.Common => "Common",
         FieldGroup.Ec2 => "EC2 plan",
-        FieldGroup.Eks => "EKS plan",
+        FieldGroup.Eks => "EKS plans (nodes and Fargate)",
         FieldGroup.Operations => "Operations",
         _ => group.ToString(),
     };
 
     /// <summary>"20 %", "100,000 connections", "0.2 msg/s".</summary>
-    public static string WithUnit(double value, string unit) => $"{PdfFormat.Number(value)} {unit}";
+    public static string WithUnit(double value, string unit) => $"{Formats.Number(value)} {unit}";
 
-    private static IEnumerable<InputRow> Numeric(Scenario scenario, FieldGroup group) =>
-        ScenarioFields.All.Where(f => f.Group == group)
-            .Select(f => new InputRow(group, f.Label, WithUnit(f.Read(scenario), f.Unit), WithUnit(f.DefaultValue, f.Unit), f.Source));
-
-    private static InputRow Choice<T>(FieldGroup group, string label, T value, T defaultValue, string source) =>
-        new(group, label, ChoiceNames.Of(value), ChoiceNames.Of(defaultValue), source);
+    /// <summary>A hidden path is not in the estimate, so its name comes from the built-in paths (or is its id).</summary>
+    private static string PathName(string id) => DeploymentPaths.BuiltIn.FirstOrDefault(p => p.Id == id)?.Name ?? id;
 }

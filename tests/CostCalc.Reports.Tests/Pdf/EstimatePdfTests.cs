@@ -1,4 +1,5 @@
 using CostCalc.Domain.Scenarios;
+using CostCalc.Domain.Vocabulary;
 using CostCalc.Reports.Pdf;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Content;
@@ -12,7 +13,7 @@ public sealed class EstimatePdfTests
     private static readonly Lazy<byte[]> DefaultPdf = new(() => PdfSamples.Render(Scenario.Default));
     private static readonly Lazy<byte[]> LargePdf = new(() => PdfSamples.Render(PdfSamples.Large, PdfSamples.Link));
 
-    public static TheoryData<string> Samples => ["default", "large", "infeasible"];
+    public static TheoryData<string> Samples => ["default", "two-paths", "large", "infeasible"];
 
     [Fact]
     public void A4_pages_with_page_numbers_in_every_footer()
@@ -46,15 +47,65 @@ public sealed class EstimatePdfTests
         using var pdf = PdfDocument.Open(EstimatePdf.Render(estimate, PdfSamples.Options()));
         var headlines = HeadlineWords(pdf.GetPage(1));
 
-        foreach (var path in new[] { estimate.Ec2, estimate.Eks })
+        foreach (var path in estimate.Paths)
         {
-            var expected = path.Feasible ? PdfFormat.UsdCents(path.MonthlyUsd) : "Not feasible";
+            var expected = path.Feasible ? Formats.UsdCents(path.MonthlyUsd) : "Not feasible";
             Assert.Contains(expected, headlines);
         }
 
         // Default EC2 by hand: 3 × m6i.large × $0.096 × 730 = $210.24, 3 × 20 GiB gp3 × $0.08 = $4.80, ALB
         // ($0.0225 + $0.008 × 34.33 LCU) × 730 = $216.93, cross-AZ 3,341.7 GB × $0.02 = $66.83 → $498.80.
-        Assert.Equal("$498.80", PdfFormat.UsdCents(PdfSamples.Estimate(Scenario.Default).Ec2.MonthlyUsd));
+        Assert.Equal("$498.80", Formats.UsdCents(PdfSamples.Estimate(PdfSamples.TwoPaths)[PathIds.Ec2].MonthlyUsd));
+    }
+
+    [Fact]
+    public void Three_paths_each_with_its_name_and_totals_after_the_verdict()
+    {
+        var estimate = PdfSamples.Estimate(Scenario.Default);
+        using var pdf = PdfDocument.Open(DefaultPdf.Value);
+        var pageOne = PdfSamples.Squeeze(pdf.GetPage(1).Text);
+        var headlines = HeadlineWords(pdf.GetPage(1));
+
+        Assert.Equal([PathIds.Ec2, PathIds.Eks, PathIds.EksFargate], estimate.Paths.Select(p => p.Id));
+        Assert.Contains(PdfSamples.Squeeze(estimate.Verdict.Summary), pageOne, StringComparison.Ordinal);
+        Assert.Contains(PdfSamples.Squeeze($"against {estimate[estimate.Verdict.RunnerUpPath!].Name}, the next cheapest"),
+            PdfSamples.Squeeze(estimate.Verdict.Summary), StringComparison.Ordinal);
+        foreach (var path in estimate.Paths)
+        {
+            Assert.Contains(PdfSamples.Squeeze($"{path.Name.ToUpperInvariant()} PER MONTH"), pageOne, StringComparison.Ordinal);
+            Assert.Contains(Formats.UsdCents(path.MonthlyUsd), headlines);
+            var horizon = estimate.Projection[path.Id].CumulativeUsd[^1];
+            Assert.Contains(PdfSamples.Squeeze($"{Formats.Usd(horizon)} over {estimate.Projection.Months} months"), pageOne, StringComparison.Ordinal);
+        }
+
+        // Every path but the cheapest says how it compares in month 1 with the cheapest.
+        var cheapest = estimate[estimate.Verdict.CheapestPath!];
+        foreach (var comparison in estimate.Verdict.Comparisons.Where(c => c.Path != cheapest.Id))
+        {
+            Assert.Contains(PdfSamples.Squeeze($"{Formats.UsdChange(comparison.Month1DifferenceUsd!.Value)} a month against {cheapest.Name} in month 1"),
+                pageOne, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void A_path_that_cannot_run_has_no_line_and_says_so()
+    {
+        var estimate = PdfSamples.Estimate(PdfSamples.InfeasibleFargate);
+        var fargate = estimate[PathIds.EksFargate];
+        Assert.False(fargate.Feasible);
+        Assert.All(estimate.Projection[PathIds.EksFargate].MonthlyUsd, m => Assert.Null(m));
+
+        using var cumulative = PdfCharts.CumulativeCost(estimate.Projection);
+        using var monthly = PdfCharts.MonthlyCost(estimate.Projection);
+        var costed = estimate.Projection.Paths.Count(p => p.MonthlyUsd.All(m => m is not null));
+        Assert.Equal(costed, cumulative.GetPlottables().OfType<ScottPlot.Plottables.Scatter>().Count());
+        Assert.Equal(costed, monthly.GetPlottables().OfType<ScottPlot.Plottables.Scatter>().Count());
+
+        using var pdf = PdfDocument.Open(EstimatePdf.Render(estimate, PdfSamples.Options()));
+        var text = PdfSamples.Squeezed(pdf);
+        Assert.Contains("EKSonFargatecannotrunthese", text, StringComparison.Ordinal);
+        Assert.Contains(PdfSamples.Squeeze("EKS on Fargate · Fargate (cannot run: no line)"), text, StringComparison.Ordinal);
+        Assert.Contains(PdfSamples.Squeeze($"eks-fargate-infeasible · {fargate.Name}"), text, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -75,13 +126,14 @@ public sealed class EstimatePdfTests
         var estimate = PdfSamples.Estimate(PdfSamples.Large);
         using var pdf = PdfDocument.Open(LargePdf.Value);
         var text = PdfSamples.Squeezed(pdf);
-        foreach (var path in new[] { estimate.Ec2, estimate.Eks })
+        Assert.Equal(3, estimate.Paths.Count);
+        foreach (var path in estimate.Paths)
         {
-            Assert.Contains(PdfSamples.Squeeze($"{PdfFormat.PathName(path.Path)} total{PdfFormat.UsdCents(path.MonthlyUsd)}"), text, StringComparison.Ordinal);
+            Assert.Contains(PdfSamples.Squeeze($"{path.Name} total{Formats.UsdCents(path.MonthlyUsd)}"), text, StringComparison.Ordinal);
             foreach (var line in path.CostLines)
             {
                 Assert.Contains(PdfSamples.Squeeze(line.Name + line.Detail), text, StringComparison.Ordinal);
-                Assert.Contains(PdfSamples.Squeeze(PdfFormat.UsdCents(line.MonthlyUsd)), text, StringComparison.Ordinal);
+                Assert.Contains(PdfSamples.Squeeze(Formats.UsdCents(line.MonthlyUsd)), text, StringComparison.Ordinal);
             }
         }
     }
@@ -94,19 +146,44 @@ public sealed class EstimatePdfTests
         using var pdf = PdfDocument.Open(PdfSamples.Render(scenario));
         var text = PdfSamples.Squeezed(pdf);
 
-        foreach (var field in ScenarioFields.All)
+        foreach (var field in ScenarioFields.All.Where(f => f.Matters(scenario)))
         {
             var value = ScenarioInputs.WithUnit(field.Read(scenario), field.Unit);
             Assert.Contains(PdfSamples.Squeeze(field.Label + value), text, StringComparison.Ordinal);
             Assert.Contains(PdfSamples.Squeeze(field.Source), text, StringComparison.Ordinal);
         }
 
+        foreach (var choice in ScenarioChoices.All.Where(c => c.Matters(scenario)))
+        {
+            Assert.Contains(PdfSamples.Squeeze(choice.Label + choice.LabelOf(choice.Read(scenario))), text, StringComparison.Ordinal);
+            Assert.Contains(PdfSamples.Squeeze(choice.Source), text, StringComparison.Ordinal);
+        }
+
         var rows = ScenarioInputs.Of(scenario);
-        Assert.Equal(ScenarioFields.All.Count + 15, rows.Count);
+        Assert.Equal(
+            ScenarioFields.All.Count(f => f.Matters(scenario)) + ScenarioChoices.All.Count(c => c.Matters(scenario)) + (scenario.HiddenPaths.Count > 0 ? 1 : 0),
+            rows.Count);
         foreach (var row in rows)
         {
             Assert.Contains(PdfSamples.Squeeze(row.Label + row.Value + (row.IsDefault ? "" : "default " + row.DefaultValue)), text, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public void Inputs_that_do_not_matter_are_left_out_and_hidden_paths_are_named()
+    {
+        var scenario = PdfSamples.TwoPaths with { Ec2OperationsHoursPerMonth = 4 };
+        using var pdf = PdfDocument.Open(PdfSamples.Render(scenario));
+        var text = PdfSamples.Squeezed(pdf);
+        var rows = ScenarioInputs.Of(scenario).Select(r => r.Label).ToList();
+
+        Assert.Contains(PdfSamples.Squeeze($"{ScenarioInputs.HiddenLabel}EKS on Fargatedefault none"), text, StringComparison.Ordinal);
+        Assert.Contains(PdfSamples.Squeeze("EC2 operations effort4 h/monthdefault 0 h/month"), text, StringComparison.Ordinal);
+        Assert.DoesNotContain(ScenarioFields.Find("systemNodeCount")!.Label, rows);
+        Assert.DoesNotContain(ScenarioChoices.Get("systemNodeInstanceType").Label, rows);
+        Assert.DoesNotContain(ScenarioFields.Find("podMemoryMiB")!.Label, rows);
+        Assert.Contains(ScenarioFields.Find("podMemoryMiB")!.Label, ScenarioInputs.Of(Scenario.Default).Select(r => r.Label));
+        Assert.DoesNotContain(ScenarioInputs.HiddenLabel, ScenarioInputs.Of(Scenario.Default).Select(r => r.Label));
     }
 
     [Fact]
@@ -116,12 +193,15 @@ public sealed class EstimatePdfTests
         using var pdf = PdfDocument.Open(DefaultPdf.Value);
         var page1 = PdfSamples.Squeeze(pdf.GetPage(1).Text);
 
-        Assert.Contains(PdfSamples.Squeeze("BEAM service on EC2 vs EKS: cost estimate"), page1, StringComparison.Ordinal);
+        Assert.Contains(PdfSamples.Squeeze("BEAM service on EC2 vs EKS vs EKS on Fargate: cost estimate"), page1, StringComparison.Ordinal);
         Assert.Contains("2026-11-2514:03UTC", page1, StringComparison.Ordinal);
         Assert.Contains(PdfSamples.Squeeze($"{estimate.Scenario.Region} · {estimate.RegionName}"), page1, StringComparison.Ordinal);
-        Assert.Contains(PdfSamples.Squeeze($"as of {PdfFormat.Date(estimate.PricesAsOf)} · {PdfSamples.PricesSource} · snapshot {estimate.SnapshotId}"),
+        Assert.Contains(PdfSamples.Squeeze($"as of {Formats.Date(estimate.PricesAsOf)} · {PdfSamples.PricesSource} · snapshot {estimate.SnapshotId}"),
             page1, StringComparison.Ordinal);
-        Assert.Equal("2026-07-20", PdfFormat.Date(estimate.PricesAsOf));
+        Assert.Equal("2026-07-20", Formats.Date(estimate.PricesAsOf));
+
+        using var twoPaths = PdfDocument.Open(PdfSamples.Render(PdfSamples.TwoPaths));
+        Assert.Contains(PdfSamples.Squeeze("BEAM service on EC2 vs EKS: cost estimate"), PdfSamples.Squeeze(twoPaths.GetPage(1).Text), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -133,10 +213,15 @@ public sealed class EstimatePdfTests
 
         Assert.NotEmpty(estimate.Warnings);
         Assert.All(estimate.Warnings, w => Assert.Contains(PdfSamples.Squeeze(w.Message + w.Code), text, StringComparison.Ordinal));
-        Assert.All(estimate.BeyondCost.Facts, f => Assert.Contains(PdfSamples.Squeeze(f.Name + f.Value + f.Source), text, StringComparison.Ordinal));
-        Assert.Contains(PdfSamples.Squeeze($"Connections per VM{PdfFormat.Count(estimate.Ec2.ConnectionsPerVm)}{PdfFormat.Count(estimate.Eks.ConnectionsPerVm)}"),
+        Assert.All(estimate.Warnings.Where(w => w.Path is not null), w =>
+            Assert.Contains(PdfSamples.Squeeze($"{w.Message}{w.Code} · {estimate[w.Path!].Name}"), text, StringComparison.Ordinal));
+        Assert.All(estimate.Facts.Concat(estimate.Paths.SelectMany(p => p.Disruption.Facts)),
+            f => Assert.Contains(PdfSamples.Squeeze(f.Name + f.Value + f.Source), text, StringComparison.Ordinal));
+        Assert.Contains(PdfSamples.Squeeze("Connections per VM" + string.Concat(estimate.Paths.Select(p => Formats.Count(p.ConnectionsPerVm)))),
             text, StringComparison.Ordinal);
-        Assert.All(estimate.Eks.Memory.Slices, s => Assert.Contains(PdfSamples.Squeeze(s.Name), text, StringComparison.Ordinal));
+        Assert.Contains(PdfSamples.Squeeze("VM restarts per month" + string.Concat(estimate.Paths.Select(p => Formats.Count(p.Disruption.VmRestartsPerMonth)))),
+            text, StringComparison.Ordinal);
+        Assert.All(estimate.Paths.SelectMany(p => p.Memory.Slices), s => Assert.Contains(PdfSamples.Squeeze(s.Name), text, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -146,16 +231,16 @@ public sealed class EstimatePdfTests
         using var pdf = PdfDocument.Open(LargePdf.Value);
         var pages = PdfSamples.Pages(pdf);
 
-        var withHeader = pages.Where(p => p.Text.Contains("EKS cumulative", StringComparison.Ordinal)).ToList();
+        var withHeader = pages.Where(p => PdfSamples.Squeeze(p.Text).Contains("EKSonFargatecumulative", StringComparison.Ordinal)).ToList();
         Assert.True(withHeader.Count >= 2, $"the 60-month projection should span pages, found its header on {withHeader.Count}");
         Assert.Equal(withHeader.Count, withHeader.Select(p => p.Number).Distinct().Count());
 
         var text = PdfSamples.Squeezed(pdf);
-        foreach (var month in new[] { estimate.Projection[0], estimate.Projection[29], estimate.Projection[^1] })
+        var projection = estimate.Projection;
+        foreach (var m in new[] { 0, 29, projection.Months - 1 })
         {
-            Assert.Contains(PdfSamples.Squeeze(string.Join("", PdfFormat.Count(month.Connections), PdfFormat.Count(month.Ec2Machines),
-                PdfFormat.Count(month.EksMachines), PdfFormat.Usd(month.Ec2MonthlyUsd), PdfFormat.Usd(month.EksMonthlyUsd),
-                PdfFormat.Usd(month.Ec2CumulativeUsd), PdfFormat.Usd(month.EksCumulativeUsd))), text, StringComparison.Ordinal);
+            var row = string.Concat(projection.Paths.Select(p => Formats.Count(p.Machines[m]) + Formats.Usd(p.MonthlyUsd[m]) + Formats.Usd(p.CumulativeUsd[m])));
+            Assert.Contains(PdfSamples.Squeeze($"{m + 1}{Formats.Count(projection.Connections[m])}{row}"), text, StringComparison.Ordinal);
         }
     }
 
@@ -253,7 +338,8 @@ public sealed class EstimatePdfTests
     private static Scenario Sample(string sample) => sample switch
     {
         "large" => PdfSamples.Large,
-        "infeasible" => PdfSamples.InfeasibleEks,
+        "two-paths" => PdfSamples.TwoPaths,
+        "infeasible" => PdfSamples.InfeasibleFargate,
         _ => Scenario.Default,
     };
 

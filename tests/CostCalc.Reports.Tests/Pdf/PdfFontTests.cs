@@ -15,14 +15,16 @@ public sealed class PdfFontTests
     {
         var typeface = face == "bold" ? PdfFonts.Bold : PdfFonts.Regular;
         var texts = new List<string>();
-        foreach (var scenario in new[] { Scenario.Default, PdfSamples.Large, PdfSamples.InfeasibleEks })
+        foreach (var scenario in new[] { Scenario.Default, PdfSamples.Large, PdfSamples.InfeasibleFargate })
         {
             texts.AddRange(Texts(PdfSamples.Estimate(scenario)));
             texts.AddRange(ScenarioInputs.Of(scenario).SelectMany(r => new[] { r.Label, r.Value, r.DefaultValue, r.Source }));
         }
 
         texts.AddRange(typeof(Sources).GetFields().Select(f => (string)f.GetValue(null)!));
-        texts.AddRange(Enum.GetValues<Domain.Prices.PurchaseOption>().Select(o => ChoiceNames.Of(o)));
+        texts.AddRange(Enum.GetValues<Domain.Prices.PurchaseOption>().Select(ScenarioChoices.Label));
+        texts.AddRange(ScenarioChoices.All.SelectMany(c => c.Values.Select(v => v.Label).Append(c.Label).Append(c.Source)));
+        texts.AddRange(ScenarioFields.All.SelectMany(f => new[] { f.Label, f.Unit, f.Source }));
         texts.Add("−$1,234.56 · … × ≈ ≤ ≥ → µ § – — é ü ã");
 
         var missing = texts.SelectMany(t => t).Where(c => !char.IsControl(c)).Distinct()
@@ -62,11 +64,13 @@ public sealed class PdfFontTests
     }
 
     private static IEnumerable<string> Texts(Estimate estimate) =>
-        new[] { estimate.Ec2, estimate.Eks }
+        estimate.Paths
             .SelectMany(p => p.CostLines.SelectMany(l => new[] { l.Name, l.Detail, l.Source })
                 .Concat(p.Memory.Slices.Concat(p.Cpu.Slices).Select(s => s.Name))
-                .Append(p.MachineType).Append(p.MachineKind))
-            .Concat(estimate.BeyondCost.Facts.SelectMany(f => new[] { f.Name, f.Value, f.Source }))
+                .Concat(p.Disruption.Facts.SelectMany(f => new[] { f.Name, f.Value, f.Source }))
+                .Append(p.Name).Append(p.Name.ToUpperInvariant()).Append(p.MachineType).Append(p.MachineKind))
+            .Concat(estimate.Facts.SelectMany(f => new[] { f.Name, f.Value, f.Source }))
+            .Append(estimate.Verdict.Summary)
             .Concat(estimate.Warnings.SelectMany(w => new[] { w.Code, w.Message }))
             .Append(estimate.RegionName);
 }

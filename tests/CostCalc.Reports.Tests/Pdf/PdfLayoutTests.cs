@@ -1,4 +1,7 @@
+using CostCalc.Domain.Scenarios;
+using CostCalc.Domain.Vocabulary;
 using CostCalc.Reports.Pdf;
+using UglyToad.PdfPig;
 
 namespace CostCalc.Reports.Tests.Pdf;
 
@@ -61,13 +64,51 @@ public sealed class PdfLayoutTests
     [InlineData(-0.5, "−$0.50")]
     [InlineData(0, "$0.00")]
     public void Money_has_cents_grouping_and_a_true_minus(decimal value, string expected) =>
-        Assert.Equal(expected, PdfFormat.UsdCents(value));
+        Assert.Equal(expected, Formats.UsdCents(value));
 
     [Theory]
     [InlineData(950, "$950")]
     [InlineData(12_000, "$12k")]
     [InlineData(1_500_000, "$1.5M")]
-    public void Axis_money_is_short(double value, string expected) => Assert.Equal(expected, PdfFormat.UsdShort(value));
+    public void Axis_money_is_short(double value, string expected) => Assert.Equal(expected, Formats.UsdShort(value));
+
+    public static TheoryData<string> ThreePathSamples => ["default", "large"];
+
+    [Theory]
+    [MemberData(nameof(ThreePathSamples))]
+    public void Three_paths_stay_within_the_margins_and_no_figure_is_broken(string sample)
+    {
+        var estimate = PdfSamples.Estimate(sample == "large" ? PdfSamples.Large : Scenario.Default);
+        Assert.Equal(3, estimate.Paths.Count);
+        using var pdf = PdfDocument.Open(EstimatePdf.Render(estimate, PdfSamples.Options(PdfSamples.Link)));
+        foreach (var page in pdf.GetPages())
+        {
+            var outside = page.Letters.Where(l => !string.IsNullOrWhiteSpace(l.Value))
+                .Where(l => l.BoundingBox.Left < PageFlow.Margin - 0.5 || l.BoundingBox.Right > page.Width - PageFlow.Margin + 0.5)
+                .Select(l => $"'{l.Value}' at {l.BoundingBox.Left:0.#}").ToList();
+            Assert.True(outside.Count == 0, $"page {page.Number}: {outside.Count} letters outside the margins, e.g. {string.Join(", ", outside.Take(5))}");
+        }
+
+        // A figure too wide for its cell or card would be broken between characters into several words.
+        var words = pdf.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text).ToHashSet(StringComparer.Ordinal);
+        var projection = estimate.Projection;
+        foreach (var path in estimate.Paths)
+        {
+            var series = projection[path.Id];
+            Assert.Contains(Formats.UsdCents(path.MonthlyUsd), words);
+            Assert.Contains(Formats.Usd(series.CumulativeUsd[^1]), words);
+            Assert.Contains(Formats.Usd(series.MonthlyUsd[^1]), words);
+            Assert.Contains(Formats.Count(series.Machines[^1]), words);
+        }
+
+        Assert.Contains(Formats.Count(projection.Connections[^1]), words);
+
+        // The projection's header has a column per path and figure; each header word must fit its column whole.
+        var projectionPage = pdf.GetPages().First(p => p.Text.Contains("Projection over", StringComparison.Ordinal));
+        var headerWords = projectionPage.GetWords().Select(w => w.Text).ToHashSet(StringComparer.Ordinal);
+        var headers = estimate.Paths.SelectMany(p => new[] { $"{p.Name} machines", $"{p.Name} / month", $"{p.Name} cumulative" }).Append("Month Connections");
+        Assert.All(headers.SelectMany(h => h.Split(' ')), w => Assert.Contains(w, headerWords));
+    }
 
     [Theory]
     [InlineData("letter", PaperSize.Letter)]

@@ -45,7 +45,7 @@ public sealed class PdfRasterTests : IDisposable
 
         var total = bitmap.Width * bitmap.Height;
         Assert.True(ink > total / 50, $"only {ink} of {total} pixels have ink: page 1 looks blank");
-        Assert.True(colour > total / 400, $"only {colour} of {total} pixels are coloured: the EC2/EKS charts and cards are missing");
+        Assert.True(colour > total / 400, $"only {colour} of {total} pixels are coloured: the path charts and cards are missing");
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);

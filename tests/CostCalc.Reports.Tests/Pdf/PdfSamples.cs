@@ -38,14 +38,15 @@ internal static class PdfSamples
         EksOperationsHoursPerMonth = 10,
     };
 
-    /// <summary>A pod larger than Fargate's largest shape: the EKS path is not feasible.</summary>
-    public static Scenario InfeasibleEks { get; } = Scenario.Default with
+    /// <summary>The two paths the calculator compared before EKS on Fargate was a path of its own.</summary>
+    public static Scenario TwoPaths { get; } = Scenario.Default with { HiddenPaths = PathList.Of([PathIds.EksFargate]) };
+
+    /// <summary>A pod larger than Fargate's largest shape: EKS on Fargate cannot run; EKS runs it on 256 GiB nodes.</summary>
+    public static Scenario InfeasibleFargate { get; } = Scenario.Default with
     {
-        Fargate = true,
         PodLayout = PodLayout.FixedPodSize,
-        PodCpuRequestMillicores = 32_000,
-        PodCpuLimitMillicores = 0,
         PodMemoryMiB = 200_000,
+        EksNodeInstanceType = "r6i.8xlarge",
     };
 
     public static Estimate Estimate(Scenario scenario) => Estimator.Value.Estimate(scenario, Today);
