@@ -50,6 +50,18 @@ public sealed class AppearanceTests(AppFixture app, ITestOutputHelper output)
 
         var scrollWidth = await session.Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
         Assert.True(scrollWidth <= width + 2, $"The page is {scrollWidth}px wide at a {width}px viewport (horizontal scrolling); see {path}");
+
+        // One card per path (three by default), each inside the viewport and its value inside its card.
+        var cards = await calculator.PathCards.AllAsync();
+        Assert.Equal(3, cards.Count);
+        foreach (var card in cards)
+        {
+            var id = await card.GetAttributeAsync("id");
+            var box = (await card.BoundingBoxAsync())!;
+            Assert.True(box.X >= 0 && box.X + box.Width <= width + 1, $"{id} spans {box.X}–{box.X + box.Width}px at a {width}px viewport; see {path}");
+            var overflow = await card.EvaluateAsync<int>("c => c.scrollWidth - c.clientWidth");
+            Assert.True(overflow <= 1, $"{id} overflows by {overflow}px; see {path}");
+        }
         session.AssertNoErrors();
     }
 

@@ -11,23 +11,68 @@ namespace CostCalc.E2E;
 public sealed partial class CalculatorTests(AppFixture app)
 {
     [Fact]
-    public async Task Home_page_shows_both_headline_costs_without_browser_errors()
+    public async Task Home_page_shows_a_headline_cost_for_every_path_without_browser_errors()
     {
         await using var session = await app.NewSessionAsync();
         var calculator = new CalculatorPageObject(session.Page);
 
         await calculator.OpenAsync();
 
-        var (ec2, eks) = await calculator.ReadHeadlineAsync();
-        Assert.True(ec2 > 0, $"EC2 monthly cost {ec2}");
-        Assert.True(eks > 0, $"EKS monthly cost {eks}");
-        await Expect(calculator.Ec2Headline).ToHaveTextAsync(Money(), new() { Timeout = AppFixture.TimeoutMs });
-        await Expect(calculator.EksHeadline).ToHaveTextAsync(Money(), new() { Timeout = AppFixture.TimeoutMs });
+        var costs = await calculator.ReadHeadlineAsync();
+        Assert.Equal(["ec2", "eks", "eks-fargate"], costs.Costs.Keys);
+        foreach (var (path, usd) in costs.Costs)
+        {
+            Assert.True(usd > 0, $"{path} monthly cost {usd}");
+            await Expect(calculator.Headline(path)).ToHaveTextAsync(Money(), new() { Timeout = AppFixture.TimeoutMs });
+        }
+
+        await Expect(calculator.VerdictSummary).ToContainTextAsync("over 36 months", new() { Timeout = AppFixture.TimeoutMs });
         session.AssertNoErrors();
     }
 
     [Fact]
-    public async Task Changing_peak_connections_updates_both_costs_and_the_address()
+    public async Task Unticking_a_path_removes_its_card_and_the_link_keeps_it_hidden()
+    {
+        await using var session = await app.NewSessionAsync();
+        var calculator = new CalculatorPageObject(session.Page);
+        await calculator.OpenAsync();
+        var before = await calculator.ReadHeadlineAsync();
+
+        await calculator.PathBox("EKS on Fargate").ClickAsync();
+
+        await Expect(calculator.PathCards).ToHaveCountAsync(2, new() { Timeout = AppFixture.TimeoutMs });
+        await Expect(session.Page.Locator("#headline-eks-fargate")).ToHaveCountAsync(0);
+        await calculator.ExpectUrlParameterAsync("hiddenPaths", "eks-fargate");
+        await Expect(calculator.PathBox("EKS on Fargate")).Not.ToBeCheckedAsync(new() { Timeout = AppFixture.TimeoutMs });
+        await Expect(calculator.VerdictSummary).ToContainTextAsync("EKS is never cheaper", new() { Timeout = AppFixture.TimeoutMs });
+
+        var other = new CalculatorPageObject(await session.NewPageAsync());
+        await other.Page.GotoAsync(session.Page.Url);
+        await other.WaitInteractiveAsync();
+        await other.ExpectHeadlineAsync(new HeadlineCosts(new Dictionary<string, decimal> { ["ec2"] = before.Ec2, ["eks"] = before.Eks }));
+        await Expect(other.PathBox("EKS on Fargate")).Not.ToBeCheckedAsync(new() { Timeout = AppFixture.TimeoutMs });
+        session.AssertNoErrors();
+    }
+
+    [Fact]
+    public async Task Unticking_the_last_shown_path_is_refused_with_a_message()
+    {
+        await using var session = await app.NewSessionAsync();
+        var calculator = new CalculatorPageObject(session.Page);
+        await calculator.OpenAsync("v=1&hiddenPaths=eks,eks-fargate");
+        await Expect(calculator.PathCards).ToHaveCountAsync(1, new() { Timeout = AppFixture.TimeoutMs });
+
+        await calculator.PathBox("EC2").ClickAsync();
+
+        await Expect(calculator.PathsProblem).ToContainTextAsync("At least one path must stay shown", new() { Timeout = AppFixture.TimeoutMs });
+        await Expect(calculator.PathBox("EC2")).ToBeCheckedAsync(new() { Timeout = AppFixture.TimeoutMs });
+        await Expect(calculator.PathCards).ToHaveCountAsync(1);
+        await Expect(calculator.Ec2Headline).ToBeVisibleAsync();
+        session.AssertNoErrors();
+    }
+
+    [Fact]
+    public async Task Changing_peak_connections_updates_every_cost_and_the_address()
     {
         await using var session = await app.NewSessionAsync();
         var calculator = new CalculatorPageObject(session.Page);
@@ -41,6 +86,7 @@ public sealed partial class CalculatorTests(AppFixture app)
         var after = await calculator.ReadHeadlineAsync();
         Assert.True(after.Ec2 > before.Ec2, $"EC2 {before.Ec2} -> {after.Ec2} for 10x the connections");
         Assert.True(after.Eks > before.Eks, $"EKS {before.Eks} -> {after.Eks} for 10x the connections");
+        Assert.True(after.Fargate > before.Fargate, $"EKS on Fargate {before.Fargate} -> {after.Fargate} for 10x the connections");
         session.AssertNoErrors();
     }
 

@@ -44,7 +44,7 @@ public sealed class LinkAndExportTests(AppFixture app)
     }
 
     [Theory]
-    [InlineData("v=1&peakConnections=abc", "unreadable value")]
+    [InlineData("v=1&peakConnections=abc", "'peakConnections' has an unreadable value")]
     [InlineData("v=9", "no supported version")]
     [InlineData("v=1&peakConnections=-5", "Peak concurrent connections")]
     public async Task A_tampered_link_falls_back_to_the_defaults_for_what_is_wrong_and_says_why(string query, string reason)

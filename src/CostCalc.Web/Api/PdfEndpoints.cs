@@ -1,6 +1,8 @@
 using CostCalc.Domain.Estimation;
+using CostCalc.Domain.Scenarios;
+using CostCalc.Pricing.Refresh;
+using CostCalc.Pricing.Store;
 using CostCalc.Reports.Pdf;
-using CostCalc.Web.Components.Calculator;
 using CostCalc.Web.Pricing;
 using CostCalc.Web.Reports;
 using Microsoft.Extensions.Options;
@@ -41,26 +43,18 @@ internal static class PdfEndpoints
             .WithSummary("The PDF summary of an unsaved scenario given as the calculator's URL query (?v=1&…; paper=letter for US Letter)");
     }
 
-    /// <summary>"embedded snapshot", "bulk price list", … for the snapshot a report was priced with.</summary>
-    public static string PricesSource(string snapshotId, CurrentPrices prices)
+    /// <summary>
+    /// "embedded snapshot", "bulk price list", … for the snapshot a report was priced with: the display name
+    /// of its manifest's kind, or <see cref="PriceSourceKinds.UnknownDisplayName"/> when this app has no such snapshot.
+    /// </summary>
+    public static string PricesSource(string snapshotId, SnapshotInUse current, SnapshotStore store)
     {
-        var current = prices.Estimator.Prices;
-        if (current.SnapshotId == snapshotId)
-        {
-            return current.Source;
-        }
-
-        return snapshotId.Split('-')[0] switch
-        {
-            "embedded" => "embedded snapshot",
-            "bulk" => "bulk price list",
-            "query" => "query API",
-            _ => "price snapshot",
-        };
+        var manifest = current.Manifest.Id == snapshotId ? current.Manifest : store.FindManifest(snapshotId);
+        return manifest is null ? PriceSourceKinds.UnknownDisplayName : manifest.Kind.DisplayName();
     }
 
     private static async Task<IResult> ReportPdfAsync(string id, string? paper, HttpContext context, ReportService reports,
-        CurrentPrices prices, PdfGate gate, IOptions<ReportOptions> reportOptions)
+        CurrentPrices prices, SnapshotStore snapshots, PdfGate gate, IOptions<ReportOptions> reportOptions)
     {
         var report = await reports.OpenAsync(id, context.RequestAborted);
         if (report is null)
@@ -70,7 +64,7 @@ internal static class PdfEndpoints
         }
 
         var request = context.Request;
-        var options = new PdfOptions(report.CreatedUtc, PricesSource(report.SnapshotId, prices), $"{request.Scheme}://{request.Host}/r/{report.Id}")
+        var options = new PdfOptions(report.CreatedUtc, PricesSource(report.SnapshotId, prices.Snapshot, snapshots), $"{request.Scheme}://{request.Host}/r/{report.Id}")
         {
             Paper = PdfOptions.ParsePaper(paper),
         };
@@ -83,7 +77,8 @@ internal static class PdfEndpoints
         var query = context.Request.Query
             .Where(kv => kv.Key != PaperKey)
             .ToDictionary(kv => kv.Key, kv => kv.Value.ToString(), StringComparer.Ordinal);
-        var estimator = prices.Estimator;
+        var snapshot = prices.Snapshot;
+        var estimator = snapshot.Estimator;
         var (scenario, error) = ScenarioUrl.Decode(query, estimator.Prices, estimator.Catalog);
         if (error is not null)
         {
@@ -93,7 +88,7 @@ internal static class PdfEndpoints
 
         var now = clock.GetUtcNow();
         Estimate estimate = estimator.Estimate(scenario, DateOnly.FromDateTime(now.UtcDateTime));
-        var options = new PdfOptions(now, estimator.Prices.Source) { Paper = PdfOptions.ParsePaper(context.Request.Query[PaperKey]) };
+        var options = new PdfOptions(now, snapshot.SourceName) { Paper = PdfOptions.ParsePaper(context.Request.Query[PaperKey]) };
         return await RenderAsync(context, gate, reportOptions.Value, estimate, options, "costcalc-estimate.pdf");
     }
 

@@ -1,16 +1,21 @@
-using System.Text;
-using System.Text.Json;
-using CostCalc.Reports.Store;
 using CostCalc.Web.Pricing;
 using CostCalc.Web.Reports;
 using Microsoft.Extensions.Options;
 
 namespace CostCalc.Web.Api;
 
-/// <summary>The stored report as the API returns it (the estimate is the saved JSON, verbatim).</summary>
+/// <summary>
+/// A saved report as the API returns it: the estimate with the numbers it was saved with, in the
+/// API's current shape whatever format it was stored in; <see cref="Notes"/> lists what of an older
+/// report this version could not use.
+/// </summary>
 public sealed record ReportResponse(
     string Id, string Url, DateTimeOffset CreatedUtc, int SchemaVersion, string AppVersion, string SnapshotId,
-    CostCalc.Domain.Scenarios.Scenario Scenario, CostCalc.Domain.Estimation.Estimate Estimate);
+    CostCalc.Domain.Scenarios.Scenario Scenario, CostCalc.Domain.Estimation.Estimate Estimate, IReadOnlyList<string> Notes)
+{
+    public static ReportResponse Of(SavedReport r) =>
+        new(r.Id, $"/r/{r.Id}", r.CreatedUtc, r.SchemaVersion, r.AppVersion, r.SnapshotId, r.Scenario, r.Estimate, r.Notes);
+}
 
 /// <summary>POST /api/reports (save) and GET /api/reports/{id} (read). There is deliberately no listing.</summary>
 internal static class ReportEndpoints
@@ -29,7 +34,7 @@ internal static class ReportEndpoints
         api.MapGet("/{id}", GetAsync)
             .Produces<ReportResponse>()
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .WithSummary("A saved report, exactly as it was saved");
+            .WithSummary("A saved report, with the numbers it was saved with");
     }
 
     private static async Task<IResult> SaveAsync(HttpContext context, CurrentPrices prices, SaveRateLimiter limiter,
@@ -57,42 +62,17 @@ internal static class ReportEndpoints
             return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Report too large", detail: outcome.Problem);
         }
 
-        var record = new ReportRecord(saved.Id, saved.CreatedUtc, saved.SchemaVersion, saved.AppVersion, saved.SnapshotId,
-            JsonSerializer.Serialize(saved.Scenario, ReportJson.Write), JsonSerializer.Serialize(saved.Estimate, ReportJson.Write));
         context.Response.Headers.Location = $"/api/reports/{saved.Id}";
-        return Json(record, StatusCodes.Status201Created);
+        return TypedResults.Json(ReportResponse.Of(saved), Hosting.JsonSetup.Options, statusCode: StatusCodes.Status201Created);
     }
 
     private static async Task<IResult> GetAsync(string id, ReportService reports, CancellationToken cancellation)
     {
         // A malformed id is answered like an unknown one, without a query.
-        var record = await reports.FindRecordAsync(id, cancellation);
-        return record is null
+        var report = await reports.OpenAsync(id, cancellation);
+        return report is null
             ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such report",
                 detail: "There is no saved report with this id. Check that the link was copied whole.")
-            : Json(record, StatusCodes.Status200OK);
-    }
-
-    /// <summary>The response envelope written around the stored JSON, which is copied byte for byte.</summary>
-    private static IResult Json(ReportRecord record, int status)
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartObject();
-            writer.WriteString("id", record.Id);
-            writer.WriteString("url", $"/r/{record.Id}");
-            writer.WriteString("createdUtc", record.CreatedUtc);
-            writer.WriteNumber("schemaVersion", record.SchemaVersion);
-            writer.WriteString("appVersion", record.AppVersion);
-            writer.WriteString("snapshotId", record.SnapshotId);
-            writer.WritePropertyName("scenario");
-            writer.WriteRawValue(record.ScenarioJson, skipInputValidation: true);
-            writer.WritePropertyName("estimate");
-            writer.WriteRawValue(record.EstimateJson, skipInputValidation: true);
-            writer.WriteEndObject();
-        }
-
-        return Results.Text(Encoding.UTF8.GetString(buffer.ToArray()), "application/json", Encoding.UTF8, status);
+            : TypedResults.Json(ReportResponse.Of(report), Hosting.JsonSetup.Options);
     }
 }

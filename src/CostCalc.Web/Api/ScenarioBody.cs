@@ -41,7 +41,7 @@ internal static class ScenarioBody
             return (null, Invalid(new Dictionary<string, string[]> { [field] = [message] }));
         }
 
-        var problems = ScenarioValidator.Validate(scenario, estimator.Prices, estimator.Catalog);
+        var problems = estimator.Validate(scenario);
         if (problems.Count > 0)
         {
             return (null, Invalid(problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray())));
@@ -117,6 +117,7 @@ internal static class ScenarioBody
         _ when type == typeof(double) || type == typeof(decimal) => "a number",
         _ when type == typeof(bool) => "true or false",
         _ when type == typeof(string) => "a string",
+        _ when type == typeof(PathList) => "an array of path ids",
         { IsEnum: true } => "one of: " + string.Join(", ", Enum.GetNames(type).Select(JsonNamingPolicy.CamelCase.ConvertName)),
         _ => "a valid value",
     };

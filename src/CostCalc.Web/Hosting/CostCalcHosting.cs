@@ -19,7 +19,7 @@ public static class CostCalcHosting
         var services = builder.Services;
         services.ConfigureHttpJsonOptions(o => JsonSetup.Configure(o.SerializerOptions));
         services.AddProblemDetails();
-        services.AddOpenApi(o => o.AddSchemaTransformer<ScenarioSchemaTransformer>());
+        services.AddOpenApi(o => o.AddDocumentTransformer<ScenarioSchemaTransformer>());
         services.AddHealthChecks();
         services.AddSingleton(TimeProvider.System);
         services.AddLivePricing(builder.Configuration, builder.Environment.ContentRootPath);

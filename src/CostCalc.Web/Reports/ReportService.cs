@@ -1,16 +1,16 @@
 using System.Text;
-using System.Text.Json;
 using CostCalc.Domain.Estimation;
-using CostCalc.Domain.Scenarios;
 using CostCalc.Reports.Store;
 using CostCalc.Web.Pricing;
+using CostCalc.Web.Reports.Documents;
 using Microsoft.Extensions.Options;
 
 namespace CostCalc.Web.Reports;
 
 /// <summary>
-/// Saves and opens reports: an estimate computed on the server goes in as JSON under a fresh random
-/// id; opening reads that JSON back, so the numbers never change. Re-pricing recomputes the stored
+/// Saves and opens reports: an estimate computed on the server goes in as a versioned document
+/// (<see cref="ReportDocuments"/>) under a fresh random id; opening reads that document back, in
+/// whichever version it was written, so the numbers never change. Re-pricing recomputes the stored
 /// scenario with the prices in use now. Rate limiting is the caller's first step (<see cref="SaveRateLimiter"/>).
 /// </summary>
 public sealed class ReportService(ReportStore store, CurrentPrices prices, TimeProvider time, IOptions<ReportOptions> options)
@@ -23,8 +23,7 @@ public sealed class ReportService(ReportStore store, CurrentPrices prices, TimeP
     public async Task<SaveOutcome> SaveAsync(Estimate estimate, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(estimate);
-        var scenarioJson = JsonSerializer.Serialize(estimate.Scenario, ReportJson.Write);
-        var estimateJson = JsonSerializer.Serialize(estimate, ReportJson.Write);
+        var (scenarioJson, estimateJson) = ReportDocuments.Write(estimate);
         var limits = options.Value;
         if (Encoding.UTF8.GetByteCount(scenarioJson) > limits.MaxScenarioBytes || Encoding.UTF8.GetByteCount(estimateJson) > limits.MaxEstimateBytes)
         {
@@ -37,7 +36,7 @@ public sealed class ReportService(ReportStore store, CurrentPrices prices, TimeP
         var created = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
         for (var attempt = 1; ; attempt++)
         {
-            var record = new ReportRecord(ReportId.New(), created, ReportJson.SchemaVersion, ReportJson.AppVersion,
+            var record = new ReportRecord(ReportId.New(), created, ReportDocuments.CurrentVersion, ReportJson.AppVersion,
                 estimate.SnapshotId, scenarioJson, estimateJson);
             if (await store.TryInsertAsync(record, cancellation).ConfigureAwait(false))
             {
@@ -53,10 +52,6 @@ public sealed class ReportService(ReportStore store, CurrentPrices prices, TimeP
         }
     }
 
-    /// <summary>The stored record (raw JSON), or null for an unknown or malformed id.</summary>
-    public Task<ReportRecord?> FindRecordAsync(string id, CancellationToken cancellation = default) =>
-        store.FindAsync(id, cancellation);
-
     /// <summary>The report with its scenario and estimate read back, or null for an unknown or malformed id.</summary>
     public async Task<SavedReport?> OpenAsync(string id, CancellationToken cancellation = default)
     {
@@ -67,11 +62,11 @@ public sealed class ReportService(ReportStore store, CurrentPrices prices, TimeP
     public static SavedReport Read(ReportRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var scenario = JsonSerializer.Deserialize<Scenario>(record.ScenarioJson, ReportJson.Read)
-            ?? throw new InvalidDataException($"Report {record.Id} has no scenario.");
-        var estimate = (JsonSerializer.Deserialize<Estimate>(record.EstimateJson, ReportJson.Read)
-            ?? throw new InvalidDataException($"Report {record.Id} has no estimate.")).WithVerdict();
-        return new SavedReport(record.Id, record.CreatedUtc, record.SchemaVersion, record.AppVersion, record.SnapshotId, scenario, estimate);
+        var (scenario, estimate, notes) = ReportDocuments.Read(record.SchemaVersion, record.ScenarioJson, record.EstimateJson);
+        return new SavedReport(record.Id, record.CreatedUtc, record.SchemaVersion, record.AppVersion, record.SnapshotId, scenario, estimate)
+        {
+            Notes = notes,
+        };
     }
 
     /// <summary>The saved scenario priced with today's prices, compared line by line with the saved estimate.</summary>
@@ -79,7 +74,7 @@ public sealed class ReportService(ReportStore store, CurrentPrices prices, TimeP
     {
         ArgumentNullException.ThrowIfNull(report);
         var estimator = prices.Estimator;
-        var problems = ScenarioValidator.Validate(report.Scenario, estimator.Prices, estimator.Catalog);
+        var problems = estimator.Validate(report.Scenario);
         if (problems.Count > 0)
         {
             return new Repricing(null, [], "Today's prices cannot price this scenario: " + string.Join(" ", problems.Select(p => p.Message)));

@@ -3,7 +3,10 @@ using CostCalc.Domain.Scenarios;
 
 namespace CostCalc.Web.Reports;
 
-/// <summary>A stored report read back: the scenario and the estimate exactly as they were saved.</summary>
+/// <summary>
+/// A stored report read back: the scenario and the estimate with the numbers they were saved with;
+/// <see cref="Notes"/> says what of an older document this version could not use (empty when nothing).
+/// </summary>
 public sealed record SavedReport(
     string Id,
     DateTimeOffset CreatedUtc,
@@ -11,7 +14,10 @@ public sealed record SavedReport(
     string AppVersion,
     string SnapshotId,
     Scenario Scenario,
-    Estimate Estimate);
+    Estimate Estimate)
+{
+    public IReadOnlyList<string> Notes { get; init; } = [];
+}
 
 public enum SaveStatus
 {
@@ -21,14 +27,10 @@ public enum SaveStatus
 }
 
 /// <summary>What a save came to; <see cref="Report"/> is set when it was saved.</summary>
-public sealed record SaveOutcome(SaveStatus Status, SavedReport? Report, RateDecision Rate, string? Problem)
-{
-    public static SaveOutcome Limited(RateDecision rate) =>
-        new(SaveStatus.RateLimited, null, rate, $"Too many saves; try again in {rate.RetryAfterSeconds} s.");
-}
+public sealed record SaveOutcome(SaveStatus Status, SavedReport? Report, RateDecision Rate, string? Problem);
 
 /// <summary>One cost line of a report next to the same line re-priced with today's prices.</summary>
-public sealed record RepricedLine(DeploymentPath Path, CostKind Kind, string Name, decimal? SavedUsd, decimal? TodayUsd)
+public sealed record RepricedLine(string Path, string PathName, CostKind Kind, string Name, decimal? SavedUsd, decimal? TodayUsd)
 {
     public decimal? ChangeUsd => SavedUsd is { } saved && TodayUsd is { } today ? today - saved : null;
 }
@@ -41,17 +43,19 @@ public sealed record Repricing(Estimate? Today, IReadOnlyList<RepricedLine> Line
         ArgumentNullException.ThrowIfNull(saved);
         ArgumentNullException.ThrowIfNull(today);
         var lines = new List<RepricedLine>();
-        foreach (var (old, now) in new[] { (saved.Ec2, today.Ec2), (saved.Eks, today.Eks) })
+        foreach (var old in saved.Paths)
         {
-            var todayByName = now.CostLines.ToDictionary(l => (l.Kind, l.Name));
+            var now = today.Find(old.Id);
+            var todayByName = (now?.CostLines ?? []).ToDictionary(l => (l.Kind, l.Name));
             foreach (var line in old.CostLines)
             {
-                lines.Add(new RepricedLine(old.Path, line.Kind, line.Name, line.MonthlyUsd,
+                lines.Add(new RepricedLine(old.Id, old.Name, line.Kind, line.Name, line.MonthlyUsd,
                     todayByName.Remove((line.Kind, line.Name), out var match) ? match.MonthlyUsd : null));
             }
 
-            lines.AddRange(todayByName.Values.Select(l => new RepricedLine(old.Path, l.Kind, l.Name, null, l.MonthlyUsd)));
-            lines.Add(new RepricedLine(old.Path, CostKind.Compute, "Total", old.MonthlyUsd, now.MonthlyUsd));
+            lines.AddRange(todayByName.Values.Select(l => new RepricedLine(old.Id, old.Name, l.Kind, l.Name, null, l.MonthlyUsd)));
+            lines.Add(new RepricedLine(old.Id, old.Name, CostKind.Compute, "Total", old.Feasible ? old.MonthlyUsd : null,
+                now is { Feasible: true } ? now.MonthlyUsd : null));
         }
 
         return lines;

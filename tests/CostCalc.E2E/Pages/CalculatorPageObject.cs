@@ -19,12 +19,27 @@ public sealed partial class CalculatorPageObject(IPage page)
     /// <summary>Present once the SignalR circuit is up; clicks before that are silently lost.</summary>
     public ILocator Interactive => Page.Locator("#interactive[data-interactive=yes]");
 
-    public ILocator Ec2Headline => Page.Locator("#headline-ec2 .cc-card-value");
+    public ILocator Ec2Headline => Headline("ec2");
 
-    public ILocator EksHeadline => Page.Locator("#headline-eks .cc-card-value");
+    public ILocator EksHeadline => Headline("eks");
 
-    /// <summary>Every headline card value (cost, difference, per 10k, break-even), in order.</summary>
+    public ILocator FargateHeadline => Headline("eks-fargate");
+
+    /// <summary>The value of one path's card (ids "ec2", "eks", "eks-fargate"); data-value holds the monthly USD.</summary>
+    public ILocator Headline(string path) => Page.Locator($"#headline-{path} .cc-card-value");
+
+    /// <summary>One card per shown path, in display order.</summary>
+    public ILocator PathCards => Page.Locator("[id^=headline-]");
+
+    /// <summary>Every headline card value (one per shown path), in order.</summary>
     public ILocator HeadlineValues => Page.Locator("[id^=headline-] .cc-card-value");
+
+    public ILocator VerdictSummary => Page.Locator("#verdict-summary");
+
+    /// <summary>The "Paths compared" box of one path, found by its label as a user finds it.</summary>
+    public ILocator PathBox(string name) => Page.Locator("#paths-input").GetByRole(AriaRole.Checkbox, new() { Name = name, Exact = true });
+
+    public ILocator PathsProblem => Page.Locator("#paths-problem");
 
     public ILocator CopyLink => Page.Locator("#copy-link");
 
@@ -54,24 +69,39 @@ public sealed partial class CalculatorPageObject(IPage page)
     public async Task WaitInteractiveAsync()
     {
         await Interactive.WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = AppFixture.TimeoutMs });
-        await Expect(Ec2Headline).ToHaveAttributeAsync("data-value", StartsWithDigit(), Wait);
+        await Expect(HeadlineValues.First).ToHaveAttributeAsync("data-value", StartsWithDigit(), Wait);
     }
 
-    /// <summary>The monthly EC2 and EKS cost as the cards' data-value attributes hold them (invariant decimals).</summary>
-    public async Task<(decimal Ec2, decimal Eks)> ReadHeadlineAsync() =>
-        (await ReadValueAsync(Ec2Headline), await ReadValueAsync(EksHeadline));
-
-    /// <summary>Waits until both cost cards show something other than <paramref name="before"/>.</summary>
-    public async Task WaitForHeadlineChangeAsync((decimal Ec2, decimal Eks) before)
+    /// <summary>The monthly cost of every shown path, by path id, as the cards' data-value attributes hold them (invariant decimals).</summary>
+    public async Task<HeadlineCosts> ReadHeadlineAsync()
     {
-        await Expect(Ec2Headline).Not.ToHaveAttributeAsync("data-value", Text(before.Ec2), new() { Timeout = AppFixture.TimeoutMs });
-        await Expect(EksHeadline).Not.ToHaveAttributeAsync("data-value", Text(before.Eks), new() { Timeout = AppFixture.TimeoutMs });
+        var costs = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        foreach (var card in await PathCards.AllAsync())
+        {
+            var id = (await card.GetAttributeAsync("id"))!["headline-".Length..];
+            costs[id] = await ReadValueAsync(Headline(id));
+        }
+
+        return new HeadlineCosts(costs);
     }
 
-    public async Task ExpectHeadlineAsync((decimal Ec2, decimal Eks) expected)
+    /// <summary>Waits until every cost card of <paramref name="before"/> shows something else.</summary>
+    public async Task WaitForHeadlineChangeAsync(HeadlineCosts before)
     {
-        await Expect(Ec2Headline).ToHaveAttributeAsync("data-value", Text(expected.Ec2), Wait);
-        await Expect(EksHeadline).ToHaveAttributeAsync("data-value", Text(expected.Eks), Wait);
+        foreach (var (path, usd) in before.Costs)
+        {
+            await Expect(Headline(path)).Not.ToHaveAttributeAsync("data-value", Text(usd), new() { Timeout = AppFixture.TimeoutMs });
+        }
+    }
+
+    /// <summary>Waits until exactly the paths of <paramref name="expected"/> show, each with its cost.</summary>
+    public async Task ExpectHeadlineAsync(HeadlineCosts expected)
+    {
+        await Expect(PathCards).ToHaveCountAsync(expected.Costs.Count, new() { Timeout = AppFixture.TimeoutMs });
+        foreach (var (path, usd) in expected.Costs)
+        {
+            await Expect(Headline(path)).ToHaveAttributeAsync("data-value", Text(usd), Wait);
+        }
     }
 
     /// <summary>The message a numeric input is described by (aria-describedby): its error or helper text.</summary>
@@ -102,4 +132,14 @@ public sealed partial class CalculatorPageObject(IPage page)
 
     [GeneratedRegex(@"\S")]
     private static partial Regex NonBlank();
+}
+
+/// <summary>The monthly USD of every shown path's card, by path id, in display order.</summary>
+public sealed record HeadlineCosts(IReadOnlyDictionary<string, decimal> Costs)
+{
+    public decimal Ec2 => Costs["ec2"];
+
+    public decimal Eks => Costs["eks"];
+
+    public decimal Fargate => Costs["eks-fargate"];
 }

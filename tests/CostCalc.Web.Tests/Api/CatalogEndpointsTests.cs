@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using CostCalc.Web.Tests.TestSupport;
 
 namespace CostCalc.Web.Tests.Api;
@@ -109,6 +110,49 @@ public sealed class CatalogEndpointsTests(CostCalcFactory factory) : IClassFixtu
         Assert.Equal(1, peak.GetProperty("minimum").GetDouble());
         Assert.Contains("connections", peak.GetProperty("description").GetString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task OpenApi_Document_DescribesChoicesWithTheirValuesAndThePathIds()
+    {
+        var doc = await (await _client.GetAsync("/openapi/v1.json")).ReadJsonAsync();
+        var properties = doc.GetProperty("components").GetProperty("schemas").GetProperty("Scenario").GetProperty("properties");
+
+        var podLayout = properties.GetProperty("podLayout");
+        var layoutText = podLayout.GetProperty("description").GetString()!;
+        Assert.Contains("Values: onePodPerNode (", layoutText, StringComparison.Ordinal);
+        Assert.Contains("fixedPodSize (", layoutText, StringComparison.Ordinal);
+        Assert.Equal("onePodPerNode", podLayout.GetProperty("default").GetString());
+        Assert.Equal(["onePodPerNode", "fixedPodSize"], Resolve(doc, podLayout).GetProperty("enum").EnumerateArray().Select(v => v.GetString()));
+
+        var hidden = properties.GetProperty("hiddenPaths");
+        var hiddenText = hidden.GetProperty("description").GetString()!;
+        foreach (var id in new[] { "ec2 (EC2)", "eks (EKS)", "eks-fargate (EKS on Fargate)" })
+        {
+            Assert.Contains(id, hiddenText, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(0, hidden.GetProperty("default").GetArrayLength());
+        var list = Resolve(doc, hidden);
+        Assert.Equal("array", list.GetProperty("type").GetString());
+        Assert.Equal(["ec2", "eks", "eks-fargate"], list.GetProperty("items").GetProperty("enum").EnumerateArray().Select(v => v.GetString()));
+        Assert.False(properties.TryGetProperty("fargate", out _), "the Fargate switch became the eks-fargate path");
+    }
+
+    [Fact]
+    public async Task OpenApi_Document_TwoFieldsOfOneEnumType_KeepTheirOwnDescriptions()
+    {
+        var doc = await (await _client.GetAsync("/openapi/v1.json")).ReadJsonAsync();
+        var properties = doc.GetProperty("components").GetProperty("schemas").GetProperty("Scenario").GetProperty("properties");
+
+        Assert.Contains("paths: ec2.", properties.GetProperty("ec2PurchaseOption").GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.Contains("paths: eks.", properties.GetProperty("eksPurchaseOption").GetProperty("description").GetString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>The schema itself, or the component its $ref names.</summary>
+    private static JsonElement Resolve(JsonElement doc, JsonElement schema) =>
+        schema.TryGetProperty("$ref", out var reference)
+            ? doc.GetProperty("components").GetProperty("schemas").GetProperty(reference.GetString()!["#/components/schemas/".Length..])
+            : schema;
 
     [Fact]
     public async Task Home_Page_LinksToApiDocumentation()

@@ -6,26 +6,68 @@ namespace CostCalc.Web.Tests.Api;
 
 public sealed class EstimateEndpointsTests(CostCalcFactory factory) : IClassFixture<CostCalcFactory>
 {
+    private static readonly string[] AllPaths = ["ec2", "eks", "eks-fargate"];
+
     private readonly HttpClient _client = factory.CreateClient();
 
+    private static JsonElement PathOf(JsonElement estimate, string id) =>
+        estimate.GetProperty("paths").EnumerateArray().Single(p => p.GetProperty("id").GetString() == id);
+
     [Fact]
-    public async Task Estimate_EmptyObject_UsesDefaultsForBothPaths()
+    public async Task Estimate_EmptyObject_UsesDefaultsForEveryPath()
     {
         var response = await _client.PostRawAsync("/api/estimate", "{}");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var estimate = await response.ReadJsonAsync();
         Assert.StartsWith("embedded", estimate.GetProperty("snapshotId").GetString(), StringComparison.Ordinal);
-        Assert.Equal(36, estimate.GetProperty("projection").GetArrayLength());
-        foreach (var path in new[] { "ec2", "eks" })
+        Assert.Equal(36, estimate.GetProperty("projection").GetProperty("connections").GetArrayLength());
+        foreach (var path in AllPaths)
         {
-            var p = estimate.GetProperty(path);
+            var p = PathOf(estimate, path);
             Assert.True(p.GetProperty("feasible").GetBoolean());
             Assert.True(p.GetProperty("vms").GetInt64() >= 3, "minimum 2 + 1 spare");
             var sum = p.GetProperty("costLines").EnumerateArray().Sum(l => l.Money("monthlyUsd"));
             Assert.Equal(p.Money("monthlyUsd"), sum);
             Assert.Contains(p.GetProperty("binding").GetString(), new[] { "memory", "cpu" });
         }
+    }
+
+    [Fact]
+    public async Task Estimate_EmptyObject_ListsThreePathsWithAProjectionSeriesEach()
+    {
+        var estimate = await (await _client.PostRawAsync("/api/estimate", "{}")).ReadJsonAsync();
+
+        Assert.Equal(AllPaths, estimate.GetProperty("paths").EnumerateArray().Select(p => p.GetProperty("id").GetString()));
+        Assert.Equal(["EC2", "EKS", "EKS on Fargate"], estimate.GetProperty("paths").EnumerateArray().Select(p => p.GetProperty("name").GetString()));
+        var projection = estimate.GetProperty("projection");
+        var series = projection.GetProperty("paths").EnumerateArray().ToList();
+        Assert.Equal(AllPaths, series.Select(s => s.GetProperty("path").GetString()));
+        Assert.All(series, s =>
+        {
+            foreach (var column in new[] { "machines", "vms", "monthlyUsd", "cumulativeUsd" })
+            {
+                Assert.Equal(36, s.GetProperty(column).GetArrayLength());
+            }
+        });
+        // Month 1 of each series is the path's monthly cost.
+        foreach (var s in series)
+        {
+            Assert.Equal(PathOf(estimate, s.GetProperty("path").GetString()!).Money("monthlyUsd"), s.GetProperty("monthlyUsd")[0].GetDecimal());
+        }
+
+        var comparisons = estimate.GetProperty("verdict").GetProperty("comparisons").EnumerateArray().ToList();
+        Assert.Equal(AllPaths, comparisons.Select(c => c.GetProperty("path").GetString()));
+    }
+
+    [Fact]
+    public async Task Estimate_HiddenPaths_LeavesThemOut()
+    {
+        var estimate = await (await _client.PostRawAsync("/api/estimate", """{"hiddenPaths": ["eks-fargate"]}""")).ReadJsonAsync();
+
+        Assert.Equal(["ec2", "eks"], estimate.GetProperty("paths").EnumerateArray().Select(p => p.GetProperty("id").GetString()));
+        Assert.Equal(["ec2", "eks"], estimate.GetProperty("projection").GetProperty("paths").EnumerateArray().Select(p => p.GetProperty("path").GetString()));
+        Assert.EndsWith("is never cheaper.", estimate.GetProperty("verdict").GetProperty("summary").GetString(), StringComparison.Ordinal);
     }
 
     // EKS pricing, one cluster: standard support = $0.10 × 730 = $73; extended = $0.60 × 730 = $438.
@@ -36,7 +78,7 @@ public sealed class EstimateEndpointsTests(CostCalcFactory factory) : IClassFixt
     {
         var estimate = await (await _client.PostObjectAsync("/api/estimate", new { supportTier = tier })).ReadJsonAsync();
 
-        var line = estimate.GetProperty("eks").GetProperty("costLines").EnumerateArray()
+        var line = PathOf(estimate, "eks").GetProperty("costLines").EnumerateArray()
             .Single(l => l.GetProperty("kind").GetString() == "controlPlane");
         Assert.Equal(expected, line.Money("monthlyUsd"));
     }
@@ -48,7 +90,7 @@ public sealed class EstimateEndpointsTests(CostCalcFactory factory) : IClassFixt
         var body = new { peakConnections = 1_000_000, messagesPerConnectionPerSecond = 0, newConnectionsPerSecond = 0 };
         var estimate = await (await _client.PostObjectAsync("/api/estimate", body)).ReadJsonAsync();
 
-        var alb = estimate.GetProperty("ec2").GetProperty("costLines").EnumerateArray()
+        var alb = PathOf(estimate, "ec2").GetProperty("costLines").EnumerateArray()
             .Single(l => l.GetProperty("kind").GetString() == "loadBalancer").Money("monthlyUsd");
         var expected = (0.0225m + (0.008m * (1_000_000m / 3000m))) * 730m;
         Assert.Equal(expected, alb, 2);
@@ -64,6 +106,10 @@ public sealed class EstimateEndpointsTests(CostCalcFactory factory) : IClassFixt
     [InlineData("""{"podLayout": "sideways"}""", "podLayout", "onePodPerNode")]
     [InlineData("""{"podLayout": "fixedPodSize", "podCpuRequestMillicores": 2000, "podCpuLimitMillicores": 1000}""", "podCpuLimitMillicores", "request")]
     [InlineData("""{"colour": "blue"}""", "colour", "Unknown field")]
+    [InlineData("""{"hiddenPaths": ["nope"]}""", "hiddenPaths", "nope")]
+    [InlineData("""{"hiddenPaths": ["ec2", "eks", "eks-fargate"]}""", "hiddenPaths", "at least one path")]
+    [InlineData("""{"hiddenPaths": "eks"}""", "hiddenPaths", "array")]
+    [InlineData("""{"fargate": true}""", "fargate", "Unknown field")]
     [InlineData("""{"peakConnections": 1e400}""", "peakConnections", "whole number")]
     [InlineData("""[1, 2]""", "$", "JSON object")]
     [InlineData("""{"peakConnections": """, "$", "well-formed JSON")]
@@ -96,9 +142,12 @@ public sealed class EstimateEndpointsTests(CostCalcFactory factory) : IClassFixt
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var ranking = await response.ReadJsonAsync();
-        foreach (var path in new[] { "ec2", "eks" })
+        var paths = ranking.GetProperty("paths").EnumerateArray().ToList();
+        Assert.Equal(["ec2", "eks"], paths.Select(p => p.GetProperty("path").GetString()));
+        Assert.Equal(["ec2InstanceType", "eksNodeInstanceType"], paths.Select(p => p.GetProperty("machineTypeField").GetString()));
+        foreach (var path in paths.Select(p => p.GetProperty("path").GetString()!))
         {
-            var rows = ranking.GetProperty(path).EnumerateArray().ToList();
+            var rows = paths.Single(p => p.GetProperty("path").GetString() == path).GetProperty("rows").EnumerateArray().ToList();
             Assert.True(rows.Count > 100, $"{path}: {rows.Count} types");
             var costs = rows.Select(r => r.Money("monthlyUsd")).ToList();
             Assert.Equal(costs.Order().ToList(), costs);

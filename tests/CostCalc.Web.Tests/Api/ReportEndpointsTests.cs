@@ -5,6 +5,7 @@ using CostCalc.Domain.Scenarios;
 using CostCalc.Reports.Store;
 using CostCalc.Web.Hosting;
 using CostCalc.Web.Pricing;
+using CostCalc.Web.Reports.Documents;
 using CostCalc.Web.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -13,6 +14,9 @@ namespace CostCalc.Web.Tests.Api;
 public sealed class ReportEndpointsTests(CostCalcFactory factory) : IClassFixture<CostCalcFactory>
 {
     private readonly HttpClient _client = factory.CreateClient();
+
+    private static JsonElement PathOf(JsonElement estimate, string id) =>
+        estimate.GetProperty("paths").EnumerateArray().Single(p => p.GetProperty("id").GetString() == id);
 
     private async Task<JsonElement> SaveAsync(string scenarioJson = """{"peakConnections": 500000, "region": "eu-west-1"}""")
     {
@@ -34,9 +38,11 @@ public sealed class ReportEndpointsTests(CostCalcFactory factory) : IClassFixtur
         Assert.Equal($"/r/{id}", body.GetProperty("url").GetString());
         var expected = factory.Services.GetRequiredService<CurrentPrices>().Estimator
             .Estimate(Scenario.Default with { PeakConnections = 500_000, Region = "eu-west-1" }, DateOnly.FromDateTime(DateTime.UtcNow));
-        Assert.Equal(expected.Ec2.MonthlyUsd, body.GetProperty("estimate").GetProperty("ec2").Money("monthlyUsd"));
+        Assert.Equal(expected[PathIds.Ec2].MonthlyUsd, PathOf(body.GetProperty("estimate"), PathIds.Ec2).Money("monthlyUsd"));
         Assert.Equal(expected.SnapshotId, body.GetProperty("snapshotId").GetString());
-        Assert.Equal(1, body.GetProperty("schemaVersion").GetInt32());
+        Assert.Equal(ReportDocuments.CurrentVersion, body.GetProperty("schemaVersion").GetInt32());
+        Assert.Equal(2, ReportDocuments.CurrentVersion);
+        Assert.Equal(0, body.GetProperty("notes").GetArrayLength());
         Assert.False(string.IsNullOrEmpty(body.GetProperty("appVersion").GetString()));
     }
 
@@ -60,6 +66,28 @@ public sealed class ReportEndpointsTests(CostCalcFactory factory) : IClassFixtur
 
         Assert.Equal(500_000, estimate.Scenario.PeakConnections);
         Assert.Equal(saved.GetProperty("estimate").GetRawText(), JsonSerializer.Serialize(estimate, JsonSetup.Options));
+    }
+
+    [Fact]
+    public async Task Get_FormatOneReport_ReturnsTheSavedNumbersInTheCurrentShape()
+    {
+        var golden = Path.Combine(AppContext.BaseDirectory, "Reports", "Golden", "v1-fargate");
+        using var saved = JsonDocument.Parse(File.ReadAllText(golden + ".estimate.json"));
+        var record = new ReportRecord(ReportId.New(), DateTimeOffset.UnixEpoch, 1, "1.0.0", "embedded-2026-07-20",
+            File.ReadAllText(golden + ".scenario.json"), saved.RootElement.GetRawText());
+        Assert.True(await factory.Services.GetRequiredService<ReportStore>().TryInsertAsync(record));
+
+        using var response = await _client.GetAsync($"/api/reports/{record.Id}");
+        var body = await response.ReadJsonAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(1, body.GetProperty("schemaVersion").GetInt32());
+        var estimate = body.GetProperty("estimate");
+        Assert.Equal([PathIds.Ec2, PathIds.EksFargate], estimate.GetProperty("paths").EnumerateArray().Select(p => p.GetProperty("id").GetString()));
+        Assert.Equal(saved.RootElement.GetProperty("ec2").Money("monthlyUsd"), PathOf(estimate, PathIds.Ec2).Money("monthlyUsd"));
+        Assert.Equal(saved.RootElement.GetProperty("eks").Money("monthlyUsd"), PathOf(estimate, PathIds.EksFargate).Money("monthlyUsd"));
+        Assert.Equal([PathIds.Eks], body.GetProperty("scenario").GetProperty("hiddenPaths").EnumerateArray().Select(p => p.GetString()));
+        Assert.False(estimate.TryGetProperty("ec2", out _), "the old two-path shape");
     }
 
     [Theory]
@@ -120,7 +148,10 @@ public sealed class ReportEndpointsTests(CostCalcFactory factory) : IClassFixtur
         var html = await _client.GetStringAsync(saved.GetProperty("url").GetString());
 
         Assert.Contains($"Prices as of {estimate.GetProperty("pricesAsOf").GetString()}", html, StringComparison.Ordinal);
-        Assert.Contains($"data-value=\"{estimate.GetProperty("ec2").GetProperty("monthlyUsd").GetRawText()}\"", html, StringComparison.Ordinal);
+        foreach (var path in new[] { PathIds.Ec2, PathIds.Eks, PathIds.EksFargate })
+        {
+            Assert.Contains($"data-value=\"{PathOf(estimate, path).GetProperty("monthlyUsd").GetRawText()}\"", html, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

@@ -21,7 +21,7 @@ public sealed class CalculatorPageTests : MudBunitContext
     }
 
     private static decimal Headline(IRenderedComponent<CalculatorPage> page, string path) =>
-        decimal.Parse(page.Find($"#headline-{path} h5").GetAttribute("data-value")!, CultureInfo.InvariantCulture);
+        decimal.Parse(page.Find($"#headline-{path} .cc-card-value").GetAttribute("data-value")!, CultureInfo.InvariantCulture);
 
     [Fact]
     public void Render_Defaults_ShowsTheEstimatorsNumbers()
@@ -29,8 +29,9 @@ public sealed class CalculatorPageTests : MudBunitContext
         var page = RenderAt("/");
 
         var expected = Estimator.Estimate(Scenario.Default, Today);
-        Assert.Equal(expected.Ec2.MonthlyUsd, Headline(page, "ec2"));
-        Assert.Equal(expected.Eks.MonthlyUsd, Headline(page, "eks"));
+        Assert.Equal(expected[PathIds.Ec2].MonthlyUsd, Headline(page, PathIds.Ec2));
+        Assert.Equal(expected[PathIds.Eks].MonthlyUsd, Headline(page, PathIds.Eks));
+        Assert.Equal(expected[PathIds.EksFargate].MonthlyUsd, Headline(page, PathIds.EksFargate));
         Assert.Contains("Prices as of", page.Find("#prices-as-of").TextContent, StringComparison.Ordinal);
     }
 
@@ -44,7 +45,7 @@ public sealed class CalculatorPageTests : MudBunitContext
 
         page.WaitForAssertion(() => Assert.NotEqual(before, Headline(page, "ec2")), TimeSpan.FromSeconds(5));
         var expected = Estimator.Estimate(Scenario.Default with { PeakConnections = 1_000_000 }, Today);
-        Assert.Equal(expected.Ec2.MonthlyUsd, Headline(page, "ec2"));
+        Assert.Equal(expected[PathIds.Ec2].MonthlyUsd, Headline(page, "ec2"));
         Assert.Contains("peakConnections=1000000", Services.GetRequiredService<NavigationManager>().Uri, StringComparison.Ordinal);
     }
 
@@ -70,8 +71,9 @@ public sealed class CalculatorPageTests : MudBunitContext
     {
         var page = RenderAt("/");
 
-        Assert.Equal(2, page.FindAll("#chart-cumulative svg path.mud-chart-serie").Count);
-        Assert.Equal(2, page.FindAll("#chart-monthly svg path.mud-chart-serie").Count);
+        // One line per path: EC2, EKS and EKS on Fargate are all shown by default.
+        Assert.Equal(3, page.FindAll("#chart-cumulative svg path.mud-chart-serie").Count);
+        Assert.Equal(3, page.FindAll("#chart-monthly svg path.mud-chart-serie").Count);
         Assert.NotEmpty(page.FindAll("#chart-breakdown svg .mud-chart-bar"));
         Assert.NotEmpty(page.FindAll("#chart-split-memory svg .mud-chart-bar"));
         Assert.NotEmpty(page.FindAll("#chart-split-cpu svg .mud-chart-bar"));
@@ -93,13 +95,13 @@ public sealed class CalculatorPageTests : MudBunitContext
             PodLayout = PodLayout.FixedPodSize,
             GrowthPercentPerMonth = 0,
         };
-        var query = CostCalc.Web.Components.Calculator.ScenarioUrl.Encode(scenario);
+        var query = ScenarioUrl.Encode(scenario);
 
         var page = RenderAt("/?" + query);
 
         var expected = Estimator.Estimate(scenario, Today);
-        Assert.Equal(expected.Ec2.MonthlyUsd, Headline(page, "ec2"));
-        Assert.Equal(expected.Eks.MonthlyUsd, Headline(page, "eks"));
+        Assert.Equal(expected[PathIds.Ec2].MonthlyUsd, Headline(page, "ec2"));
+        Assert.Equal(expected[PathIds.Eks].MonthlyUsd, Headline(page, "eks"));
         Assert.Empty(page.FindAll("#link-error"));
     }
 
@@ -111,7 +113,7 @@ public sealed class CalculatorPageTests : MudBunitContext
         var page = RenderAt(url);
 
         Assert.Contains("could not be opened exactly", page.Find("#link-error").TextContent, StringComparison.Ordinal);
-        Assert.Equal(Estimator.Estimate(Scenario.Default, Today).Ec2.MonthlyUsd, Headline(page, "ec2"));
+        Assert.Equal(Estimator.Estimate(Scenario.Default, Today)[PathIds.Ec2].MonthlyUsd, Headline(page, "ec2"));
     }
 
     [Theory]
@@ -124,29 +126,67 @@ public sealed class CalculatorPageTests : MudBunitContext
         var page = RenderAt(url);
 
         Assert.Contains("opened with changes", page.Find("#link-error").TextContent, StringComparison.Ordinal);
-        Assert.Equal(Estimator.Estimate(Scenario.Default, Today).Ec2.MonthlyUsd, Headline(page, "ec2"));
+        Assert.Equal(Estimator.Estimate(Scenario.Default, Today)[PathIds.Ec2].MonthlyUsd, Headline(page, "ec2"));
     }
 
     [Fact]
     public void OpenLink_BadInputBesideGoodOnes_KeepsTheGoodOnes()
     {
-        // A link from an older version (daemonSetPods no longer exists) still opens with its other inputs.
+        // A link from an older version (daemonSetPods no longer exists; fargate=true swapped EKS nodes for
+        // Fargate) still opens with its other inputs: EC2 against EKS on Fargate.
         var page = RenderAt("/?v=1&peakConnections=250000&daemonSetPods=5&fargate=true");
 
-        Assert.Contains("daemonSetPods", page.Find("#link-error").TextContent, StringComparison.Ordinal);
-        var expected = Estimator.Estimate(Scenario.Default with { PeakConnections = 250_000, Fargate = true }, Today);
-        Assert.Equal(expected.Ec2.MonthlyUsd, Headline(page, "ec2"));
-        Assert.Equal(expected.Eks.MonthlyUsd, Headline(page, "eks"));
+        var note = page.Find("#link-error").TextContent;
+        Assert.Contains("daemonSetPods", note, StringComparison.Ordinal);
+        Assert.Contains("'fargate' is now the EKS on Fargate path", note, StringComparison.Ordinal);
+        var expected = Estimator.Estimate(Scenario.Default with { PeakConnections = 250_000, HiddenPaths = PathList.Of([PathIds.Eks]) }, Today);
+        Assert.Equal(expected[PathIds.Ec2].MonthlyUsd, Headline(page, PathIds.Ec2));
+        Assert.Equal(expected[PathIds.EksFargate].MonthlyUsd, Headline(page, PathIds.EksFargate));
+        Assert.Empty(page.FindAll($"#headline-{PathIds.Eks}"));
     }
 
     [Fact]
-    public void Render_Defaults_LeadsWithTheVerdictOverTheHorizon()
+    public void OpenLink_OneNumberOutOfRange_KeepsTheOtherNumbers()
     {
-        var page = RenderAt("/");
+        var page = RenderAt("/?v=1&peakConnections=250000&horizonMonths=0");
 
-        var expected = Estimator.Estimate(Scenario.Default, Today).Verdict.Summary;
+        Assert.Contains("horizonMonths", page.Find("#link-error").TextContent, StringComparison.Ordinal);
+        var expected = Estimator.Estimate(Scenario.Default with { PeakConnections = 250_000 }, Today);
+        Assert.Equal(expected[PathIds.Ec2].MonthlyUsd, Headline(page, PathIds.Ec2));
+        Assert.Equal(expected.Verdict.Summary, page.Find("#verdict-summary").TextContent.Trim());
+    }
+
+    [Fact]
+    public void Render_Ec2AgainstEks_LeadsWithTheVerdictOverTheHorizon()
+    {
+        var page = RenderAt($"/?v=1&hiddenPaths={PathIds.EksFargate}");
+
+        var expected = Estimator.Estimate(Scenario.Default with { HiddenPaths = PathList.Of([PathIds.EksFargate]) }, Today).Verdict.Summary;
         Assert.Equal(expected, page.Find("#verdict-summary").TextContent.Trim());
         Assert.StartsWith("EC2 saves $", expected, StringComparison.Ordinal);
         Assert.EndsWith("over 36 months; EKS is never cheaper.", expected, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_Defaults_VerdictNamesTheNextCheapestOfThreePaths()
+    {
+        var page = RenderAt("/");
+
+        var estimate = Estimator.Estimate(Scenario.Default, Today);
+        var summary = page.Find("#verdict-summary").TextContent.Trim();
+        Assert.Equal(estimate.Verdict.Summary, summary);
+        Assert.Contains("over 36 months against ", summary, StringComparison.Ordinal);
+        Assert.Contains(", the next cheapest", summary, StringComparison.Ordinal);
+        // Every card but the cheapest one's says how it compares in month 1.
+        var cheapest = estimate.Verdict.CheapestPath!;
+        Assert.Contains("· cheapest", page.Find($"#headline-{cheapest}").TextContent, StringComparison.Ordinal);
+        foreach (var path in estimate.Paths.Where(p => p.Id != cheapest))
+        {
+            var against = page.Find($"#headline-{path.Id} .cc-against").TextContent;
+            Assert.Matches(@"^[+−]?\$[\d,]+ vs ", against);
+            Assert.Contains($" vs {estimate[cheapest].Name} in month 1", against, StringComparison.Ordinal);
+        }
+
+        Assert.Empty(page.FindAll($"#headline-{cheapest} .cc-against"));
     }
 }

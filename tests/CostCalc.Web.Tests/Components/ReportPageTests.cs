@@ -1,7 +1,6 @@
 using Bunit;
 using CostCalc.Domain.Scenarios;
 using CostCalc.Web.Components.Pages;
-using CostCalc.Web.Pricing;
 using CostCalc.Web.Reports;
 using CostCalc.Web.Tests.TestSupport;
 using Microsoft.AspNetCore.Components;
@@ -32,8 +31,8 @@ public sealed class ReportPageTests : MudBunitContext
 
         var page = Open(saved.Id);
 
-        Assert.Equal(saved.Estimate.Ec2.MonthlyUsd.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            page.Find("#headline-ec2 h5").GetAttribute("data-value"));
+        Assert.Equal(saved.Estimate[PathIds.Ec2].MonthlyUsd.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            page.Find("#headline-ec2 .cc-card-value").GetAttribute("data-value"));
         Assert.Contains($"Prices as of {saved.Estimate.PricesAsOf:yyyy-MM-dd}", page.Find("#prices-as-of").TextContent, StringComparison.Ordinal);
         Assert.Contains(saved.SnapshotId, page.Find("#prices-as-of").TextContent, StringComparison.Ordinal);
     }
@@ -42,13 +41,12 @@ public sealed class ReportPageTests : MudBunitContext
     public async Task Render_PricesChangedSinceSaving_StillShowsTheSavedNumbers()
     {
         var saved = await SaveAsync(Scenario.Default);
-        var prices = Services.GetRequiredService<CurrentPrices>();
-        prices.Replace(new Domain.Estimation.Estimator(Estimator.Catalog, new Domain.Prices.PriceBook("other", "test", Today, [])));
+        UsePrices(new Domain.Prices.PriceBook("other", "test", Today, []));
 
         var page = Open(saved.Id);
 
-        Assert.Equal(saved.Estimate.Eks.MonthlyUsd.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            page.Find("#headline-eks h5").GetAttribute("data-value"));
+        Assert.Equal(saved.Estimate[PathIds.Eks].MonthlyUsd.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            page.Find("#headline-eks .cc-card-value").GetAttribute("data-value"));
     }
 
     [Fact]
@@ -61,7 +59,10 @@ public sealed class ReportPageTests : MudBunitContext
 
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("#reprice-table")));
         var rows = page.FindAll("#reprice-table tbody tr");
-        Assert.Equal(saved.Estimate.Ec2.CostLines.Count + saved.Estimate.Eks.CostLines.Count + 2, rows.Count);
+        // Every cost line of every path, and one total per path.
+        Assert.Equal(saved.Estimate.Paths.Sum(p => p.CostLines.Count) + 3, rows.Count);
+        Assert.Equal(3, saved.Estimate.Paths.Count);
+        Assert.Equal([PathIds.Ec2, PathIds.Eks, PathIds.EksFargate], page.FindAll("#reprice-table tr.cc-total").Select(r => r.GetAttribute("data-path")));
         Assert.All(rows, r => Assert.Equal("no change", r.QuerySelector(".cc-change")!.TextContent));
     }
 
@@ -69,8 +70,7 @@ public sealed class ReportPageTests : MudBunitContext
     public async Task Reprice_RegionGoneFromTodaysPrices_ExplainsInsteadOfCrashing()
     {
         var saved = await SaveAsync(Scenario.Default);
-        Services.GetRequiredService<CurrentPrices>().Replace(
-            new Domain.Estimation.Estimator(Estimator.Catalog, new Domain.Prices.PriceBook("empty", "test", Today, [])));
+        UsePrices(new Domain.Prices.PriceBook("empty", "test", Today, []));
         var page = Open(saved.Id);
 
         page.Find("#reprice").Click();
@@ -101,7 +101,7 @@ public sealed class CalculatorShareTests : MudBunitContext
 {
     private IRenderedComponent<CalculatorPage> RenderCalculator(string client = "203.0.113.1")
     {
-        Services.GetRequiredService<NavigationManager>().NavigateTo("/?" + CostCalc.Web.Components.Calculator.ScenarioUrl.Encode(Scenario.Default with { PeakConnections = 400_000 }));
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/?" + ScenarioUrl.Encode(Scenario.Default with { PeakConnections = 400_000 }));
         Render<MudPopoverProvider>();
         Render<MudSnackbarProvider>();
         return Render<CalculatorPage>(p => p.AddCascadingValue(new ReportClient(client)));
@@ -119,8 +119,8 @@ public sealed class CalculatorShareTests : MudBunitContext
         var id = url[(url.LastIndexOf('/') + 1)..];
         var saved = await Services.GetRequiredService<ReportService>().OpenAsync(id);
         Assert.Equal(400_000, saved!.Scenario.PeakConnections);
-        Assert.Equal(page.Find("#headline-ec2 h5").GetAttribute("data-value"),
-            saved.Estimate.Ec2.MonthlyUsd.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(page.Find("#headline-ec2 .cc-card-value").GetAttribute("data-value"),
+            saved.Estimate[PathIds.Ec2].MonthlyUsd.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Fact]

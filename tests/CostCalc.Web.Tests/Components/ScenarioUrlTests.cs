@@ -1,6 +1,5 @@
 using CostCalc.Domain.Prices;
 using CostCalc.Domain.Scenarios;
-using CostCalc.Web.Components.Calculator;
 using CostCalc.Web.Tests.TestSupport;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -33,6 +32,7 @@ public sealed class ScenarioUrlTests : MudBunitContext
                 AutoMode = true,
                 Ec2DeployMethod = Ec2DeployMethod.RollingRestart,
                 PodCpuLimitMillicores = 0,
+                HiddenPaths = PathList.Of([PathIds.Eks]),
             };
         var query = QueryHelpers.ParseQuery(ScenarioUrl.Encode(scenario)).ToDictionary(kv => kv.Key, kv => kv.Value.ToString());
 
@@ -41,4 +41,58 @@ public sealed class ScenarioUrlTests : MudBunitContext
         Assert.Null(error);
         Assert.Equal(scenario, decoded);
     }
+
+    [Fact]
+    public void Encode_HiddenPaths_ListsTheirIds()
+    {
+        var query = ScenarioUrl.Encode(Scenario.Default with { HiddenPaths = PathList.Of([PathIds.EksFargate, PathIds.Eks]) });
+
+        Assert.Equal("v=1&hiddenPaths=" + Uri.EscapeDataString("eks,eks-fargate"), query);
+        var (decoded, error) = Decode(query);
+        Assert.Null(error);
+        Assert.Equal(PathList.Of([PathIds.Eks, PathIds.EksFargate]), decoded.HiddenPaths);
+    }
+
+    [Fact]
+    public void Decode_LegacyFargateSwitch_HidesEksNodesWithANote()
+    {
+        var (decoded, error) = Decode("v=1&fargate=true&peakConnections=5000");
+
+        Assert.Equal(Scenario.Default with { PeakConnections = 5000, HiddenPaths = PathList.Of([PathIds.Eks]) }, decoded);
+        Assert.Contains("'fargate' is now the EKS on Fargate path", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Decode_LegacyFargateOff_IsTheDefaultPaths()
+    {
+        var (decoded, error) = Decode("v=1&fargate=false&peakConnections=5000");
+
+        Assert.Equal(Scenario.Default with { PeakConnections = 5000 }, decoded);
+        Assert.Null(error);
+    }
+
+    [Fact]
+    public void Decode_NumberOutOfRange_FallsBackForThatFieldAlone()
+    {
+        var (decoded, error) = Decode("v=1&peakConnections=5000&horizonMonths=0&targetUtilisationPercent=500");
+
+        Assert.Equal(Scenario.Default with { PeakConnections = 5000 }, decoded);
+        Assert.Contains("opened with changes", error, StringComparison.Ordinal);
+        Assert.Contains("'horizonMonths'", error, StringComparison.Ordinal);
+        Assert.Contains("'targetUtilisationPercent'", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("v=1&hiddenPaths=nope&peakConnections=5000")]
+    [InlineData("v=1&hiddenPaths=ec2,eks,eks-fargate&peakConnections=5000")]
+    public void Decode_HiddenPathsUnusable_ShowsEveryPathAndKeepsTheRest(string query)
+    {
+        var (decoded, error) = Decode(query);
+
+        Assert.Equal(Scenario.Default with { PeakConnections = 5000 }, decoded);
+        Assert.Contains("opened with changes", error, StringComparison.Ordinal);
+    }
+
+    private static (Scenario Scenario, string? Error) Decode(string query) =>
+        ScenarioUrl.Decode(QueryHelpers.ParseQuery(query).ToDictionary(kv => kv.Key, kv => kv.Value.ToString()), Estimator.Prices, Estimator.Catalog);
 }

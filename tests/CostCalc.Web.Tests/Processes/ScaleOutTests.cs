@@ -29,7 +29,7 @@ public sealed class ScaleOutTests(PostgresCluster cluster)
         Assert.Equal(HttpStatusCode.Created, saved.StatusCode);
         Assert.Equal(HttpStatusCode.OK, read.StatusCode);
         Assert.Equal(body.GetRawText(), (await read.ReadJsonAsync()).GetRawText());
-        Assert.Contains($"data-value=\"{body.GetProperty("estimate").GetProperty("eks").GetProperty("monthlyUsd").GetRawText()}\"", page, StringComparison.Ordinal);
+        Assert.Contains($"data-value=\"{body.GetProperty("estimate").GetProperty("paths").EnumerateArray().Single(p => p.GetProperty("id").GetString() == "eks").GetProperty("monthlyUsd").GetRawText()}\"", page, StringComparison.Ordinal);
         Assert.Equal(1L, await ScalarAsync(database, "SELECT count(*) FROM data_protection_keys")); // one key ring for both
     }
 

@@ -3,8 +3,9 @@ using CostCalc.Domain.Estimation;
 using CostCalc.Domain.Prices;
 using CostCalc.Domain.Scenarios;
 using CostCalc.Reports.Store;
-using CostCalc.Web.Pricing;
+using CostCalc.Web.Hosting;
 using CostCalc.Web.Reports;
+using CostCalc.Web.Reports.Documents;
 using CostCalc.Web.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -26,7 +27,10 @@ public sealed class ReportServiceTests : MudBunitContext
 
         Assert.Equal(SaveStatus.Saved, outcome.Status);
         Assert.NotNull(opened);
-        Assert.Equal(JsonSerializer.Serialize(estimate, ReportJson.Write), JsonSerializer.Serialize(opened.Estimate, ReportJson.Write));
+        Assert.Equal(ReportDocuments.CurrentVersion, opened.SchemaVersion);
+        Assert.Equal(JsonSerializer.Serialize(estimate, JsonSetup.Options), JsonSerializer.Serialize(opened.Estimate, JsonSetup.Options));
+        Assert.Equal([PathIds.Ec2, PathIds.Eks, PathIds.EksFargate], opened.Estimate.Paths.Select(p => p.Id));
+        Assert.Empty(opened.Notes);
         Assert.Equal(estimate.Scenario, opened.Scenario);
         Assert.Equal(estimate.SnapshotId, opened.SnapshotId);
         Assert.Equal(outcome.Report.CreatedUtc, opened.CreatedUtc);
@@ -48,15 +52,33 @@ public sealed class ReportServiceTests : MudBunitContext
     [Fact]
     public async Task OpenAsync_StoredJsonWithAFieldThisVersionLacks_StillOpens()
     {
-        var estimate = Estimator.Estimate(Scenario.Default, Today);
-        var json = JsonSerializer.Serialize(estimate, ReportJson.Write).Insert(1, "\"fieldFromTheFuture\":1,");
-        var record = new ReportRecord(ReportId.New(), DateTimeOffset.UnixEpoch, 1, "9.9.9", estimate.SnapshotId,
-            JsonSerializer.Serialize(estimate.Scenario, ReportJson.Write), json);
+        // A format-1 (two-path) estimate, as saved by the earlier version, with a member this version never wrote.
+        var golden = Path.Combine(AppContext.BaseDirectory, "Reports", "Golden", "v1-default");
+        var json = File.ReadAllText(golden + ".estimate.json").Insert(1, "\"fieldFromTheFuture\":1,");
+        using var saved = JsonDocument.Parse(json);
+        var record = new ReportRecord(ReportId.New(), DateTimeOffset.UnixEpoch, 1, "9.9.9", "embedded-2026-07-20",
+            File.ReadAllText(golden + ".scenario.json"), json);
         await Services.GetRequiredService<ReportStore>().TryInsertAsync(record);
 
         var opened = await Service.OpenAsync(record.Id);
 
-        Assert.Equal(estimate.Ec2.MonthlyUsd, opened!.Estimate.Ec2.MonthlyUsd);
+        Assert.Equal(saved.RootElement.GetProperty("ec2").GetProperty("monthlyUsd").GetDecimal(), opened!.Estimate[PathIds.Ec2].MonthlyUsd);
+    }
+
+    [Fact]
+    public async Task OpenAsync_StoredInputThisVersionLacks_OpensWithANote()
+    {
+        var estimate = Estimator.Estimate(Scenario.Default, Today);
+        var (scenarioJson, estimateJson) = ReportDocuments.Write(estimate);
+        var record = new ReportRecord(ReportId.New(), DateTimeOffset.UnixEpoch, ReportDocuments.CurrentVersion, "9.9.9", estimate.SnapshotId,
+            scenarioJson.Insert(1, "\"fieldFromTheFuture\":1,"), estimateJson);
+        await Services.GetRequiredService<ReportStore>().TryInsertAsync(record);
+
+        var opened = await Service.OpenAsync(record.Id);
+
+        Assert.Equal(estimate[PathIds.Ec2].MonthlyUsd, opened!.Estimate[PathIds.Ec2].MonthlyUsd);
+        Assert.Equal(estimate.Scenario, opened.Scenario);
+        Assert.Contains(opened.Notes, n => n.Contains("fieldFromTheFuture", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -75,13 +97,13 @@ public sealed class ReportServiceTests : MudBunitContext
     public async Task Reprice_PricesDoubled_ShowsOldAndNewPerLine()
     {
         var saved = (await Service.SaveAsync(Estimator.Estimate(Scenario.Default, Today))).Report!;
-        Services.GetRequiredService<CurrentPrices>().Replace(new Estimator(Estimator.Catalog, Doubled(Estimator.Prices)));
+        UsePrices(Doubled(Estimator.Prices));
 
         var repricing = Service.Reprice(saved);
 
-        var compute = repricing.Lines.First(l => l.Path == DeploymentPath.Ec2 && l.Kind == CostKind.Compute && l.Name != "Total");
+        var compute = repricing.Lines.First(l => l.Path == PathIds.Ec2 && l.Kind == CostKind.Compute && l.Name != "Total");
         Assert.Equal(compute.SavedUsd * 2, compute.TodayUsd);
-        Assert.Equal(saved.Estimate.Ec2.MonthlyUsd, repricing.Lines.Single(l => l.Path == DeploymentPath.Ec2 && l.Name == "Total").SavedUsd);
+        Assert.Equal(saved.Estimate[PathIds.Ec2].MonthlyUsd, repricing.Lines.Single(l => l.Path == PathIds.Ec2 && l.Name == "Total").SavedUsd);
     }
 
     [Fact]

@@ -1,6 +1,9 @@
 using Bunit;
 using CostCalc.Domain.Estimation;
+using CostCalc.Domain.Prices;
+using CostCalc.Pricing.Refresh;
 using CostCalc.Pricing.Snapshot;
+using CostCalc.Pricing.Store;
 using CostCalc.Reports.Store;
 using CostCalc.Web.Pricing;
 using CostCalc.Web.Reports;
@@ -13,15 +16,13 @@ namespace CostCalc.Web.Tests.TestSupport;
 
 /// <summary>
 /// bunit with MudBlazor: loose JS interop, no transitions, async disposal (MudBlazor registers
-/// services that only implement IAsyncDisposable), the embedded snapshot and a fixed clock.
+/// services that only implement IAsyncDisposable), the embedded snapshot in use (a test may put
+/// other prices in use with <see cref="UsePrices"/>) and a fixed clock.
 /// </summary>
 public abstract class MudBunitContext : BunitContext, IAsyncLifetime
 {
-    private static readonly Lazy<Estimator> SharedEstimator = new(() =>
-    {
-        var snapshot = EmbeddedSnapshot.Load();
-        return new Estimator(snapshot.Catalog, snapshot.Prices);
-    });
+    private static readonly Lazy<SnapshotInUse> Embedded = new(() =>
+        new SnapshotInUse(SnapshotStore.EmbeddedManifest, SnapshotStore.EmbeddedSnapshotInstance));
 
     protected MudBunitContext()
     {
@@ -32,7 +33,8 @@ public abstract class MudBunitContext : BunitContext, IAsyncLifetime
             o.SnackbarConfiguration.HideTransitionDuration = 0;
             o.PopoverOptions.CheckForPopoverProvider = false;
         });
-        Services.AddSingleton(new CurrentPrices(SharedEstimator.Value));
+        Services.AddSingleton(CurrentSnapshot);
+        Services.AddSingleton<CurrentPrices>();
         Services.AddSingleton<TimeProvider>(new FixedClock(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero)));
 
         // Saved reports: a throwaway SQLite file, created (and migrated) only when a test resolves the store.
@@ -50,10 +52,18 @@ public abstract class MudBunitContext : BunitContext, IAsyncLifetime
 
     private readonly string _reportDatabase = Path.Combine(Path.GetTempPath(), "costcalc-bunit-" + Guid.NewGuid().ToString("N") + ".db");
 
-    protected static Estimator Estimator => SharedEstimator.Value;
+    /// <summary>The embedded snapshot's estimator (what is in use until a test calls <see cref="UsePrices"/>).</summary>
+    protected static Estimator Estimator => Embedded.Value.Estimator;
+
+    /// <summary>The holder of the prices in use that this context's services read.</summary>
+    protected CurrentSnapshot CurrentSnapshot { get; } = new(Embedded.Value);
 
     /// <summary>Report settings of this context (a test may lower the save limit before rendering).</summary>
     protected ReportOptions ReportOptions { get; } = new();
+
+    /// <summary>Puts this price book (over the embedded catalog) in use, as a refresh would.</summary>
+    protected void UsePrices(PriceBook prices) => CurrentSnapshot.Replace(new SnapshotInUse(
+        SnapshotStore.EmbeddedManifest with { Id = prices.SnapshotId }, new PriceSnapshot(Estimator.Catalog, prices)));
 
     Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
 

@@ -30,7 +30,7 @@ public sealed class CalculatorState(Estimator estimator, DateOnly today)
     public IReadOnlyList<ValidationProblem> TrySet(Scenario candidate)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var problems = ScenarioValidator.Validate(candidate, Estimator.Prices, Estimator.Catalog);
+        var problems = Estimator.Validate(candidate);
         if (problems.Count == 0 && candidate != Scenario)
         {
             Scenario = candidate;

@@ -1,32 +1,60 @@
 using System.Globalization;
 using System.Text;
 using CostCalc.Domain.Estimation;
+using CostCalc.Domain.Vocabulary;
 
 namespace CostCalc.Web.Components.Calculator;
 
-/// <summary>An estimate as CSV: one section of cost lines per path, then the projection.</summary>
+/// <summary>An estimate as CSV: one section of cost lines per path, then the projection with columns per path.</summary>
 public static class EstimateCsv
 {
     public static string Write(Estimate estimate)
     {
+        ArgumentNullException.ThrowIfNull(estimate);
         var inv = CultureInfo.InvariantCulture;
         var csv = new StringBuilder();
-        csv.Append(inv, $"# CostCalc estimate, region {estimate.Scenario.Region}, prices as of {estimate.PricesAsOf:yyyy-MM-dd}, snapshot {estimate.SnapshotId}\n");
-        csv.Append("path,cost_line,monthly_usd,detail,source\n");
-        foreach (var path in new[] { estimate.Ec2, estimate.Eks })
+        csv.Append(inv, $"# CostCalc estimate, region {estimate.Scenario.Region}, prices as of {Formats.Date(estimate.PricesAsOf)}, snapshot {estimate.SnapshotId}\n");
+        csv.Append("path,cost_line,kind,monthly_usd,detail,source\n");
+        foreach (var path in estimate.Paths)
         {
             foreach (var line in path.CostLines)
             {
-                csv.Append(inv, $"{Display.PathName(path.Path)},{Quote(line.Name)},{line.MonthlyUsd:0.00},{Quote(line.Detail)},{Quote(line.Source)}\n");
+                csv.Append(inv, $"{path.Id},{Quote(line.Name)},{CostKindStyle.Of(line.Kind).Code},{Formats.UsdPlain(line.MonthlyUsd)},{Quote(line.Detail)},{Quote(line.Source)}\n");
             }
 
-            csv.Append(inv, $"{Display.PathName(path.Path)},Total,{path.MonthlyUsd:0.00},,\n");
+            csv.Append(inv, $"{path.Id},Total,,{Formats.UsdPlain(path.Feasible ? path.MonthlyUsd : null)},,\n");
         }
 
-        csv.Append("\nmonth,connections,ec2_machines,eks_machines,ec2_monthly_usd,eks_monthly_usd,ec2_cumulative_usd,eks_cumulative_usd\n");
-        foreach (var m in estimate.Projection)
+        var series = estimate.Projection.Paths;
+        csv.Append("\nmonth,connections");
+        foreach (var column in new[] { "machines", "monthly_usd", "cumulative_usd" })
         {
-            csv.Append(inv, $"{m.Month},{m.Connections},{m.Ec2Machines},{m.EksMachines},{m.Ec2MonthlyUsd:0.00},{m.EksMonthlyUsd:0.00},{m.Ec2CumulativeUsd:0.00},{m.EksCumulativeUsd:0.00}\n");
+            foreach (var s in series)
+            {
+                csv.Append(inv, $",{s.Path}_{column}");
+            }
+        }
+
+        csv.Append('\n');
+        for (var m = 0; m < estimate.Projection.Months; m++)
+        {
+            csv.Append(inv, $"{m + 1},{estimate.Projection.Connections[m]}");
+            foreach (var s in series)
+            {
+                csv.Append(inv, $",{s.Machines[m]}");
+            }
+
+            foreach (var s in series)
+            {
+                csv.Append(',').Append(Formats.UsdPlain(s.MonthlyUsd[m]));
+            }
+
+            foreach (var s in series)
+            {
+                csv.Append(',').Append(Formats.UsdPlain(s.CumulativeUsd[m]));
+            }
+
+            csv.Append('\n');
         }
 
         return csv.ToString();

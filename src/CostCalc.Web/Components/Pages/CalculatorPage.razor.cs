@@ -1,6 +1,6 @@
 using System.Data.Common;
 using System.Text.Json;
-using CostCalc.Domain.Estimation;
+using CostCalc.Domain.Scenarios;
 using CostCalc.Web.Components.Calculator;
 using CostCalc.Web.Hosting;
 using CostCalc.Web.Pricing;
@@ -87,13 +87,12 @@ public sealed partial class CalculatorPage
         }
     }
 
-    private void PickInstance((DeploymentPath Path, string InstanceType) pick)
+    private void PickInstance((string Field, string InstanceType) pick)
     {
-        _state.TrySet(pick.Path == DeploymentPath.Ec2
-            ? _state.Scenario with { Ec2InstanceType = pick.InstanceType }
-            : _state.Scenario with { EksNodeInstanceType = pick.InstanceType, Fargate = false });
+        var choice = ScenarioChoices.Get(pick.Field);
+        _state.TrySet(choice.Write(_state.Scenario, pick.InstanceType));
         _tab = 0;
-        Snackbar.Add($"{pick.InstanceType} set as the {(pick.Path == DeploymentPath.Ec2 ? "EC2 instance type" : "EKS node type")}.", Severity.Success);
+        Snackbar.Add($"{pick.InstanceType} set as the {choice.Label.ToLowerInvariant()}.", Severity.Success);
     }
 
     private async Task CopyLinkAsync()

@@ -1,4 +1,4 @@
-using CostCalc.Web.Components.Calculator;
+using CostCalc.Domain.Scenarios;
 using CostCalc.Web.Reports;
 using Microsoft.AspNetCore.Components;
 

@@ -1,0 +1,59 @@
+namespace CostCalc.Web.Reports.Documents;
+
+// Version 2 of a saved report's estimate: plain records owned by the report format, not the domain,
+// so renaming a domain type, property or enum value never changes what is stored. Kinds are the
+// codes of CostKindStyle; bindings are "memory" or "cpu".
+
+internal sealed record EstimateDocument(
+    string SnapshotId,
+    DateOnly PricesAsOf,
+    string RegionName,
+    string? PriceNotice,
+    IReadOnlyList<PathDocument> Paths,
+    ProjectionDocument Projection,
+    IReadOnlyList<FactDocument> Facts,
+    IReadOnlyList<WarningDocument> Warnings);
+
+internal sealed record PathDocument(
+    string Id,
+    string Name,
+    string MachineType,
+    string MachineKind,
+    bool Feasible,
+    long Vms,
+    long Machines,
+    long SystemNodes,
+    long VmsPerMachine,
+    long ConnectionsPerVm,
+    long MemoryBoundConnectionsPerVm,
+    long? CpuBoundConnectionsPerVm,
+    string Binding,
+    double VmMemoryMiB,
+    double VmCpuCores,
+    int VmSchedulers,
+    double RemoteMessageShare,
+    long MeshConnections,
+    IReadOnlyList<CostLineDocument> CostLines,
+    decimal MonthlyUsd,
+    decimal UsdPer10kConnections,
+    SplitDocument Memory,
+    SplitDocument Cpu,
+    long ConnectionsDroppedPerMonth,
+    long VmRestartsPerMonth,
+    IReadOnlyList<FactDocument> Facts,
+    IReadOnlyList<WarningDocument> Warnings);
+
+internal sealed record CostLineDocument(string Kind, string Name, decimal MonthlyUsd, string Detail, string Source);
+
+internal sealed record SplitDocument(string Machine, string Unit, IReadOnlyList<SliceDocument> Slices);
+
+internal sealed record SliceDocument(string Name, double Amount);
+
+internal sealed record FactDocument(string Name, string Value, string Source);
+
+internal sealed record WarningDocument(string Code, string Message, string? Path);
+
+internal sealed record ProjectionDocument(IReadOnlyList<long> Connections, IReadOnlyList<SeriesDocument> Paths);
+
+internal sealed record SeriesDocument(
+    string Path, IReadOnlyList<long> Machines, IReadOnlyList<long> Vms, IReadOnlyList<decimal?> MonthlyUsd, IReadOnlyList<decimal?> CumulativeUsd);

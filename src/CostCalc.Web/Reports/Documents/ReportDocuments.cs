@@ -1,0 +1,119 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using CostCalc.Domain.Estimation;
+using CostCalc.Domain.Scenarios;
+using CostCalc.Domain.Vocabulary;
+
+namespace CostCalc.Web.Reports.Documents;
+
+/// <summary>
+/// Saved reports as versioned documents. <see cref="CurrentVersion"/> is what this version writes;
+/// every earlier version stays readable, so a report opens with the numbers it was saved with.
+/// </summary>
+public static class ReportDocuments
+{
+    /// <summary>2: a list of paths. 1: the two-path format (EC2 and EKS, EKS possibly on Fargate).</summary>
+    public const int CurrentVersion = 2;
+
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        RespectNullableAnnotations = true,
+    };
+
+    // Version 1 documents carried derived members (the verdict, the scenario again) that are rebuilt on reading.
+    private static readonly JsonSerializerOptions V1Options = new(Options) { UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip };
+
+    public static (string ScenarioJson, string EstimateJson) Write(Estimate estimate)
+    {
+        ArgumentNullException.ThrowIfNull(estimate);
+        var document = new EstimateDocument(
+            estimate.SnapshotId, estimate.PricesAsOf, estimate.RegionName, estimate.PriceNotice,
+            [.. estimate.Paths.Select(ToDocument)],
+            new ProjectionDocument(estimate.Projection.Connections,
+                [.. estimate.Projection.Paths.Select(s => new SeriesDocument(s.Path, s.Machines, s.Vms, s.MonthlyUsd, s.CumulativeUsd))]),
+            [.. estimate.Facts.Select(ToDocument)],
+            [.. estimate.Warnings.Select(ToDocument)]);
+        return (ScenarioDocument.Write(estimate.Scenario), JsonSerializer.Serialize(document, Options));
+    }
+
+    /// <summary>The saved scenario and estimate, and a note for anything of the document this version could not use.</summary>
+    /// <exception cref="InvalidDataException">The document is of a later version or is not readable.</exception>
+    public static (Scenario Scenario, Estimate Estimate, IReadOnlyList<string> Notes) Read(int version, string scenarioJson, string estimateJson)
+    {
+        try
+        {
+            var (scenario, notes) = ScenarioDocument.Read(scenarioJson);
+            var estimate = version switch
+            {
+                1 => V1.Read(JsonSerializer.Deserialize<EstimateV1>(estimateJson, V1Options)!, scenario),
+                CurrentVersion => FromDocument(JsonSerializer.Deserialize<EstimateDocument>(estimateJson, Options)!, scenario),
+                _ => throw new InvalidDataException($"Report format {version} is newer than this version reads ({CurrentVersion})."),
+            };
+            return (scenario, estimate, notes);
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"The saved report (format {version}) is not readable: {e.Message}", e);
+        }
+    }
+
+    private static PathDocument ToDocument(PathEstimate p) => new(
+        p.Id, p.Name, p.MachineType, p.MachineKind, p.Feasible, p.Vms, p.Machines, p.SystemNodes, p.VmsPerMachine,
+        p.ConnectionsPerVm, p.MemoryBoundConnectionsPerVm, p.CpuBoundConnectionsPerVm, BindingCode(p.Binding),
+        p.VmMemoryMiB, p.VmCpuCores, p.VmSchedulers, p.RemoteMessageShare, p.MeshConnections,
+        [.. p.CostLines.Select(l => new CostLineDocument(CostKindStyle.Of(l.Kind).Code, l.Name, l.MonthlyUsd, l.Detail, l.Source))],
+        p.MonthlyUsd, p.UsdPer10kConnections, ToDocument(p.Memory), ToDocument(p.Cpu),
+        p.Disruption.ConnectionsDroppedPerMonth, p.Disruption.VmRestartsPerMonth,
+        [.. p.Disruption.Facts.Select(ToDocument)], [.. p.Warnings.Select(ToDocument)]);
+
+    private static SplitDocument ToDocument(ResourceSplit s) => new(s.Machine, s.Unit, [.. s.Slices.Select(x => new SliceDocument(x.Name, x.Amount))]);
+
+    private static FactDocument ToDocument(Fact f) => new(f.Name, f.Value, f.Source);
+
+    private static WarningDocument ToDocument(Warning w) => new(w.Code, w.Message, w.Path);
+
+    private static Estimate FromDocument(EstimateDocument d, Scenario scenario)
+    {
+        var paths = d.Paths.Select(p => new PathEstimate(
+            p.Id, p.Name, p.MachineType, p.MachineKind, p.Feasible, p.Vms, p.Machines, p.SystemNodes, p.VmsPerMachine,
+            p.ConnectionsPerVm, p.MemoryBoundConnectionsPerVm, p.CpuBoundConnectionsPerVm, Binding(p.Binding),
+            p.VmMemoryMiB, p.VmCpuCores, p.VmSchedulers, p.RemoteMessageShare, p.MeshConnections,
+            Lines(p.CostLines), p.MonthlyUsd, p.UsdPer10kConnections, Split(p.Memory), Split(p.Cpu),
+            new Disruption(p.ConnectionsDroppedPerMonth, p.VmRestartsPerMonth, Facts(p.Facts)),
+            [.. p.Warnings.Select(Warning)])).ToList();
+        var projection = new Projection(d.Projection.Connections,
+            [.. d.Projection.Paths.Select(s => new PathSeries(s.Path, s.Machines, s.Vms, s.MonthlyUsd, s.CumulativeUsd))]);
+        return Assemble(scenario, d.SnapshotId, d.PricesAsOf, d.RegionName, d.PriceNotice, paths, projection, Facts(d.Facts),
+            [.. d.Warnings.Select(Warning)]);
+    }
+
+    /// <summary>An estimate from its parts; the verdict is derived from the projection, as the estimator derives it.</summary>
+    internal static Estimate Assemble(
+        Scenario scenario, string snapshotId, DateOnly asOf, string region, string? priceNotice, List<PathEstimate> paths,
+        Projection projection, IReadOnlyList<Fact> facts, IReadOnlyList<Warning> warnings) =>
+        new(scenario, snapshotId, asOf, region, paths, projection, Verdict.From(projection, paths.ToDictionary(p => p.Id, p => p.Name)), facts, warnings)
+        {
+            PriceNotice = priceNotice,
+        };
+
+    internal static IReadOnlyList<CostLine> Lines(IReadOnlyList<CostLineDocument> lines) =>
+        [.. lines.Select(l => new CostLine(
+            CostKindStyle.FromCode(l.Kind)?.Kind ?? throw new InvalidDataException($"Unknown cost kind '{l.Kind}'."),
+            l.Name, l.MonthlyUsd, l.Detail, l.Source))];
+
+    internal static ResourceSplit Split(SplitDocument s) => new(s.Machine, s.Unit, [.. s.Slices.Select(x => new ResourceSlice(x.Name, x.Amount))]);
+
+    internal static IReadOnlyList<Fact> Facts(IReadOnlyList<FactDocument> facts) => [.. facts.Select(f => new Fact(f.Name, f.Value, f.Source))];
+
+    private static Warning Warning(WarningDocument w) => new(w.Code, w.Message, w.Path);
+
+    private static string BindingCode(BindingResource binding) => binding == BindingResource.Cpu ? "cpu" : "memory";
+
+    internal static BindingResource Binding(string code) => code switch
+    {
+        "cpu" => BindingResource.Cpu,
+        "memory" => BindingResource.Memory,
+        _ => throw new InvalidDataException($"Unknown binding resource '{code}'."),
+    };
+}

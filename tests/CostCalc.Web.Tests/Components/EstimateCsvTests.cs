@@ -1,0 +1,53 @@
+using System.Globalization;
+using CostCalc.Domain.Scenarios;
+using CostCalc.Web.Components.Calculator;
+using CostCalc.Web.Tests.TestSupport;
+
+namespace CostCalc.Web.Tests.Components;
+
+public sealed class EstimateCsvTests : MudBunitContext
+{
+    private static readonly DateOnly Today = new(2026, 11, 25);
+
+    [Fact]
+    public void Write_Defaults_HasCostLinesPerPathThenProjectionColumnsPerPath()
+    {
+        var estimate = Estimator.Estimate(Scenario.Default, Today);
+
+        var lines = EstimateCsv.Write(estimate).Split('\n');
+
+        Assert.Equal("path,cost_line,kind,monthly_usd,detail,source", lines[1]);
+        var costRows = lines.Skip(2).TakeWhile(l => l.Length > 0).ToList();
+        Assert.Equal(estimate.Paths.Sum(p => p.CostLines.Count + 1), costRows.Count);
+        Assert.Equal(["ec2", "eks", "eks-fargate"], costRows.Select(r => r.Split(',')[0]).Distinct());
+        foreach (var path in estimate.Paths)
+        {
+            var total = costRows.Single(r => r.StartsWith($"{path.Id},Total,", StringComparison.Ordinal));
+            Assert.Equal(path.MonthlyUsd.ToString("0.00", CultureInfo.InvariantCulture), total.Split(',')[3]);
+        }
+
+        var header = lines[2 + costRows.Count + 1];
+        Assert.Equal(
+            "month,connections,ec2_machines,eks_machines,eks-fargate_machines,ec2_monthly_usd,eks_monthly_usd,eks-fargate_monthly_usd,"
+            + "ec2_cumulative_usd,eks_cumulative_usd,eks-fargate_cumulative_usd",
+            header);
+        var month1 = lines[2 + costRows.Count + 2].Split(',');
+        Assert.Equal("1", month1[0]);
+        Assert.Equal("100000", month1[1]);
+        Assert.Equal(estimate[PathIds.EksFargate].MonthlyUsd.ToString("0.00", CultureInfo.InvariantCulture), month1[7]);
+        Assert.Equal(36, lines.Skip(2 + costRows.Count + 2).Count(l => l.Length > 0));
+    }
+
+    [Fact]
+    public void Write_HiddenPath_LeavesItsLinesAndColumnsOut()
+    {
+        var estimate = Estimator.Estimate(Scenario.Default with { HiddenPaths = PathList.Of([PathIds.Eks]) }, Today);
+
+        var csv = EstimateCsv.Write(estimate);
+
+        Assert.DoesNotContain("\neks,", csv, StringComparison.Ordinal);
+        Assert.DoesNotContain(",eks_machines", csv, StringComparison.Ordinal);
+        Assert.Contains("\neks-fargate,Total,", csv, StringComparison.Ordinal);
+        Assert.Contains(",eks-fargate_cumulative_usd\n", csv, StringComparison.Ordinal);
+    }
+}
