@@ -29,12 +29,12 @@ public class EstimatorBenchmarks
         };
     }
 
-    [Benchmark(Description = "Estimate, both paths, 36-month projection")]
+    [Benchmark(Description = "Estimate, three paths, 36-month projection")]
     public Estimate EstimateDefault() => _estimator.Estimate(_default, Today);
 
     [Benchmark(Description = "Estimate, 2 M connections, fixed-size pods")]
     public Estimate EstimateFixedPods() => _estimator.Estimate(_fixedPods, Today);
 
-    [Benchmark(Description = "Ranking, every us-east-1 type, both paths")]
+    [Benchmark(Description = "Ranking, every us-east-1 type, EC2 and EKS")]
     public Ranking RankUsEast1() => _estimator.Rank(_default);
 }
