@@ -4,7 +4,7 @@ using CostCalc.Web.Pricing;
 
 namespace CostCalc.Web.Api;
 
-/// <summary>POST /api/estimate and /api/ranking: a scenario in, both paths out.</summary>
+/// <summary>POST /api/estimate and /api/ranking: a scenario in, every shown path out.</summary>
 internal static class EstimateEndpoints
 {
     public static void MapEstimateEndpoints(this IEndpointRouteBuilder app)
@@ -14,13 +14,13 @@ internal static class EstimateEndpoints
             .Accepts<Scenario>("application/json")
             .Produces<Estimate>()
             .ProducesValidationProblem()
-            .WithSummary("Estimate both paths for a scenario")
+            .WithSummary("Estimate every shown path (ec2, eks, eks-fargate unless hiddenPaths) for a scenario")
             .WithDescription("Every scenario field is optional; a missing field takes its documented default.");
         api.MapPost("/ranking", RankAsync)
             .Accepts<Scenario>("application/json")
             .Produces<Ranking>()
             .ProducesValidationProblem()
-            .WithSummary("Rank every instance type of the region for both paths");
+            .WithSummary("Rank every instance type of the region for each shown path that runs on instances");
     }
 
     private static async Task<IResult> EstimateAsync(HttpRequest request, CurrentPrices prices, TimeProvider clock)
