@@ -78,7 +78,7 @@ internal static class Driver
         }
     }
 
-    /// <summary>Sets peak connections from JS and times the first change of the per-10k headline (which moves with every value).</summary>
+    /// <summary>Sets peak connections from JS and times the first change of EC2's per-10k figure on its headline card (which moves with every value).</summary>
     private static async Task<double[]> ChangeAsync(IPage page, int count, int seed)
     {
         var times = new double[count];
@@ -90,7 +90,7 @@ internal static class Driver
                 """
                 (value) => new Promise((resolve, reject) => {
                   const input = document.getElementById('in-peakConnections');
-                  const card = document.querySelector('#headline-per10k .cc-card-value');
+                  const card = document.querySelector('#headline-ec2 .cc-per10k');
                   const before = card.textContent;
                   const started = performance.now();
                   const timer = setTimeout(() => { observer.disconnect(); reject(new Error('no update for ' + value)); }, 10000);
