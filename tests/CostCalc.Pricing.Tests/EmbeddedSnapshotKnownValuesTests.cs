@@ -122,6 +122,7 @@ public sealed class EmbeddedSnapshotKnownValuesTests
             CrossAzUsdPerGbEachDirection: 0.01m, CpuCreditUsdPerVcpuHour: 0.05m, RegionScoped: false)
         {
             CpuCreditGravitonUsdPerVcpuHour = 0.04m,
+            InternetEgress = new EgressTiers(0.09m, 0.085m, 0.07m, 0.05m, FreeGbPerMonth: 100),
         };
         foreach (var region in Book.Regions)
         {

@@ -131,6 +131,38 @@ public sealed class SnapshotLoaderTests
     }
 
     [Fact]
+    public void Load_ServicesWithoutTheInternetEgressRows_UseTheShippedLadder()
+    {
+        // A snapshot written before internet egress was priced: every internet_egress_* row removed.
+        var snapshot = SnapshotLoader.Load(
+            name =>
+            {
+                var text = new StreamReader(EmbeddedSnapshot.OpenResource(name)).ReadToEnd();
+                if (name == SnapshotFormat.ServicesFile)
+                {
+                    Assert.Contains("\ninternet_egress_", text, StringComparison.Ordinal);
+                    text = Regex.Replace(text, "^internet_egress_.*\n", "", RegexOptions.Multiline);
+                    Assert.DoesNotContain("internet_egress_", text, StringComparison.Ordinal);
+                }
+
+                return new StringReader(text);
+            },
+            "test",
+            "old");
+
+        Assert.Equal(new EgressTiers(0.09m, 0.085m, 0.07m, 0.05m, FreeGbPerMonth: 100), snapshot.Prices.Find("eu-west-1")!.Services.InternetEgress);
+    }
+
+    [Fact]
+    public void Load_InternetEgressRows_AreReadAsTheLadder()
+    {
+        var snapshot = LoadEdited(SnapshotFormat.ServicesFile, "\ninternet_egress_over_150tb_gb,0.05,", "\ninternet_egress_over_150tb_gb,0.04,");
+
+        Assert.Equal(0.04m, snapshot.Prices.Find("us-east-1")!.Services.InternetEgress.Over150TbUsdPerGb);
+        Assert.Equal(0.09m, snapshot.Prices.Find("us-east-1")!.Services.InternetEgress.First10TbUsdPerGb);
+    }
+
+    [Fact]
     public void Load_RegionalServiceRow_OverridesTheDefaultForThatRegionOnly()
     {
         var snapshot = LoadEdited(SnapshotFormat.ServicesFile, "\nalb_hour,", "\neks_cluster_hour,0.12,per cluster-hour,high,test,eu-west-1\nalb_hour,");

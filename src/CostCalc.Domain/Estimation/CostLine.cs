@@ -13,6 +13,7 @@ public enum CostKind
     NatGateway,
     CrossAzTransfer,
     Operations,
+    InternetEgress,
 }
 
 public static class CostKinds

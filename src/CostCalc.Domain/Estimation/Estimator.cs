@@ -153,8 +153,8 @@ public sealed class Estimator(InstanceCatalog catalog, PriceBook prices, IReadOn
         if (!region.Services.RegionScoped)
         {
             var borrowed = region.Services.EksRatesRegional
-                ? "ALB, NAT, cross-AZ and CPU-credit rates are"
-                : "EKS, Fargate, ALB, NAT, cross-AZ and CPU-credit rates are";
+                ? "ALB, NAT, cross-AZ, CPU-credit and internet egress rates are"
+                : "EKS, Fargate, ALB, NAT, cross-AZ, CPU-credit and internet egress rates are";
             yield return new("service-prices-us-east-1", $"{borrowed} us-east-1 figures; {region.Region.Code} may differ.");
         }
 

@@ -6,7 +6,7 @@ namespace CostCalc.Domain.Estimation;
 
 /// <summary>
 /// Costs every path incurs the same way for the same traffic: load balancer, NAT gateways,
-/// cross-AZ transfer between BEAM VMs, operations.
+/// cross-AZ transfer between BEAM VMs, internet egress to clients, operations.
 /// </summary>
 internal static class SharedCosts
 {
@@ -50,6 +50,13 @@ internal static class SharedCosts
         (decimal)CrossAzGbPerMonth(scenario, connections, size.RemoteFraction, size.BeamMachines)
         * services.CrossAzUsdPerGbEachDirection * 2;
 
+    /// <summary>GB a month sent to clients over the internet: the same bytes whichever path serves them.</summary>
+    public static double InternetEgressGbPerMonth(Scenario scenario, double connections) =>
+        connections * scenario.ClientBytesPerConnectionPerSecond * Billing.SecondsPerMonth / Billing.BytesPerGb;
+
+    public static decimal InternetEgress(Scenario scenario, ServicePrices services, double connections) =>
+        services.InternetEgress.MonthlyUsd(InternetEgressGbPerMonth(scenario, connections));
+
     public static decimal Operations(double hours, Scenario scenario) => (decimal)hours * scenario.OperationsUsdPerHour;
 
     /// <summary>Adds the costs every path incurs the same way for the same traffic.</summary>
@@ -70,6 +77,15 @@ internal static class SharedCosts
         sheet.Add(CostKind.CrossAzTransfer, "Cross-AZ transfer", CrossAz(scenario, services, connections, size),
             $"{CrossAzGbPerMonth(scenario, connections, size.RemoteFraction, size.BeamMachines):#,0.#} GB/month between VMs in other zones",
             Sources.CrossAz);
+        if (scenario.ClientBytesPerConnectionPerSecond > 0)
+        {
+            var egress = services.InternetEgress;
+            sheet.Add(CostKind.InternetEgress, "Internet egress", InternetEgress(scenario, services, connections),
+                string.Create(CultureInfo.InvariantCulture,
+                    $"{InternetEgressGbPerMonth(scenario, connections):#,0.#} GB/month to clients, {egress.FreeGbPerMonth:#,0.#} GB free, tiered ${egress.First10TbUsdPerGb:0.00#}–{egress.Over150TbUsdPerGb:0.00#}/GB"),
+                Sources.InternetEgress);
+        }
+
         if (opsHours > 0)
         {
             sheet.Add(CostKind.Operations, "Operations", Operations(opsHours, scenario),

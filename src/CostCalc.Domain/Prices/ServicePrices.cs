@@ -21,6 +21,9 @@ public sealed record ServicePrices(
     /// <summary>Surplus credits of Graviton burstable types (T4g); <see cref="CpuCreditUsdPerVcpuHour"/> is T2/T3/T3a's.</summary>
     public required decimal CpuCreditGravitonUsdPerVcpuHour { get; init; }
 
+    /// <summary>Data transfer out to the internet: the tiered per-GB rates and the monthly free allowance.</summary>
+    public required EgressTiers InternetEgress { get; init; }
+
     /// <summary>The surplus-credit rate of a burstable instance type.</summary>
     public decimal CpuCreditRate(Catalog.InstanceType type) =>
         type.Architecture == Catalog.CpuArchitecture.Arm64 ? CpuCreditGravitonUsdPerVcpuHour : CpuCreditUsdPerVcpuHour;

@@ -16,6 +16,9 @@ public sealed record Scenario
     public double RemoteMessagePercent { get; init; } = 20;
     public double RemoteSendCpuMicroseconds { get; init; } = 70;
     public int BytesPerMessage { get; init; } = 512;
+
+    /// <summary>Bytes a second each connection sends to its client over the internet (pushes and heartbeat replies).</summary>
+    public double ClientBytesPerConnectionPerSecond { get; init; } = 100;
     public double NewConnectionsPerSecond { get; init; } = 20;
     public int BeamBaseMemoryMiB { get; init; } = 100;
     public double GrowthPercentPerMonth { get; init; } = 3;

@@ -20,6 +20,7 @@ public static class SourceSections
         { Sources.Alb, "1.4" },
         { Sources.Nat, "1.4" },
         { Sources.CrossAz, "1.4" },
+        { Sources.InternetEgress, "1.4" },
         { Sources.Gp3, "1.4" },
         { Sources.KubeReserved, "2.1" },
         { Sources.Eviction, "2.1" },
@@ -50,6 +51,7 @@ public static class SourceSections
         { Sources.OsMemory, "7.1" },
         { Sources.SystemNodes, "7.3" },
         { Sources.Availability, "7.6" },
+        { Sources.ClientBytes, "7.7" },
         // Generic "measure yours" figures, and planning choices: the defaults table lists each with its tag.
         { Sources.Assumption, "8" },
         { Sources.TargetUtilisation, "8" },

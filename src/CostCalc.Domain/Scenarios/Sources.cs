@@ -40,6 +40,10 @@ public static class Sources
     public const string Alb = "ALB $0.0225/h + $0.008/LCU-h; 1 LCU = 25 new conn/s, 3,000 active, 1 GB/h";
     public const string Nat = "NAT gateway $0.045/h + $0.045/GB processed; private subnets need one on every path";
     public const string CrossAz = "Cross-AZ transfer $0.01/GB in each direction";
+    public const string InternetEgress =
+        "Internet egress, us-east-1: $0.09/GB for the first 10 TB, $0.085 next 40 TB, $0.07 next 100 TB, $0.05 beyond; 100 GB/month free per account [secondary]";
+    public const string ClientBytes =
+        "Assumption — measure yours: server→client bytes per socket (pushes plus heartbeat replies; Phoenix's JS client sends a heartbeat every 30 s)";
     public const string Gp3 = "EBS gp3 per GB-month, regional price list";
     public const string EksRootVolume = "EKS managed node groups default to a 20 GiB root volume";
     public const string BurstableBaseline = "EC2 user guide: T-family baseline = credits per hour ÷ vCPUs ÷ 60";

@@ -17,6 +17,7 @@ public sealed record CostKindStyle(CostKind Kind, string Code, string Name, stri
         new(CostKind.NatGateway, "natGateway", "NAT gateway", "#A8CF9E"),
         new(CostKind.CrossAzTransfer, "crossAzTransfer", "Cross-AZ transfer", "#8A94A3"),
         new(CostKind.Operations, "operations", "Operations", "#D4A373"),
+        new(CostKind.InternetEgress, "internetEgress", "Internet egress", "#5B8DB8"),
     ];
 
     public static CostKindStyle Of(CostKind kind) => All[(int)kind];

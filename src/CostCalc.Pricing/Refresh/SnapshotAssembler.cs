@@ -9,7 +9,7 @@ namespace CostCalc.Pricing.Refresh;
 /// Merges fetched regions into the rows of the snapshot in use: a fetched region's EC2 prices,
 /// Savings Plans, spot savings (when fetched), gp3 (when fetched) and EKS rates (when fetched)
 /// replace its old ones, each with a new origin code; everything else, including regions not
-/// fetched, the instance catalog and the ALB/NAT/cross-AZ rates, is kept as it was.
+/// fetched, the instance catalog and the ALB/NAT/cross-AZ/internet egress rates, is kept as it was.
 /// </summary>
 internal static class SnapshotAssembler
 {

@@ -72,6 +72,13 @@ public static class SnapshotValidator
     {
         var s = region.Services;
         decimal[] rates = [s.EksClusterUsdPerHour, s.EksExtendedSupportUsdPerHour, s.FargateUsdPerVcpuHour, s.FargateUsdPerGbHour, s.AutoModeFeeShareOfOnDemand];
+        var egress = s.InternetEgress;
+        decimal[] ladder = [egress.First10TbUsdPerGb, egress.Next40TbUsdPerGb, egress.Next100TbUsdPerGb, egress.Over150TbUsdPerGb];
+        if (ladder.Any(r => r <= 0) || ladder.Zip(ladder.Skip(1)).Any(p => p.Second > p.First) || egress.FreeGbPerMonth < 0)
+        {
+            problems.Add($"{region.Region.Code}: implausible internet egress rates ({string.Join(", ", ladder.Select(r => r.ToString(CultureInfo.InvariantCulture)))}, {egress.FreeGbPerMonth.ToString(CultureInfo.InvariantCulture)} GB free)");
+        }
+
         if (rates.Any(r => r <= 0) || s.AutoModeFeeShareOfOnDemand >= 1 || s.EksExtendedSupportUsdPerHour < s.EksClusterUsdPerHour)
         {
             problems.Add($"{region.Region.Code}: implausible EKS rates ({string.Join(", ", rates.Select(r => r.ToString(CultureInfo.InvariantCulture)))})");

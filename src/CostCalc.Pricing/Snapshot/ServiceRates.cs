@@ -34,6 +34,9 @@ internal sealed class ServiceRates(string fileName)
 
     private const decimal GravitonCreditFallback = 0.04m;
 
+    /// <summary>The us-east-1 internet egress ladder shipped with this version, for snapshots written before it.</summary>
+    private static readonly EgressTiers EgressFallback = new(0.09m, 0.085m, 0.07m, 0.05m, FreeGbPerMonth: 100);
+
     public ServicePrices For(string region)
     {
         var own = _byRegion.GetValueOrDefault(region);
@@ -52,6 +55,13 @@ internal sealed class ServiceRates(string fileName)
             EksRatesRegional = own?.ContainsKey(SnapshotFormat.ServiceKeys.EksClusterHour) == true,
             // Snapshots written before the T4g rate existed lack the row; the embedded rate stands in.
             CpuCreditGravitonUsdPerVcpuHour = _defaults.GetValueOrDefault(SnapshotFormat.ServiceKeys.CpuCreditGravitonVcpuHour, GravitonCreditFallback),
+            // Likewise the internet egress rows, row by row.
+            InternetEgress = new EgressTiers(
+                _defaults.GetValueOrDefault(SnapshotFormat.ServiceKeys.EgressFirst10TbGb, EgressFallback.First10TbUsdPerGb),
+                _defaults.GetValueOrDefault(SnapshotFormat.ServiceKeys.EgressNext40TbGb, EgressFallback.Next40TbUsdPerGb),
+                _defaults.GetValueOrDefault(SnapshotFormat.ServiceKeys.EgressNext100TbGb, EgressFallback.Next100TbUsdPerGb),
+                _defaults.GetValueOrDefault(SnapshotFormat.ServiceKeys.EgressOver150TbGb, EgressFallback.Over150TbUsdPerGb),
+                (double)_defaults.GetValueOrDefault(SnapshotFormat.ServiceKeys.EgressFreeGbMonth, (decimal)EgressFallback.FreeGbPerMonth)),
         };
     }
 }

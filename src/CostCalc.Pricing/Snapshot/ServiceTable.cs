@@ -30,6 +30,14 @@ internal static class ServiceTable
             [SnapshotFormat.ServiceKeys.CrossAzGbEachDirection, "0.01", "per GB in each direction", "secondary", "third-party write-ups of cross-AZ data transfer (basavytix.com, lastweekinaws.com)"],
             [SnapshotFormat.ServiceKeys.CpuCreditVcpuHour, "0.05", "per vCPU-hour of surplus credits, T2/T3/T3a (Linux)", "high", "Amazon EC2 User Guide, unlimited mode: surplus credits cost $0.05 per vCPU-hour (T2, T3); T3a from cost tools"],
             [SnapshotFormat.ServiceKeys.CpuCreditGravitonVcpuHour, "0.04", "per vCPU-hour of surplus credits, T4g (Linux)", "secondary", "cost tools' T4g rate (e.g. a GitLab cost MR, Infracost); no AWS page in the sources"],
+            [SnapshotFormat.ServiceKeys.EgressFirst10TbGb, "0.09", "per GB to the internet, first 10 TB a month", "secondary", EgressSource],
+            [SnapshotFormat.ServiceKeys.EgressNext40TbGb, "0.085", "per GB to the internet, next 40 TB a month", "secondary", EgressSource],
+            [SnapshotFormat.ServiceKeys.EgressNext100TbGb, "0.07", "per GB to the internet, next 100 TB a month", "secondary", EgressSource],
+            [SnapshotFormat.ServiceKeys.EgressOver150TbGb, "0.05", "per GB to the internet, over 150 TB a month", "secondary", EgressSource],
+            [
+                SnapshotFormat.ServiceKeys.EgressFreeGbMonth, "100", "GB a month to the internet free, aggregated across the account", "secondary",
+                "re:Post answers on the Nov 2021 free-tier expansion (100 GB a month to the internet free, pooled over services and regions; before, 1 GB per region) and the bill wording 'beyond the global free tier'",
+            ],
         ];
 
         var csv = new CsvWriter();
@@ -44,6 +52,9 @@ internal static class ServiceTable
 
         return new SnapshotFile(SnapshotFormat.ServicesFile, csv.ToString(), rows.Length);
     }
+
+    private const string EgressSource =
+        "third-party pricing write-ups (wring.co, leanopstech.com) and an AWS bill line quoted on repost.aws; not an AWS-rendered price page";
 
     private static RawFact Fact(RawData raw, string usageType) =>
         raw.Facts.GetValueOrDefault(usageType) ?? throw new InvalidDataException($"{RawSources.ServiceFacts.File}: no row for {usageType}");

@@ -53,6 +53,11 @@ public static class SnapshotFormat
         public const string CrossAzGbEachDirection = "cross_az_gb_each_direction";
         public const string CpuCreditVcpuHour = "cpu_credit_vcpu_hour";
         public const string CpuCreditGravitonVcpuHour = "cpu_credit_graviton_vcpu_hour";
+        public const string EgressFirst10TbGb = "internet_egress_first_10tb_gb";
+        public const string EgressNext40TbGb = "internet_egress_next_40tb_gb";
+        public const string EgressNext100TbGb = "internet_egress_next_100tb_gb";
+        public const string EgressOver150TbGb = "internet_egress_over_150tb_gb";
+        public const string EgressFreeGbMonth = "internet_egress_free_gb_month";
     }
 
     /// <summary>The sources.csv code describing instance-types.csv.</summary>

@@ -19,6 +19,8 @@ namespace CostCalc.Domain.Tests.Estimation;
 /// <item>VMs = max(2, ⌈100,000 / per VM⌉) + 1 spare machine = 3 on both; no node only for add-ons.</item>
 /// <item>ALB: LCU = max(20/25, 100,000/3,000, 100,000 × 0.2 × 512 B × 3,600 / 2³⁰ = 34.33 GB/h) = 34.33.</item>
 /// <item>Cross-AZ: 100,000 × 0.2 msg/s × 0.2 × 2/3 × 512 B × 730 h × 3,600 / 2³⁰ = 3,341.7 GB, $0.01 each way.</item>
+/// <item>Internet egress: 100,000 × 100 B/s × 2,628,000 s / 2³⁰ = 24,475.2 GB; less 100 GB free = 24,375.2 GB billable:
+/// 10,240 GB × $0.09 = $921.60 + 14,135.2 GB × $0.085 = $1,201.49 → $2,123.09 (see InternetEgressTests).</item>
 /// </list>
 /// </summary>
 public partial class EstimatorTests
@@ -73,9 +75,11 @@ public partial class EstimatorTests
         Assert.Equal(3 * 20 * 0.08m, ec2.Line(CostKind.Storage).MonthlyUsd);
         Assert.Equal(DefaultAlbMonthly, ec2.Line(CostKind.LoadBalancer).MonthlyUsd, 6);
         Assert.Equal(DefaultCrossAzMonthly, ec2.Line(CostKind.CrossAzTransfer).MonthlyUsd, 6);
+        Assert.Equal(InternetEgressTests.DefaultEgressMonthly, ec2.Line(CostKind.InternetEgress).MonthlyUsd, 6);
         Assert.False(ec2.HasLine(CostKind.ControlPlane));
         Assert.False(ec2.HasLine(CostKind.Operations));
-        var total = (3 * 0.096m * 730) + (3 * 20 * 0.08m) + DefaultAlbMonthly + DefaultCrossAzMonthly;
+        // 498.80 before internet egress + 2,123.09 egress = 2,621.89.
+        var total = (3 * 0.096m * 730) + (3 * 20 * 0.08m) + DefaultAlbMonthly + DefaultCrossAzMonthly + InternetEgressTests.DefaultEgressMonthly;
         Assert.Equal(total, ec2.MonthlyUsd, 6);
     }
 
@@ -89,10 +93,12 @@ public partial class EstimatorTests
         Assert.Equal(3 * 20 * 0.08m, eks.Line(CostKind.Storage).MonthlyUsd);
         Assert.Equal(DefaultAlbMonthly, eks.Line(CostKind.LoadBalancer).MonthlyUsd, 6);
         Assert.Equal(DefaultCrossAzMonthly, eks.Line(CostKind.CrossAzTransfer).MonthlyUsd, 6);
+        Assert.Equal(InternetEgressTests.DefaultEgressMonthly, eks.Line(CostKind.InternetEgress).MonthlyUsd, 6);
         Assert.False(eks.HasLine(CostKind.AutoModeFee));
         Assert.False(eks.HasLine(CostKind.NatGateway));
         Assert.False(eks.HasLine(CostKind.SystemNodes));
-        var total = (3 * 0.096m * 730) + 73m + (3 * 20 * 0.08m) + DefaultAlbMonthly + DefaultCrossAzMonthly;
+        // 571.80 before internet egress + 2,123.09 egress = 2,694.89.
+        var total = (3 * 0.096m * 730) + 73m + (3 * 20 * 0.08m) + DefaultAlbMonthly + DefaultCrossAzMonthly + InternetEgressTests.DefaultEgressMonthly;
         Assert.Equal(total, eks.MonthlyUsd, 6);
     }
 

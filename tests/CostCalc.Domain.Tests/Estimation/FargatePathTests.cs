@@ -21,7 +21,8 @@ namespace CostCalc.Domain.Tests.Estimation;
 /// <item>Control plane 1 × $0.10 × 730 = $73.</item>
 /// <item>ALB and cross-AZ: the same traffic on 3 BEAM machines as EC2's 3 instances, so EC2's lines: ALB
 /// (0.0225 + 0.008 × 34.332275 LCU) × 730 = $216.925488; cross-AZ 3,341.6748 GB × $0.01 × 2 = $66.833496.</item>
-/// <item>No node volumes, CPU credits, Auto Mode fee, NAT or operations. Total $511.378459.</item>
+/// <item>Internet egress as on every path: $2,123.088368 (<see cref="InternetEgressTests"/>).</item>
+/// <item>No node volumes, CPU credits, Auto Mode fee, NAT or operations. Total $511.378459 before egress, $511.378459 + $2,123.088368 = $2,634.466827 with it.</item>
 /// </list>
 /// </summary>
 public class FargatePathTests
@@ -33,8 +34,14 @@ public class FargatePathTests
     private const decimal ControlPlane = 73m;
     private const decimal Alb = 216.92548828125m;
     private const decimal CrossAz = 66.83349609375m;
-    private const decimal Total = Compute + AddOns + ControlPlane + Alb + CrossAz;
+    private const decimal BeforeEgress = Compute + AddOns + ControlPlane + Alb + CrossAz;
+    private static readonly decimal Total = BeforeEgress + InternetEgressTests.DefaultEgressMonthly;
+
+    /// <summary>EC2's default month without internet egress (<see cref="EstimatorTests"/>), for the tests that leave egress out.</summary>
     private const decimal Ec2Monthly = 498.798984375m;
+
+    /// <summary>The default scenario with no bytes to clients, for verdict tests that are about the other lines.</summary>
+    private static readonly Scenario NoEgress = Scenario.Default with { ClientBytesPerConnectionPerSecond = 0 };
 
     [Fact]
     public void Fixture_FargateRates_AreTheSnapshotFigures()
@@ -44,7 +51,7 @@ public class FargatePathTests
         Assert.Equal(0.10m, Fixture.Services.EksClusterUsdPerHour);
         Assert.Equal(PodUsdPerHour, (1 * 0.04048m) + (4 * 0.004445m));
         Assert.Equal(AddOnPodUsdPerHour, (0.25m * 0.04048m) + (0.5m * 0.004445m));
-        Assert.Equal(511.378459375m, Total);
+        Assert.Equal(511.378459375m, BeforeEgress);
     }
 
     [Fact]
@@ -86,7 +93,7 @@ public class FargatePathTests
         var ec2 = estimate[PathIds.Ec2];
 
         Assert.Equal(
-            [CostKind.Compute, CostKind.SystemNodes, CostKind.ControlPlane, CostKind.LoadBalancer, CostKind.CrossAzTransfer],
+            [CostKind.Compute, CostKind.SystemNodes, CostKind.ControlPlane, CostKind.LoadBalancer, CostKind.CrossAzTransfer, CostKind.InternetEgress],
             fargate.CostLines.Select(l => l.Kind));
         Assert.Equal(3 * PodUsdPerHour * 730, fargate.Line(CostKind.Compute).MonthlyUsd);
         Assert.Equal(Compute, fargate.Line(CostKind.Compute).MonthlyUsd);
@@ -97,7 +104,7 @@ public class FargatePathTests
         Assert.Equal(ControlPlane, fargate.Line(CostKind.ControlPlane).MonthlyUsd);
 
         // The same traffic as EC2's on as many BEAM machines (3 pods, 3 instances): EC2's lines, name and amount.
-        foreach (var kind in new[] { CostKind.LoadBalancer, CostKind.CrossAzTransfer })
+        foreach (var kind in new[] { CostKind.LoadBalancer, CostKind.CrossAzTransfer, CostKind.InternetEgress })
         {
             Assert.Equal(ec2.Line(kind).Name, fargate.Line(kind).Name);
             Assert.Equal(ec2.Line(kind).MonthlyUsd, fargate.Line(kind).MonthlyUsd);
@@ -106,6 +113,7 @@ public class FargatePathTests
 
         Assert.Equal(Alb, fargate.Line(CostKind.LoadBalancer).MonthlyUsd, 6);
         Assert.Equal(CrossAz, fargate.Line(CostKind.CrossAzTransfer).MonthlyUsd, 6);
+        Assert.Equal(InternetEgressTests.DefaultEgressMonthly, fargate.Line(CostKind.InternetEgress).MonthlyUsd, 6);
         Assert.Equal(Total, fargate.MonthlyUsd, 6);
         Assert.Equal(fargate.CostLines.Sum(l => l.MonthlyUsd), fargate.MonthlyUsd);
         Assert.Equal(fargate.MonthlyUsd, estimate.Projection[PathIds.EksFargate].MonthlyUsd[0]);
@@ -139,20 +147,21 @@ public class FargatePathTests
     [Fact]
     public void Estimate_DefaultScenarioWithoutGrowth_VerdictComparesThreePaths()
     {
-        // Every month alike: EC2 $498.798984, EKS on Fargate $511.378459 (+$12.579475), EKS $571.798984 (+$73).
+        // Without internet egress (it is the same on every path and would only dilute the percentage), every month
+        // alike: EC2 $498.798984, EKS on Fargate $511.378459 (+$12.579475), EKS $571.798984 (+$73).
         // EC2 saves 36 × $12.579475 = $452.86 → "$453" against Fargate, the next cheapest; 12.579475 / 511.378459 = 2.46 % → "2.5 %".
-        var estimate = Fixture.Estimate(Scenario.Default with { GrowthPercentPerMonth = 0 });
+        var estimate = Fixture.Estimate(NoEgress with { GrowthPercentPerMonth = 0 });
         var verdict = estimate.Verdict;
 
         Assert.Equal(PathIds.Ec2, verdict.CheapestPath);
         Assert.Equal(PathIds.EksFargate, verdict.RunnerUpPath);
         Assert.Equal(PathIds.Ec2, verdict.Month1CheapestPath);
-        Assert.Equal(36 * (Total - Ec2Monthly), verdict.HorizonSavingUsd, 6);
-        Assert.Equal((double)((Total - Ec2Monthly) / Total * 100), verdict.HorizonSavingPercent, 6);
+        Assert.Equal(36 * (BeforeEgress - Ec2Monthly), verdict.HorizonSavingUsd, 6);
+        Assert.Equal((double)((BeforeEgress - Ec2Monthly) / BeforeEgress * 100), verdict.HorizonSavingPercent, 6);
         Assert.Equal(
             "EC2 saves $453 (2.5 %) over 36 months against EKS on Fargate, the next cheapest; no other path is cheaper in any month.",
             verdict.Summary);
-        Assert.Equal(Total - Ec2Monthly, estimate.Comparison(PathIds.EksFargate).Month1DifferenceUsd!.Value, 6);
+        Assert.Equal(BeforeEgress - Ec2Monthly, estimate.Comparison(PathIds.EksFargate).Month1DifferenceUsd!.Value, 6);
         Assert.Equal(73m, estimate.Comparison(PathIds.Eks).Month1DifferenceUsd!.Value, 6);
         Assert.Equal(36 * 73m, estimate.Comparison(PathIds.Eks).HorizonDifferenceUsd!.Value, 6);
     }
@@ -160,7 +169,7 @@ public class FargatePathTests
     [Fact]
     public void Estimate_OnlyFargateShown_CostsItAlone()
     {
-        // One month: $511.378459 → "$511".
+        // One month: $511.378459 + $2,123.088368 internet egress = $2,634.466827 → "$2,634".
         var scenario = Scenario.Default with { HiddenPaths = PathList.Of([PathIds.Ec2, PathIds.Eks]), HorizonMonths = 1 };
 
         var estimate = Fixture.Estimate(scenario);
@@ -168,11 +177,11 @@ public class FargatePathTests
         Assert.Equal([PathIds.EksFargate], estimate.Paths.Select(p => p.Id));
         Assert.Equal(Total, estimate[PathIds.EksFargate].MonthlyUsd, 6);
         Assert.Null(estimate.Verdict.CheapestPath);
-        Assert.Equal("EKS on Fargate (the only path shown) costs $511 over 1 month.", estimate.Verdict.Summary);
+        Assert.Equal("EKS on Fargate (the only path shown) costs $2,634 over 1 month.", estimate.Verdict.Summary);
     }
 
     /// <summary>120 GiB + 256 MiB = 120.25 GB: more than the largest shape, 16 vCPU / 120 GB. Pods on nodes (one per node) do not use the pod size.</summary>
-    private static readonly Scenario PodBeyondFargate = Scenario.Default with { PodMemoryMiB = 120 * 1024, GrowthPercentPerMonth = 0 };
+    private static readonly Scenario PodBeyondFargate = NoEgress with { PodMemoryMiB = 120 * 1024, GrowthPercentPerMonth = 0 };
 
     [Fact]
     public void Estimate_PodBeyondTheLargestShape_MakesOnlyFargateInfeasible()
@@ -206,7 +215,7 @@ public class FargatePathTests
     [Fact]
     public void Estimate_PodBeyondTheLargestShape_VerdictNamesTheOtherTwo()
     {
-        // Without growth EKS costs EC2 + $73 every month: 36 × 73 = $2,628; 73 / 571.798984 = 12.8 % → "13 %".
+        // Without growth (and without internet egress) EKS costs EC2 + $73 every month: 36 × 73 = $2,628; 73 / 571.798984 = 12.8 % → "13 %".
         var estimate = Fixture.Estimate(PodBeyondFargate);
         var verdict = estimate.Verdict;
 

@@ -13,7 +13,8 @@ namespace CostCalc.Domain.Tests.Estimation;
 /// <see cref="EstimatorTests"/> and <see cref="FargatePathTests"/>): ALB (0.0225 + 0.008 × 34.332275 LCU) × 730
 /// = $216.925488; cross-AZ 3,341.6748 GB × $0.01 × 2 = $66.833496. EC2 3 × $0.096 × 730 + 3 × 20 GiB × $0.08
 /// = $215.04 + shared = $498.798984; EKS on Fargate $127.5894 + $27.030075 + $73 + shared = $511.378459;
-/// EKS = EC2 + $73 = $571.798984.
+/// EKS = EC2 + $73 = $571.798984. The verdict tests leave internet egress out (no bytes to clients): the stub
+/// does not pay it, and on the built-in paths it is the same amount everywhere.
 /// </para>
 /// </summary>
 public class StubPathTests
@@ -105,7 +106,7 @@ public class StubPathTests
     {
         // Without growth: stub 36 × $120 = $4,320; EC2 36 × $498.798984 = $17,956.76, the next cheapest.
         // Saving 36 × ($498.798984 − $120) = $13,636.76 → "$13,637"; 378.798984 / 498.798984 = 75.9 % → "76 %".
-        var estimate = EstimateWithStub(Scenario.Default with { GrowthPercentPerMonth = 0 });
+        var estimate = EstimateWithStub(Scenario.Default with { GrowthPercentPerMonth = 0, ClientBytesPerConnectionPerSecond = 0 });
         var verdict = estimate.Verdict;
 
         Assert.Equal(Stub, verdict.CheapestPath);
@@ -138,7 +139,7 @@ public class StubPathTests
     {
         // A $10,000 + $20 stub: EC2 wins; EKS on Fargate is the next cheapest at $12.579475 a month more,
         // 36 × $12.579475 = $452.86 → "$453"; 12.579475 / 511.378459 = 2.46 % → "2.5 %".
-        var estimate = WithStub(computeUsd: 10_000m).Estimate(Scenario.Default with { GrowthPercentPerMonth = 0 }, Fixture.Today);
+        var estimate = WithStub(computeUsd: 10_000m).Estimate(Scenario.Default with { GrowthPercentPerMonth = 0, ClientBytesPerConnectionPerSecond = 0 }, Fixture.Today);
         var verdict = estimate.Verdict;
 
         Assert.Equal(PathIds.Ec2, verdict.CheapestPath);

@@ -54,8 +54,10 @@ public sealed class EstimatePdfTests
         }
 
         // Default EC2 by hand: 3 × m6i.large × $0.096 × 730 = $210.24, 3 × 20 GiB gp3 × $0.08 = $4.80, ALB
-        // ($0.0225 + $0.008 × 34.33 LCU) × 730 = $216.93, cross-AZ 3,341.7 GB × $0.02 = $66.83 → $498.80.
-        Assert.Equal("$498.80", Formats.UsdCents(PdfSamples.Estimate(PdfSamples.TwoPaths)[PathIds.Ec2].MonthlyUsd));
+        // ($0.0225 + $0.008 × 34.33 LCU) × 730 = $216.93, cross-AZ 3,341.7 GB × $0.02 = $66.83 → $498.80; internet egress
+        // 100,000 × 100 B/s × 2,628,000 s ÷ 2³⁰ = 24,475.2 GB − 100 free: 10,240 × $0.09 + 14,135.2 × $0.085 = $2,123.09
+        // → $2,621.89.
+        Assert.Equal("$2,621.89", Formats.UsdCents(PdfSamples.Estimate(PdfSamples.TwoPaths)[PathIds.Ec2].MonthlyUsd));
     }
 
     [Fact]
@@ -290,7 +292,8 @@ public sealed class EstimatePdfTests
         Assert.True(page1.Paths.Count > 40, $"page 1 has {page1.Paths.Count} paths");
         var words = page1.GetWords().Select(w => w.Text).ToList();
         Assert.Equal(2, words.Count(w => w == "Month"));
-        Assert.Contains("$30k", words);
+        // Cumulative axis of the default (≈ $158k for EC2 over 36 months): ticks every $50k.
+        Assert.Contains("$50k", words);
         Assert.Contains("$1,000", words);
     }
 
