@@ -81,8 +81,7 @@ internal static class SharedCosts
         {
             var egress = services.InternetEgress;
             sheet.Add(CostKind.InternetEgress, "Internet egress", InternetEgress(scenario, services, connections),
-                string.Create(CultureInfo.InvariantCulture,
-                    $"{InternetEgressGbPerMonth(scenario, connections):#,0.#} GB/month to clients, {egress.FreeGbPerMonth:#,0.#} GB free, tiered ${egress.First10TbUsdPerGb:0.00#}–{egress.Over150TbUsdPerGb:0.00#}/GB"),
+                $"{InternetEgressGbPerMonth(scenario, connections):#,0.#} GB/month to clients, {egress.FreeGbPerMonth:#,0.#} GB free, tiered ${egress.First10TbUsdPerGb:0.00#}–{egress.Over150TbUsdPerGb:0.00#}/GB",
                 Sources.InternetEgress);
         }
 

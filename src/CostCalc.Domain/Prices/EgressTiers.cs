@@ -24,7 +24,7 @@ public sealed record EgressTiers(
     public decimal MonthlyUsd(double gbPerMonth)
     {
         var billable = BillableGb(gbPerMonth);
-        decimal[] rates = [First10TbUsdPerGb, Next40TbUsdPerGb, Next100TbUsdPerGb, Over150TbUsdPerGb];
+        ReadOnlySpan<decimal> rates = [First10TbUsdPerGb, Next40TbUsdPerGb, Next100TbUsdPerGb, Over150TbUsdPerGb];
         var total = 0m;
         var start = 0.0;
         for (var tier = 0; tier < rates.Length; tier++)
