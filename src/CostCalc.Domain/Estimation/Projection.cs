@@ -7,13 +7,13 @@ internal static class ProjectionBuilder
 {
     public static Projection Build(IReadOnlyList<(string Id, IPathPlan Plan)> paths, Scenario scenario)
     {
-        var months = scenario.HorizonMonths;
-        var connections = new long[months];
+        // One growth sequence for every path: each month is sized at the unrounded count, shown rounded.
+        var counts = new double[scenario.HorizonMonths];
         var growth = 1 + (scenario.GrowthPercentPerMonth / 100);
         double count = scenario.PeakConnections;
-        for (var m = 0; m < months; m++)
+        for (var m = 0; m < counts.Length; m++)
         {
-            connections[m] = (long)Math.Round(count);
+            counts[m] = count;
             count = Math.Max(1, count * growth);
         }
 
@@ -21,36 +21,34 @@ internal static class ProjectionBuilder
         var sheet = CostSheet.Totals();
         for (var p = 0; p < paths.Count; p++)
         {
-            series[p] = Series(paths[p].Id, paths[p].Plan, scenario, months, sheet);
+            series[p] = Series(paths[p].Id, paths[p].Plan, counts, sheet);
         }
 
-        return new Projection(connections, series);
+        return new Projection([.. counts.Select(c => (long)Math.Round(c))], series);
     }
 
-    private static PathSeries Series(string id, IPathPlan plan, Scenario scenario, int months, CostSheet sheet)
+    private static PathSeries Series(string id, IPathPlan plan, double[] counts, CostSheet sheet)
     {
+        var months = counts.Length;
         var machines = new long[months];
         var vms = new long[months];
         var monthly = new decimal?[months];
         var cumulative = new decimal?[months];
-        var growth = 1 + (scenario.GrowthPercentPerMonth / 100);
-        double connections = scenario.PeakConnections;
         decimal? total = 0;
         for (var m = 0; m < months; m++)
         {
-            var size = plan.Size(connections);
+            var size = plan.Size(counts[m]);
             machines[m] = size.Machines;
             vms[m] = size.Vms;
             if (size.Feasible)
             {
                 sheet.Clear();
-                plan.Cost(size, connections, sheet);
+                plan.Cost(size, counts[m], sheet);
                 monthly[m] = sheet.Total;
             }
 
             total += monthly[m];
             cumulative[m] = total;
-            connections = Math.Max(1, connections * growth);
         }
 
         return new PathSeries(id, machines, vms, monthly, cumulative);
