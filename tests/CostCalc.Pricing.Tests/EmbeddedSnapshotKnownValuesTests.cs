@@ -123,6 +123,7 @@ public sealed class EmbeddedSnapshotKnownValuesTests
         {
             CpuCreditGravitonUsdPerVcpuHour = 0.04m,
             InternetEgress = new EgressTiers(0.09m, 0.085m, 0.07m, 0.05m, FreeGbPerMonth: 100),
+            Nlb = new NlbRates(0.0225m, 0.006m),
         };
         foreach (var region in Book.Regions)
         {

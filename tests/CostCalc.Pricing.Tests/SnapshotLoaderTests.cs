@@ -163,6 +163,37 @@ public sealed class SnapshotLoaderTests
     }
 
     [Fact]
+    public void Load_ServicesWithoutTheNlbRows_UseTheShippedRates()
+    {
+        // A snapshot written before NLBs were priced: both nlb_* rows removed.
+        var withoutRows = SnapshotLoader.Load(
+            name =>
+            {
+                var text = new StreamReader(EmbeddedSnapshot.OpenResource(name)).ReadToEnd();
+                if (name == SnapshotFormat.ServicesFile)
+                {
+                    Assert.Contains("\nnlb_hour,", text, StringComparison.Ordinal);
+                    text = Regex.Replace(text, "^nlb_.*\n", "", RegexOptions.Multiline);
+                    Assert.DoesNotContain("\nnlb_", text, StringComparison.Ordinal);
+                }
+
+                return new StringReader(text);
+            },
+            "test",
+            "old");
+
+        Assert.Equal(new NlbRates(0.0225m, 0.006m), withoutRows.Prices.Find("eu-west-1")!.Services.Nlb);
+    }
+
+    [Fact]
+    public void Load_NlbRows_AreReadAsTheNlbRates()
+    {
+        var snapshot = LoadEdited(SnapshotFormat.ServicesFile, "\nnlb_nlcu_hour,0.006,", "\nnlb_nlcu_hour,0.007,");
+
+        Assert.Equal(new NlbRates(0.0225m, 0.007m), snapshot.Prices.Find("us-east-1")!.Services.Nlb);
+    }
+
+    [Fact]
     public void Load_RegionalServiceRow_OverridesTheDefaultForThatRegionOnly()
     {
         var snapshot = LoadEdited(SnapshotFormat.ServicesFile, "\nalb_hour,", "\neks_cluster_hour,0.12,per cluster-hour,high,test,eu-west-1\nalb_hour,");

@@ -24,6 +24,9 @@ public sealed record ServicePrices(
     /// <summary>Data transfer out to the internet: the tiered per-GB rates and the monthly free allowance.</summary>
     public required EgressTiers InternetEgress { get; init; }
 
+    /// <summary>Network Load Balancer rates (ALB's are <see cref="AlbUsdPerHour"/> and <see cref="AlbUsdPerLcuHour"/>).</summary>
+    public required NlbRates Nlb { get; init; }
+
     /// <summary>The surplus-credit rate of a burstable instance type.</summary>
     public decimal CpuCreditRate(Catalog.InstanceType type) =>
         type.Architecture == Catalog.CpuArchitecture.Arm64 ? CpuCreditGravitonUsdPerVcpuHour : CpuCreditUsdPerVcpuHour;

@@ -79,6 +79,11 @@ public static class SnapshotValidator
             problems.Add($"{region.Region.Code}: implausible internet egress rates ({string.Join(", ", ladder.Select(r => r.ToString(CultureInfo.InvariantCulture)))}, {egress.FreeGbPerMonth.ToString(CultureInfo.InvariantCulture)} GB free)");
         }
 
+        if (s.Nlb.UsdPerHour <= 0 || s.Nlb.UsdPerNlcuHour <= 0)
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"{region.Region.Code}: implausible NLB rates ({s.Nlb.UsdPerHour}/h, {s.Nlb.UsdPerNlcuHour}/NLCU-h)"));
+        }
+
         if (rates.Any(r => r <= 0) || s.AutoModeFeeShareOfOnDemand >= 1 || s.EksExtendedSupportUsdPerHour < s.EksClusterUsdPerHour)
         {
             problems.Add($"{region.Region.Code}: implausible EKS rates ({string.Join(", ", rates.Select(r => r.ToString(CultureInfo.InvariantCulture)))})");

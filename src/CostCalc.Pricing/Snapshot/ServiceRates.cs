@@ -37,6 +37,9 @@ internal sealed class ServiceRates(string fileName)
     /// <summary>The us-east-1 internet egress ladder shipped with this version, for snapshots written before it.</summary>
     private static readonly EgressTiers EgressFallback = new(0.09m, 0.085m, 0.07m, 0.05m, FreeGbPerMonth: 100);
 
+    /// <summary>The us-east-1 NLB rates shipped with this version, for snapshots written before them.</summary>
+    private static readonly NlbRates NlbFallback = new(0.0225m, 0.006m);
+
     public ServicePrices For(string region)
     {
         var own = _byRegion.GetValueOrDefault(region);
@@ -62,6 +65,9 @@ internal sealed class ServiceRates(string fileName)
                 _defaults.GetValueOrDefault(SnapshotFormat.ServiceKeys.EgressNext100TbGb, EgressFallback.Next100TbUsdPerGb),
                 _defaults.GetValueOrDefault(SnapshotFormat.ServiceKeys.EgressOver150TbGb, EgressFallback.Over150TbUsdPerGb),
                 (double)_defaults.GetValueOrDefault(SnapshotFormat.ServiceKeys.EgressFreeGbMonth, (decimal)EgressFallback.FreeGbPerMonth)),
+            Nlb = new NlbRates(
+                _defaults.GetValueOrDefault(SnapshotFormat.ServiceKeys.NlbHour, NlbFallback.UsdPerHour),
+                _defaults.GetValueOrDefault(SnapshotFormat.ServiceKeys.NlbNlcuHour, NlbFallback.UsdPerNlcuHour)),
         };
     }
 }

@@ -25,6 +25,8 @@ internal static class ServiceTable
             ],
             FromFact(SnapshotFormat.ServiceKeys.AlbHour, Fact(raw, "LoadBalancerUsage (operation LoadBalancing:Application)")),
             FromFact(SnapshotFormat.ServiceKeys.AlbLcuHour, Fact(raw, "LCUUsage")),
+            [SnapshotFormat.ServiceKeys.NlbHour, "0.0225", "per NLB-hour", "secondary", NlbSource],
+            [SnapshotFormat.ServiceKeys.NlbNlcuHour, "0.006", "per NLCU-hour (TCP and TLS listeners)", "secondary", NlbSource],
             FromFact(SnapshotFormat.ServiceKeys.NatHour, Fact(raw, "NatGateway-Hours")),
             FromFact(SnapshotFormat.ServiceKeys.NatGb, Fact(raw, "NatGateway-Bytes")),
             [SnapshotFormat.ServiceKeys.CrossAzGbEachDirection, "0.01", "per GB in each direction", "secondary", "third-party write-ups of cross-AZ data transfer (basavytix.com, lastweekinaws.com)"],
@@ -52,6 +54,9 @@ internal static class ServiceTable
 
         return new SnapshotFile(SnapshotFormat.ServicesFile, csv.ToString(), rows.Length);
     }
+
+    private const string NlbSource =
+        "us-east-1 NLB rates in third-party pricing write-ups (clustercost.com 2025, SST's aws service docs) and a transcription of the AWS ELB pricing page (api-evangelist amazon-elastic-load-balancing plans); not an AWS-rendered price page";
 
     private const string EgressSource =
         "third-party pricing write-ups (wring.co, leanopstech.com) and an AWS bill line quoted on repost.aws; not an AWS-rendered price page";

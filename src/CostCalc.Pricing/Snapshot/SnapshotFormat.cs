@@ -48,6 +48,8 @@ public static class SnapshotFormat
         public const string AutoModeFeeShare = "auto_mode_fee_share";
         public const string AlbHour = "alb_hour";
         public const string AlbLcuHour = "alb_lcu_hour";
+        public const string NlbHour = "nlb_hour";
+        public const string NlbNlcuHour = "nlb_nlcu_hour";
         public const string NatHour = "nat_hour";
         public const string NatGb = "nat_gb";
         public const string CrossAzGbEachDirection = "cross_az_gb_each_direction";

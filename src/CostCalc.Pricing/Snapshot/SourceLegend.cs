@@ -26,7 +26,7 @@ internal static class SourceLegend
 
     public static readonly SourceEntry Services = new(
         "X",
-        "EKS, Fargate, ALB, NAT, cross-AZ, CPU-credit and internet egress rates (us-east-1, used for every region)",
+        "EKS, Fargate, ALB, NLB, NAT, cross-AZ, CPU-credit and internet egress rates (us-east-1, used for every region)",
         "hand-collected us-east-1 facts citing AWS and third-party sources (raw-data/eks-and-related-pricing-facts.csv; services.csv names each row's source)",
         new(2026, 7, 7));
 

@@ -83,6 +83,7 @@ public static class Fixture
     {
         CpuCreditGravitonUsdPerVcpuHour = 0.04m,
         InternetEgress = new EgressTiers(0.09m, 0.085m, 0.07m, 0.05m, FreeGbPerMonth: 100),
+        Nlb = new NlbRates(0.0225m, 0.006m),
     };
 
     public static Gp3Prices Gp3 { get; } = new(0.08m, 0.005m, 0.04m, RegionScoped: true);
