@@ -44,10 +44,14 @@ public static class BeamVm
     public static double RemoteFraction(Scenario scenario, long vms) =>
         vms <= 1 ? 0 : scenario.RemoteMessagePercent / 100;
 
-    /// <summary>CPU time one connection needs each second, in µs, local work plus remote sends.</summary>
+    /// <summary>
+    /// CPU time one connection needs each second, in µs: local work plus remote sends, and its share of
+    /// TLS handshakes where the VMs terminate TLS.
+    /// </summary>
     public static double CpuMicrosecondsPerConnectionSecond(Scenario scenario, double remoteFraction) =>
-        scenario.MessagesPerConnectionPerSecond
-        * (scenario.CpuMicrosecondsPerMessage + (remoteFraction * scenario.RemoteSendCpuMicroseconds));
+        (scenario.MessagesPerConnectionPerSecond
+         * (scenario.CpuMicrosecondsPerMessage + (remoteFraction * scenario.RemoteSendCpuMicroseconds)))
+        + LoadBalancing.TlsCpuMicrosecondsPerConnectionSecond(scenario);
 
     /// <summary>CPU cores all connections keep busy, across every VM of a path.</summary>
     public static double CoresUsed(Scenario scenario, double connections, double remoteFraction) =>

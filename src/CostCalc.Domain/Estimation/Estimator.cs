@@ -106,7 +106,23 @@ public sealed class Estimator(InstanceCatalog catalog, PriceBook prices, IReadOn
             size.Feasible ? plan.MemorySplit(size, connections) : new ResourceSplit(machine, "MiB", []),
             size.Feasible ? plan.CpuSplit(size, connections) : new ResourceSplit(machine, "millicores", []),
             plan.Disruption(size),
-            [.. plan.Warnings(size).Select(w => w with { Path = id })]);
+            [.. plan.Warnings(size).Concat(LoadBalancerWarnings(sheet)).Select(w => w with { Path = id })]);
+    }
+
+    /// <summary>Says so when the load balancer is the path's largest cost line, and what would bill less.</summary>
+    private static IEnumerable<Warning> LoadBalancerWarnings(CostSheet sheet)
+    {
+        var largest = sheet.Lines.MaxBy(l => l.MonthlyUsd);
+        if (largest?.Kind != CostKind.LoadBalancer)
+        {
+            yield break;
+        }
+
+        var name = largest.Name;
+        var hint = name == LoadBalancing.Name(LoadBalancer.Alb) || name == LoadBalancing.Name(LoadBalancer.NlbTls)
+            ? " It bills 3,000 active connections per capacity unit; an NLB with a TCP listener bills 100,000 (TLS then ends on the BEAM VMs, which pay the handshakes' CPU)."
+            : "";
+        yield return new("load-balancer-largest", $"The {name} is the largest cost line.{hint}");
     }
 
     /// <summary>Full mesh: n(n − 1)/2 distribution connections.</summary>
@@ -153,8 +169,8 @@ public sealed class Estimator(InstanceCatalog catalog, PriceBook prices, IReadOn
         if (!region.Services.RegionScoped)
         {
             var borrowed = region.Services.EksRatesRegional
-                ? "ALB, NAT, cross-AZ, CPU-credit and internet egress rates are"
-                : "EKS, Fargate, ALB, NAT, cross-AZ, CPU-credit and internet egress rates are";
+                ? "ALB, NLB, NAT, cross-AZ, CPU-credit and internet egress rates are"
+                : "EKS, Fargate, ALB, NLB, NAT, cross-AZ, CPU-credit and internet egress rates are";
             yield return new("service-prices-us-east-1", $"{borrowed} us-east-1 figures; {region.Region.Code} may differ.");
         }
 

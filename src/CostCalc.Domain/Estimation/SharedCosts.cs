@@ -5,27 +5,11 @@ using CostCalc.Domain.Scenarios;
 namespace CostCalc.Domain.Estimation;
 
 /// <summary>
-/// Costs every path incurs the same way for the same traffic: load balancer, NAT gateways,
+/// Costs every path incurs the same way for the same traffic: load balancer (<see cref="LoadBalancing"/>), NAT gateways,
 /// cross-AZ transfer between BEAM VMs, internet egress to clients, operations.
 /// </summary>
 internal static class SharedCosts
 {
-    public const double NewConnectionsPerLcu = 25;
-    public const double ActiveConnectionsPerLcu = 3000;
-    public const double GbPerHourPerLcu = 1;
-
-    public static double LoadBalancerCapacityUnits(Scenario scenario, double connections)
-    {
-        var gbPerHour = connections * scenario.MessagesPerConnectionPerSecond * scenario.BytesPerMessage * 3600 / Billing.BytesPerGb;
-        return Math.Max(
-            Math.Max(scenario.NewConnectionsPerSecond / NewConnectionsPerLcu, connections / ActiveConnectionsPerLcu),
-            gbPerHour / GbPerHourPerLcu);
-    }
-
-    public static decimal LoadBalancer(Scenario scenario, ServicePrices services, double connections) =>
-        (services.AlbUsdPerHour + (services.AlbUsdPerLcuHour * (decimal)LoadBalancerCapacityUnits(scenario, connections)))
-        * Billing.HoursPerMonth;
-
     public static decimal Nat(Scenario scenario, ServicePrices services) =>
         (scenario.NatGateways * services.NatGatewayUsdPerHour * Billing.HoursPerMonth)
         + ((decimal)scenario.NatProcessedGbPerMonth * services.NatGatewayUsdPerGb);
@@ -62,10 +46,12 @@ internal static class SharedCosts
     /// <summary>Adds the costs every path incurs the same way for the same traffic.</summary>
     public static void Cost(Scenario scenario, ServicePrices services, PathSize size, double connections, double opsHours, CostSheet sheet)
     {
-        if (scenario.LoadBalancer == Scenarios.LoadBalancer.Alb)
+        if (LoadBalancing.Unit(scenario.LoadBalancer) is { } unit)
         {
-            sheet.Add(CostKind.LoadBalancer, "Application Load Balancer", LoadBalancer(scenario, services, connections),
-                $"1 ALB, {LoadBalancerCapacityUnits(scenario, connections):#,0.#} LCU at peak", Sources.Alb);
+            var balancer = scenario.LoadBalancer;
+            sheet.Add(CostKind.LoadBalancer, LoadBalancing.Name(balancer), LoadBalancing.MonthlyUsd(scenario, services, connections),
+                $"{LoadBalancing.CapacityUnits(unit, scenario, connections):#,0.#} {unit.Unit} at peak, set by {LoadBalancing.Binding(unit, scenario, connections)}",
+                balancer == Scenarios.LoadBalancer.Alb ? Sources.Alb : Sources.Nlb);
         }
 
         if (scenario.NatGateways > 0 || scenario.NatProcessedGbPerMonth > 0)

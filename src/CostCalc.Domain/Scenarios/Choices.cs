@@ -33,10 +33,26 @@ public enum SupportTier
     Extended,
 }
 
+/// <summary>What stands between the clients and the BEAM VMs (the same on every path).</summary>
 public enum LoadBalancer
 {
+    /// <summary>Clients reach the VMs directly; the BEAM VMs terminate TLS.</summary>
     None,
+
+    /// <summary>Application Load Balancer: terminates TLS, billed per LCU.</summary>
     Alb,
+
+    /// <summary>Network Load Balancer with a TCP listener: TLS passes through to the BEAM VMs, billed per NLCU.</summary>
+    Nlb,
+
+    /// <summary>Network Load Balancer with a TLS listener: the NLB terminates TLS, billed per TLS NLCU.</summary>
+    NlbTls,
+}
+
+public static class LoadBalancerFacts
+{
+    /// <summary>True when TLS ends on the BEAM VMs: no load balancer, or an NLB passing TCP through.</summary>
+    public static bool VmsTerminateTls(this LoadBalancer balancer) => balancer is LoadBalancer.None or LoadBalancer.Nlb;
 }
 
 /// <summary>How the EC2 path ships a new release.</summary>

@@ -34,6 +34,9 @@ public sealed record Scenario
     public int MinimumInstances { get; init; } = 2;
     public int SpareInstances { get; init; } = 1;
     public LoadBalancer LoadBalancer { get; init; } = LoadBalancer.Alb;
+
+    /// <summary>CPU one full TLS handshake costs a BEAM VM, where the VMs terminate TLS (no load balancer, NLB over TCP).</summary>
+    public double TlsHandshakeCpuMicroseconds { get; init; } = 1_000;
     public bool BurstableUnlimited { get; init; }
     public int NatGateways { get; init; }
     public double NatProcessedGbPerMonth { get; init; }

@@ -78,7 +78,9 @@ public static class ScenarioChoices
     public static string Label(LoadBalancer balancer) => balancer switch
     {
         LoadBalancer.Alb => "Application Load Balancer",
-        _ => "None",
+        LoadBalancer.Nlb => "Network Load Balancer, TCP (TLS on the VMs)",
+        LoadBalancer.NlbTls => "Network Load Balancer, TLS listener",
+        _ => "None (TLS on the VMs)",
     };
 
     public static string Label(Ec2DeployMethod method) => method switch

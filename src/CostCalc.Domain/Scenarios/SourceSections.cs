@@ -18,6 +18,8 @@ public static class SourceSections
         { Sources.AutoMode, "1.2" },
         { Sources.Fargate, "1.3" },
         { Sources.Alb, "1.4" },
+        { Sources.Nlb, "1.4" },
+        { Sources.TlsHandshake, "7.7" },
         { Sources.Nat, "1.4" },
         { Sources.CrossAz, "1.4" },
         { Sources.InternetEgress, "1.4" },

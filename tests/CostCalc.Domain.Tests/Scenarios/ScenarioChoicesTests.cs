@@ -10,7 +10,7 @@ public class ScenarioChoicesTests
     /// <summary>Every list choice with its API values, as the API writes them (camelCase enum names, "true"/"false").</summary>
     public static TheoryData<string, string[]> ListValues => new()
     {
-        { "loadBalancer", ["none", "alb"] },
+        { "loadBalancer", ["none", "alb", "nlb", "nlbTls"] },
         { "burstableUnlimited", ["false", "true"] },
         {
             "ec2PurchaseOption",

@@ -231,7 +231,7 @@ public class ScenarioValidatorTests
             Ec2PurchaseOption = (PurchaseOption)42,
             PodLayout = (PodLayout)7,
             MaxPodsMode = (MaxPodsMode)(-1),
-            LoadBalancer = (LoadBalancer)3,
+            LoadBalancer = (LoadBalancer)9,
         };
 
         var problems = Validate(scenario);

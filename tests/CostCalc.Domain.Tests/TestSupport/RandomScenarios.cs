@@ -38,7 +38,8 @@ public static class RandomScenarios
         var request = random.Next(100, 4_001);
         return Workload(random) with
         {
-            LoadBalancer = random.Next(4) == 0 ? LoadBalancer.None : LoadBalancer.Alb,
+            LoadBalancer = Pick<LoadBalancer>(random),
+            TlsHandshakeCpuMicroseconds = random.Next(0, 5_000),
             BurstableUnlimited = random.Next(2) == 0,
             Ec2InstanceType = priced[random.Next(priced.Count)].Name,
             Ec2PurchaseOption = Pick<PurchaseOption>(random),
