@@ -38,7 +38,7 @@ public sealed class LinkAndExportTests(AppFixture app)
         await other.WaitInteractiveAsync();
         await other.ExpectHeadlineAsync(costs);
         await Expect(other.HeadlineValues).ToHaveTextAsync([.. headline], new() { Timeout = AppFixture.TimeoutMs });
-        await Expect(other.Input("peakConnections")).ToHaveValueAsync("750000", new() { Timeout = AppFixture.TimeoutMs });
+        await Expect(other.Input("peakConnections")).ToHaveValueAsync("750,000", new() { Timeout = AppFixture.TimeoutMs });
         await Expect(other.LinkError).ToHaveCountAsync(0);
         session.AssertNoErrors();
     }
@@ -60,7 +60,7 @@ public sealed class LinkAndExportTests(AppFixture app)
         await Expect(calculator.LinkError).ToBeVisibleAsync(new() { Timeout = AppFixture.TimeoutMs });
         await Expect(calculator.LinkError).ToContainTextAsync(reason, new() { Timeout = AppFixture.TimeoutMs });
         await calculator.ExpectHeadlineAsync(expected);
-        await Expect(calculator.Input("peakConnections")).ToHaveValueAsync("100000", new() { Timeout = AppFixture.TimeoutMs });
+        await Expect(calculator.Input("peakConnections")).ToHaveValueAsync("100,000", new() { Timeout = AppFixture.TimeoutMs });
         session.AssertNoErrors();
     }
 

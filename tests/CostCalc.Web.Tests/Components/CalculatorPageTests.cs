@@ -67,6 +67,57 @@ public sealed class CalculatorPageTests : MudBunitContext
     }
 
     [Fact]
+    public void TypeGroupedThousands_IsReadAsTheNumber_AndShownGroupedOnCommit()
+    {
+        var page = RenderAt("/");
+
+        page.Find("#in-peakConnections").Input("2,500,000");
+
+        page.WaitForAssertion(() => Assert.Contains("peakConnections=2500000", Services.GetRequiredService<NavigationManager>().Uri, StringComparison.Ordinal),
+            TimeSpan.FromSeconds(5));
+        page.Find("#in-peakConnections").Change("2500000");
+        Assert.Equal("2,500,000", page.Find("#in-peakConnections").GetAttribute("value"));
+        Assert.Equal(Estimator.Estimate(Scenario.Default with { PeakConnections = 2_500_000 }, Today)[PathIds.Ec2].MonthlyUsd, Headline(page, "ec2"));
+    }
+
+    [Fact]
+    public void TypeDecimalComma_IsRefusedWithTheReason_NotReadAsThousands()
+    {
+        var page = RenderAt("/");
+        var before = Headline(page, "ec2");
+
+        page.Find("#in-memoryPerConnectionKiB").Change("1,5");
+
+        Assert.Contains("Use a point for decimals", page.Find("#invalid-inputs").TextContent, StringComparison.Ordinal);
+        Assert.Equal("true", page.Find("#in-memoryPerConnectionKiB").GetAttribute("aria-invalid"));
+        Assert.Equal(before, Headline(page, "ec2"));
+    }
+
+    [Fact]
+    public void ChangedInput_OffersReset_WhichRestoresTheDefault()
+    {
+        var page = RenderAt("/?v=1&memoryPerConnectionKiB=12");
+        Assert.Equal("12", page.Find("#in-memoryPerConnectionKiB").GetAttribute("value"));
+        Assert.Empty(page.FindAll("[data-field=peakConnections] .cc-field-reset"));
+
+        page.Find("[data-field=memoryPerConnectionKiB] .cc-field-reset").Click();
+
+        Assert.Equal("28", page.Find("#in-memoryPerConnectionKiB").GetAttribute("value"));
+        Assert.Empty(page.FindAll("[data-field=memoryPerConnectionKiB] .cc-field-reset"));
+        Assert.DoesNotContain("memoryPerConnectionKiB", Services.GetRequiredService<NavigationManager>().Uri, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EveryInput_LinksItsSourceToTheModelPage()
+    {
+        var page = RenderAt("/");
+
+        var link = page.Find("[data-field=memoryPerConnectionKiB] a.source-link");
+        Assert.StartsWith("/model#s", link.GetAttribute("href"), StringComparison.Ordinal);
+        Assert.Contains("Default 28 KiB", page.Find("#in-memoryPerConnectionKiB-meta").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Render_Results_DrawsEveryChartWithSeries()
     {
         var page = RenderAt("/");
