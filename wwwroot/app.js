@@ -7,4 +7,7 @@ window.costcalc = {
     a.href = url; a.download = fileName; document.body.appendChild(a); a.click(); a.remove();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   },
+  // The theme the user picked ("dark" or "light"), or null to follow the system setting.
+  storedTheme: () => { try { return localStorage.getItem("costcalc-theme"); } catch { return null; } },
+  storeTheme: (theme) => { try { localStorage.setItem("costcalc-theme", theme); } catch { } },
 };

@@ -29,6 +29,61 @@ public sealed class AppearanceTests(AppFixture app, ITestOutputHelper output)
         session.AssertNoErrors();
     }
 
+    [Fact]
+    public async Task Dark_mode_chosen_by_the_user_is_remembered_after_a_reload()
+    {
+        await using var session = await app.NewSessionAsync();
+        var calculator = new CalculatorPageObject(session.Page);
+        await calculator.OpenAsync();
+        var light = await BackgroundAsync(session.Page);
+        await calculator.DarkModeToggle.ClickAsync();
+        await Expect(session.Page.Locator("body")).Not.ToHaveCSSAsync("background-color", light, new() { Timeout = AppFixture.TimeoutMs });
+
+        await session.Page.ReloadAsync();
+        await calculator.WaitInteractiveAsync();
+
+        await Expect(session.Page.Locator("body")).Not.ToHaveCSSAsync("background-color", light, new() { Timeout = AppFixture.TimeoutMs });
+        session.AssertNoErrors();
+    }
+
+    [Fact]
+    public async Task The_theme_follows_the_system_setting_until_the_user_picks_one()
+    {
+        await using var lightSession = await app.NewSessionAsync();
+        var lightCalculator = new CalculatorPageObject(lightSession.Page);
+        await lightCalculator.OpenAsync();
+        var light = await BackgroundAsync(lightSession.Page);
+
+        await using var session = await app.NewSessionAsync(new() { ColorScheme = ColorScheme.Dark });
+        var calculator = new CalculatorPageObject(session.Page);
+        await calculator.OpenAsync();
+
+        await Expect(session.Page.Locator("body")).Not.ToHaveCSSAsync("background-color", light, new() { Timeout = AppFixture.TimeoutMs });
+        Assert.True(Luminance(await BackgroundAsync(session.Page)) < Luminance(light), "a dark system setting did not give the dark theme");
+        session.AssertNoErrors();
+    }
+
+    [Theory]
+    [InlineData(390, 844)]
+    [InlineData(1440, 900)]
+    public async Task The_verdict_is_on_the_first_screen(int width, int height)
+    {
+        await using var session = await app.NewSessionAsync(new()
+        {
+            ViewportSize = new() { Width = width, Height = height },
+            IsMobile = width < 600,
+            HasTouch = width < 600,
+        });
+        var calculator = new CalculatorPageObject(session.Page);
+        await calculator.OpenAsync();
+
+        var verdict = session.Page.Locator("#verdict-summary");
+        await Expect(verdict).ToContainTextAsync("saves", new() { Timeout = AppFixture.TimeoutMs });
+        var box = (await verdict.BoundingBoxAsync())!;
+        Assert.True(box.Y >= 0 && box.Y + box.Height <= height, $"the verdict spans {box.Y}–{box.Y + box.Height}px on a {width}×{height} screen");
+        session.AssertNoErrors();
+    }
+
     [Theory]
     [InlineData("phone", 390, 844)]
     [InlineData("desktop", 1440, 900)]
