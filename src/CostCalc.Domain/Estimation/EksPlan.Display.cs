@@ -132,6 +132,12 @@ internal sealed partial class EksPlan
             yield return warning;
         }
 
+        if (s.AutoMode)
+        {
+            yield return new("auto-mode-reserve-assumed", Format(
+                $"EKS Auto Mode does not publish what its nodes reserve for the kubelet: the EKS AMI's kube-reserved (11 × max pods + 255 MiB, {_node.KubeReservedCpuMillicores}m CPU here) with Auto Mode's max pods ({_node.MaxPods}) and the 100 MiB eviction threshold are assumed."));
+        }
+
         if (_type.BurstableBaselinePerVcpu is { } baseline && !s.BurstableUnlimited)
         {
             yield return new("eks-burstable-baseline",

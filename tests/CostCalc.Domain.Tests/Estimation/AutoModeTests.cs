@@ -83,6 +83,18 @@ public sealed class AutoModeTests
     }
 
     [Fact]
+    public void Estimate_AutoMode_ShowsTheKubeletReserveAsAnAssumption()
+    {
+        // m6i.large: kube-reserved CPU 70m (model.md §2.1), max pods min(110, 29) = 29.
+        var warning = Assert.Single(Fixture.Estimate(AutoMode).Warnings, w => w.Code == "auto-mode-reserve-assumed");
+
+        Assert.Contains("70m CPU", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("max pods (29)", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("assumed", warning.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(Fixture.Estimate(Scenario.Default).Warnings, w => w.Code == "auto-mode-reserve-assumed");
+    }
+
+    [Fact]
     public void Estimate_ListedPerTypeFee_OverridesTheShare()
     {
         // A test snapshot lists m6i.large at $0.0123 per hour (a test value, not a real price):
