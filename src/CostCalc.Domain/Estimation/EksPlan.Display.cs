@@ -176,6 +176,11 @@ internal sealed partial class EksPlan
     private string? Infeasibility()
     {
         var s = _scenario;
+        if (AutoModeRefusal is { } refusal)
+        {
+            return refusal;
+        }
+
         if (_system is { Nodes: 0 } system)
         {
             return $"An add-on pod does not fit on a {system.Type.Name} system node after its reservations and DaemonSets: choose a larger system node type.";

@@ -96,7 +96,10 @@ internal sealed partial class EksPlan : IPathPlan
 
     private int DaemonSetPods => _scenario.HostAgentPods + NodeComponents.Pods;
 
-    private bool Feasible => _podsPerNode > 0 && (_system is null ? _addOnsFit : _system.Nodes > 0);
+    /// <summary>Auto Mode does not launch every type (model.md §1.2): the reason when it refuses this one.</summary>
+    private string? AutoModeRefusal => _scenario.AutoMode ? AutoModeNodes.Refusal(_type) : null;
+
+    private bool Feasible => AutoModeRefusal is null && _podsPerNode > 0 && (_system is null ? _addOnsFit : _system.Nodes > 0);
 
     public PathSize Size(double connections)
     {

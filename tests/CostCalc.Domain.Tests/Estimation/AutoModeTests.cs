@@ -95,6 +95,40 @@ public sealed class AutoModeTests
     }
 
     [Fact]
+    public void Rank_AutoMode_LeavesOutTypesAutoModeDoesNotLaunch()
+    {
+        // c7g.medium has 1 vCPU and t3.micro is a micro size: Auto Mode launches neither (model.md §1.2),
+        // so the EKS ranking with Auto Mode drops them; without Auto Mode c7g.medium still ranks (t3.micro's 4 max pods
+        // leave no slot beside the DaemonSets and an add-on, so it is out either way).
+        var small = new Catalog.InstanceCatalog(
+            [.. Fixture.AllTypes,
+                Fixture.Type("c7g.medium", 1, 2048, Catalog.CpuArchitecture.Arm64, true, true, null, 2, 4, 8),
+                Fixture.Type("t3.micro", 2, 1024, Catalog.CpuArchitecture.X64, true, true, 0.10, 2, 2, 4)],
+            Fixture.Catalog.Origin);
+        var usEast1 = Fixture.Prices.Find(Fixture.Region)!;
+        var prices = new PriceBook("test-small", "hand-built test fixture", Fixture.InstancePricesAsOf,
+        [
+            new RegionPrices(usEast1.Region,
+                new Dictionary<string, InstancePrice>(Fixture.UsEast1InstancePrices)
+                {
+                    ["c7g.medium"] = new(0.0363m, null, null, null, null, 64),
+                    ["t3.micro"] = new(0.0104m, null, null, null, null, 69),
+                },
+                Fixture.Gp3, Fixture.Services, Fixture.UsEast1Origins),
+        ]);
+        var scenario = Scenario.Default with { PeakConnections = 1_000, MemoryPerConnectionKiB = 1, BeamBaseMemoryMiB = 10, HostAgentCpuMillicores = 0, HostAgentMemoryMiB = 0, HostAgentPods = 0 };
+        var estimator = new Estimator(small, prices);
+
+        var manual = estimator.Rank(scenario).Paths.Single(p => p.Path == PathIds.Eks).Rows.Select(r => r.InstanceType).ToList();
+        var auto = estimator.Rank(scenario with { AutoMode = true }).Paths.Single(p => p.Path == PathIds.Eks).Rows.Select(r => r.InstanceType).ToList();
+
+        Assert.Contains("c7g.medium", manual);
+        Assert.DoesNotContain("t3.micro", auto);
+        Assert.DoesNotContain("c7g.medium", auto);
+        Assert.Contains("m6i.large", auto);
+    }
+
+    [Fact]
     public void Estimate_ListedPerTypeFee_OverridesTheShare()
     {
         // A test snapshot lists m6i.large at $0.0123 per hour (a test value, not a real price):
