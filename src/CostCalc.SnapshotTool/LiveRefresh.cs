@@ -53,6 +53,20 @@ internal static class LiveRefresh
             File.Copy(Path.Combine(store, attempt.SnapshotId!, name), Path.Combine(output, name), overwrite: true);
         }
 
+        foreach (var name in SnapshotFormat.OptionalFileNames)
+        {
+            var from = Path.Combine(store, attempt.SnapshotId!, name);
+            var to = Path.Combine(output, name);
+            if (File.Exists(from))
+            {
+                File.Copy(from, to, overwrite: true);
+            }
+            else
+            {
+                File.Delete(to);
+            }
+        }
+
         Console.WriteLine($"wrote {attempt.SnapshotId} to {output}");
         return 0;
     }

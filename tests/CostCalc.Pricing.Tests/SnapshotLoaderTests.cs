@@ -211,6 +211,88 @@ public sealed class SnapshotLoaderTests
         Assert.Contains("unknown region mars-1", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Load_EmbeddedSnapshot_HasNoPerTypeAutoModeFees()
+    {
+        // The embedded snapshot ships no auto-mode-fees.csv: every region falls back to the share of on-demand.
+        Assert.Null(typeof(EmbeddedSnapshot).Assembly.GetManifestResourceStream(EmbeddedSnapshot.ResourcePrefix + SnapshotFormat.AutoModeFeesFile));
+        Assert.All(Embedded.Snapshot.Prices.Regions, r => Assert.Empty(r.AutoModeFeeTypes));
+        // m5.large: 0.12 × $0.096 = $0.01152/h from the share.
+        var rate = Embedded.Snapshot.Prices.Find("us-east-1")!.AutoModeFeeUsdPerHour("m5.large");
+        Assert.Equal(0.01152m, rate.UsdPerHour);
+        Assert.Null(rate.Listed);
+    }
+
+    [Fact]
+    public void Load_AutoModeFeesFile_GivesPerTypeRatesWithOrigin()
+    {
+        // Test rows (not real prices): us-east-1 m6i.large $0.0123/h, eu-west-1 m5.large $0.0145/h, both from origin X.
+        var snapshot = LoadWithFees("region,instance_type,usd_per_hour,source\nus-east-1,m6i.large,0.0123,X\neu-west-1,m5.large,0.0145,X\n");
+
+        var usEast1 = snapshot.Prices.Find("us-east-1")!;
+        var fee = usEast1.FindAutoModeFee("m6i.large")!;
+        Assert.Equal(0.0123m, fee.UsdPerHour);
+        Assert.Equal(new DateOnly(2026, 7, 7), fee.Origin.AsOf);
+        Assert.Equal(["m6i.large"], usEast1.AutoModeFeeTypes);
+        Assert.Null(usEast1.FindAutoModeFee("m5.large"));
+        Assert.Equal(0.0145m, snapshot.Prices.Find("eu-west-1")!.AutoModeFeeUsdPerHour("m5.large").UsdPerHour);
+        Assert.Empty(snapshot.Prices.Find("ap-south-1")!.AutoModeFeeTypes);
+    }
+
+    [Theory]
+    [InlineData("mars-1,m6i.large,0.0123,X", "unknown region mars-1")]
+    [InlineData("us-east-1,m6i.huge,0.0123,X", "m6i.huge is not in the instance catalog")]
+    [InlineData("us-east-1,m6i.large,0.0123,Q9", "unknown origin code Q9")]
+    [InlineData("us-east-1,m6i.large,0,X", "must be positive")]
+    [InlineData("us-east-1,m6i.large,0.0123,X\nus-east-1,m6i.large,0.0124,X", "duplicate m6i.large in us-east-1")]
+    public void Load_BadAutoModeFeeRow_ThrowsNamingFileAndLine(string rows, string message)
+    {
+        var error = Assert.Throws<InvalidDataException>(() => LoadWithFees("region,instance_type,usd_per_hour,source\n" + rows + "\n"));
+
+        Assert.StartsWith("auto-mode-fees.csv line ", error.Message, StringComparison.Ordinal);
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Tables_WithFees_WriteTheFileAndLoadItBack_WithoutFees_WriteNone()
+    {
+        var tables = SnapshotTables.Read(name => new StreamReader(EmbeddedSnapshot.OpenResource(name)));
+        Assert.Empty(tables.AutoModeFees);
+        Assert.DoesNotContain(tables.Write("test"), f => f.Name == SnapshotFormat.AutoModeFeesFile);
+
+        var withFees = new SnapshotTables
+        {
+            InstanceTypesText = tables.InstanceTypesText, Sources = tables.Sources, Regions = tables.Regions, Prices = tables.Prices,
+            Services = tables.Services, AutoModeFees = [new AutoModeFeeRow("us-east-1", "m6i.large", "0.0123", "X")],
+        };
+        var files = withFees.Write("test");
+        var loaded = SnapshotTables.Load(files, "test", "fees");
+
+        Assert.Contains(files, f => f.Name == SnapshotFormat.AutoModeFeesFile);
+        Assert.Equal(0.0123m, loaded.Prices.Find("us-east-1")!.FindAutoModeFee("m6i.large")!.UsdPerHour);
+        Assert.Empty(SnapshotTables.Load(tables.Write("test"), "test", "none").Prices.Find("us-east-1")!.AutoModeFeeTypes);
+    }
+
+    [Fact]
+    public void Validate_PlausibleAutoModeFees_PassAndImplausibleOnesAreNamed()
+    {
+        // m6i.large is $0.096/h on-demand in us-east-1: a fee of $0.0123 is a share of 0.128 (plausible);
+        // $0.096 is the whole price and $0.2 more than it (implausible).
+        const string header = "region,instance_type,usd_per_hour,source\n";
+        var good = LoadWithFees(header + "us-east-1,m6i.large,0.0123,X\n");
+        var bad = LoadWithFees(header + "us-east-1,m6i.large,0.096,X\nus-east-1,m5.large,0.2,X\n");
+
+        Assert.Empty(Refresh.SnapshotValidator.ValidateAlone(good, new Refresh.ValidationOptions()));
+        var problem = Assert.Single(Refresh.SnapshotValidator.ValidateAlone(bad, new Refresh.ValidationOptions()));
+        Assert.Equal("us-east-1: Auto Mode fees not between 0 and the on-demand price for 2 types (m5.large m6i.large)", problem);
+    }
+
+    private static PriceSnapshot LoadWithFees(string fees) =>
+        SnapshotLoader.Load(
+            name => name == SnapshotFormat.AutoModeFeesFile ? new StringReader(fees) : new StreamReader(EmbeddedSnapshot.OpenResource(name)),
+            "test",
+            "fees");
+
     private static PriceSnapshot LoadEdited(string fileName, string find, string replace) =>
         SnapshotLoader.Load(
             name =>

@@ -16,11 +16,18 @@ public readonly record struct NodeRoom(long Slots, long CpuMillicores, long Memo
         return Math.Min(Slots, Math.Min(byCpu, byMemory));
     }
 
-    /// <summary>What a node's allocatable leaves after the DaemonSets: host agents and Kubernetes' node components.</summary>
-    public static NodeRoom AfterDaemonSets(NodeOverhead node, Scenarios.Scenario s) => new(
-        node.MaxPods - s.HostAgentPods - s.NodeComponentPods,
-        node.AllocatableCpuMillicores - s.HostAgentCpuMillicores - s.NodeComponentCpuMillicores,
-        node.AllocatableMemoryMiB - s.HostAgentMemoryMiB - s.NodeComponentMemoryMiB);
+    /// <summary>
+    /// What a node's allocatable leaves after the DaemonSets: host agents and Kubernetes' node
+    /// components (none under Auto Mode, which runs them outside pods).
+    /// </summary>
+    public static NodeRoom AfterDaemonSets(NodeOverhead node, Scenarios.Scenario s)
+    {
+        var components = AutoModeNodes.NodeComponents(s);
+        return new(
+            node.MaxPods - s.HostAgentPods - components.Pods,
+            node.AllocatableCpuMillicores - s.HostAgentCpuMillicores - components.CpuMillicores,
+            node.AllocatableMemoryMiB - s.HostAgentMemoryMiB - components.MemoryMiB);
+    }
 
     public NodeRoom Less(long pods, long cpuMillicores, long memoryMiB) =>
         new(Slots - pods, CpuMillicores - (pods * cpuMillicores), MemoryMiB - (pods * memoryMiB));

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CostCalc.Domain.Capacity;
 using CostCalc.Domain.Prices;
 using CostCalc.Domain.Scenarios;
 
@@ -17,6 +18,13 @@ internal static class EksCluster
     public static int AddOnPodCpu(Scenario s) => (s.ClusterAddOnCpuMillicores + AddOnPods - 1) / AddOnPods;
 
     public static int AddOnPodMemory(Scenario s) => (s.ClusterAddOnMemoryMiB + AddOnPods - 1) / AddOnPods;
+
+    /// <summary>
+    /// The add-on pods that run on EC2 nodes: the three of <see cref="AddOnPods"/> with the scenario's
+    /// requests, or under Auto Mode only metrics-server (cluster DNS is part of Auto Mode, not a pod).
+    /// </summary>
+    public static PodRequests AddOnsOnNodes(Scenario s) =>
+        s.AutoMode ? AutoModeNodes.MetricsServer : new(AddOnPods, AddOnPodCpu(s), AddOnPodMemory(s));
 
     public static decimal ControlPlaneUsdPerHour(Scenario s, ServicePrices services) =>
         s.SupportTier == SupportTier.Extended ? services.EksExtendedSupportUsdPerHour : services.EksClusterUsdPerHour;

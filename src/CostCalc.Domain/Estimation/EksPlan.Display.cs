@@ -34,15 +34,39 @@ internal sealed partial class EksPlan
 
         if (s.AutoMode)
         {
-            var onDemand = (size.BeamMachines * OnDemand(_type)) + (size.SystemNodes * OnDemand(_system?.Type ?? _type));
-            sheet.Add(CostKind.AutoModeFee, "EKS Auto Mode fee", onDemand * services.AutoModeFeeShareOfOnDemand * Billing.HoursPerMonth,
-                $"{services.AutoModeFeeShareOfOnDemand:P0} of on-demand per node", Sources.AutoMode);
+            AddAutoModeFee(size, sheet);
         }
 
         sheet.Add(CostKind.Storage, "EBS gp3 node volumes", size.Machines * s.EksRootVolumeGiB * _region.Gp3.UsdPerGbMonth,
             $"{size.Machines:#,0} × {s.EksRootVolumeGiB} GiB at ${_region.Gp3.UsdPerGbMonth}/GB-month", Sources.Gp3);
         SharedCosts.Cost(s, services, size, connections, s.EksOperationsHoursPerMonth, sheet);
     }
+
+    /// <summary>
+    /// The Auto Mode fee of every node Auto Mode runs (BEAM nodes, and any extra node the add-ons need):
+    /// the type's listed AmazonEKS rate where the snapshot has one, else the cited share of its on-demand
+    /// price. Whatever the purchase option, the fee is not discounted (model.md §1.2).
+    /// </summary>
+    private void AddAutoModeFee(PathSize size, CostSheet sheet)
+    {
+        var systemType = _system?.Type ?? _type;
+        var beam = _region.AutoModeFeeUsdPerHour(_type.Name);
+        var system = _region.AutoModeFeeUsdPerHour(systemType.Name);
+        var usd = ((size.BeamMachines * beam.UsdPerHour) + (size.SystemNodes * system.UsdPerHour)) * Billing.HoursPerMonth;
+        var detail = FeeDetail(size.BeamMachines, _type, beam);
+        if (size.SystemNodes > 0)
+        {
+            detail += "; " + FeeDetail(size.SystemNodes, systemType, system);
+        }
+
+        var listed = beam.Listed is not null || (size.SystemNodes > 0 && system.Listed is not null);
+        sheet.Add(CostKind.AutoModeFee, "EKS Auto Mode fee", usd, detail + ", not discounted by the purchase option",
+            listed ? Sources.AutoModeFeeList : Sources.AutoMode);
+    }
+
+    private string FeeDetail(long nodes, Catalog.InstanceType type, AutoModeFeeRate rate) => rate.Listed is { } listed
+        ? Format($"{nodes:#,0} × {type.Name} at ${rate.UsdPerHour:0.######}/h (AmazonEKS price list, {listed.Origin.AsOf:yyyy-MM-dd}) × 730 h")
+        : Format($"{nodes:#,0} × {type.Name} at {rate.ShareOfOnDemand * 100:0.##} % of on-demand ${OnDemand(type):0.#####}/h = ${rate.UsdPerHour:0.######}/h × 730 h");
 
     public Disruption Disruption(PathSize size) => EksCluster.RollingUpdate(_scenario, size);
 
@@ -61,7 +85,7 @@ internal sealed partial class EksPlan
             new("Kubelet reservation", _node.KubeReservedMemoryMiB),
             new("Eviction threshold", _node.EvictionHardMemoryMiB),
             new("Host agents", s.HostAgentMemoryMiB),
-            new("Kubernetes DaemonSets", s.NodeComponentMemoryMiB),
+            new("Kubernetes DaemonSets", NodeComponents.MemoryMiB),
             new("Cluster add-ons", addOns),
             new("BEAM base", podsOnNode * s.BeamBaseMemoryMiB),
             new("Connections", podsOnNode * connectionsPerPodMiB),
@@ -81,7 +105,7 @@ internal sealed partial class EksPlan
         [
             new("Kubelet reservation", _node.KubeReservedCpuMillicores),
             new("Host agents", s.HostAgentCpuMillicores),
-            new("Kubernetes DaemonSets", s.NodeComponentCpuMillicores),
+            new("Kubernetes DaemonSets", NodeComponents.CpuMillicores),
             new("Connections", Math.Min(work, Math.Max(0, total - reserved))),
             new("Headroom", Math.Max(0, total - reserved - work)),
         ]);
@@ -106,6 +130,12 @@ internal sealed partial class EksPlan
         foreach (var warning in EksCluster.Warnings(s))
         {
             yield return warning;
+        }
+
+        if (s.AutoMode)
+        {
+            yield return new("auto-mode-reserve-assumed", Format(
+                $"EKS Auto Mode does not publish what its nodes reserve for the kubelet: the EKS AMI's kube-reserved (11 × max pods + 255 MiB, {_node.KubeReservedCpuMillicores}m CPU here) with Auto Mode's max pods ({_node.MaxPods}) and the 100 MiB eviction threshold are assumed."));
         }
 
         if (_type.BurstableBaselinePerVcpu is { } baseline && !s.BurstableUnlimited)
@@ -146,6 +176,11 @@ internal sealed partial class EksPlan
     private string? Infeasibility()
     {
         var s = _scenario;
+        if (AutoModeRefusal is { } refusal)
+        {
+            return refusal;
+        }
+
         if (_system is { Nodes: 0 } system)
         {
             return $"An add-on pod does not fit on a {system.Type.Name} system node after its reservations and DaemonSets: choose a larger system node type.";

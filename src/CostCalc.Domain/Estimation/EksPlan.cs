@@ -56,7 +56,7 @@ internal sealed partial class EksPlan : IPathPlan
             // The BEAM pod requests what the add-ons leave; with no CPU limit it still uses the CPU their
             // requests reserve but do not use, so only memory is given up.
             _addOnPodsPerBeamNode = _system is null && AddOnCpu + AddOnMemory > 0
-                ? Math.Min(EksCluster.AddOnPods, CeilDiv(EksCluster.AddOnPods, Math.Max(1, scenario.MinimumInstances + scenario.SpareInstances)))
+                ? Math.Min(AddOnPods, CeilDiv(AddOnPods, Math.Max(1, scenario.MinimumInstances + scenario.SpareInstances)))
                 : 0;
             var room = _free.Less(_addOnPodsPerBeamNode, AddOnCpu, AddOnMemory);
             _shareCores = freeCores;
@@ -80,17 +80,26 @@ internal sealed partial class EksPlan : IPathPlan
 
     public string MachineKind => "node";
 
-    private int AddOnCpu => EksCluster.AddOnPodCpu(_scenario);
+    /// <summary>Add-on pods on the nodes: CoreDNS × 2 and metrics-server, or metrics-server alone under Auto Mode.</summary>
+    private int AddOnPods => EksCluster.AddOnsOnNodes(_scenario).Pods;
 
-    private int AddOnMemory => EksCluster.AddOnPodMemory(_scenario);
+    private int AddOnCpu => EksCluster.AddOnsOnNodes(_scenario).CpuMillicores;
 
-    private int DaemonSetCpu => _scenario.HostAgentCpuMillicores + _scenario.NodeComponentCpuMillicores;
+    private int AddOnMemory => EksCluster.AddOnsOnNodes(_scenario).MemoryMiB;
 
-    private int DaemonSetMemory => _scenario.HostAgentMemoryMiB + _scenario.NodeComponentMemoryMiB;
+    /// <summary>Kubernetes' node DaemonSets; none under Auto Mode (model.md §2.5).</summary>
+    private PodRequests NodeComponents => AutoModeNodes.NodeComponents(_scenario);
 
-    private int DaemonSetPods => _scenario.HostAgentPods + _scenario.NodeComponentPods;
+    private int DaemonSetCpu => _scenario.HostAgentCpuMillicores + NodeComponents.CpuMillicores;
 
-    private bool Feasible => _podsPerNode > 0 && (_system is null ? _addOnsFit : _system.Nodes > 0);
+    private int DaemonSetMemory => _scenario.HostAgentMemoryMiB + NodeComponents.MemoryMiB;
+
+    private int DaemonSetPods => _scenario.HostAgentPods + NodeComponents.Pods;
+
+    /// <summary>Auto Mode does not launch every type (model.md §1.2): the reason when it refuses this one.</summary>
+    private string? AutoModeRefusal => _scenario.AutoMode ? AutoModeNodes.Refusal(_type) : null;
+
+    private bool Feasible => AutoModeRefusal is null && _podsPerNode > 0 && (_system is null ? _addOnsFit : _system.Nodes > 0);
 
     public PathSize Size(double connections)
     {
@@ -122,7 +131,7 @@ internal sealed partial class EksPlan : IPathPlan
         var s = _scenario;
         var lastNodePods = pods - ((beamNodes - 1) * _podsPerNode);
         var extra = AddOnPacking.ExtraNodes(
-            AddOnCpu + AddOnMemory > 0 ? EksCluster.AddOnPods : 0,
+            AddOnCpu + AddOnMemory > 0 ? AddOnPods : 0,
             AddOnCpu,
             AddOnMemory,
             _free.Less(_podsPerNode, s.PodCpuRequestMillicores, s.PodMemoryMiB),

@@ -19,8 +19,9 @@ internal sealed record SystemNodeGroup(InstanceType Type, NodeOverhead Node, dec
         var (usd, fellBack) = Billing.HourlyPrice(region.Find(type.Name)!, s.EksPurchaseOption);
         var node = NodeOverhead.For(type, s.MaxPodsMode, s.FixedMaxPods, s.AutoMode);
         var free = NodeRoom.AfterDaemonSets(node, s);
-        var perNode = free.Fits(EksCluster.AddOnPodCpu(s), EksCluster.AddOnPodMemory(s));
-        var nodes = perNode <= 0 ? 0 : Math.Max(s.SystemNodeCount, (EksCluster.AddOnPods + perNode - 1) / perNode);
+        var addOns = EksCluster.AddOnsOnNodes(s);
+        var perNode = free.Fits(addOns.CpuMillicores, addOns.MemoryMiB);
+        var nodes = perNode <= 0 ? 0 : Math.Max(s.SystemNodeCount, (addOns.Pods + perNode - 1) / perNode);
         return new SystemNodeGroup(type, node, usd, fellBack, perNode, nodes);
     }
 }

@@ -4,23 +4,37 @@ namespace CostCalc.Domain.Prices;
 
 public sealed record Region(string Code, string Name);
 
+/// <summary>The EKS Auto Mode fee of one instance type as the AmazonEKS price list gives it, and where it came from.</summary>
+public sealed record AutoModeFee(decimal UsdPerHour, DataOrigin Origin);
+
+/// <summary>
+/// The Auto Mode fee used for one instance type: the listed per-type rate when the snapshot has it
+/// (<see cref="Listed"/>), else the cited share of the type's on-demand price.
+/// </summary>
+public readonly record struct AutoModeFeeRate(decimal UsdPerHour, AutoModeFee? Listed, decimal ShareOfOnDemand);
+
 /// <summary>Every price the model needs for one region, with where each group came from.</summary>
 public sealed class RegionPrices
 {
     private readonly Dictionary<string, InstancePrice> _instances;
+    private readonly Dictionary<string, AutoModeFee> _autoModeFees;
 
     public RegionPrices(
         Region region,
         IReadOnlyDictionary<string, InstancePrice> instances,
         Gp3Prices gp3,
         ServicePrices services,
-        IReadOnlyList<DataOrigin> origins)
+        IReadOnlyList<DataOrigin> origins,
+        IReadOnlyDictionary<string, AutoModeFee>? autoModeFees = null)
     {
         Region = region;
         _instances = new Dictionary<string, InstancePrice>(instances, StringComparer.Ordinal);
         Gp3 = gp3;
         Services = services;
         Origins = origins;
+        _autoModeFees = autoModeFees is null
+            ? new Dictionary<string, AutoModeFee>(StringComparer.Ordinal)
+            : new Dictionary<string, AutoModeFee>(autoModeFees, StringComparer.Ordinal);
         InstanceTypeNames = [.. _instances.Keys.Order(StringComparer.Ordinal)];
         var instancePrices = origins.Where(o => o.IsEc2OnDemand).ToList();
         AsOf = (instancePrices.Count > 0 ? instancePrices : origins).Select(o => o.AsOf).DefaultIfEmpty(DateOnly.MinValue).Max();
@@ -49,4 +63,27 @@ public sealed class RegionPrices
     public IReadOnlyList<string> InstanceTypeNames { get; }
 
     public InstancePrice? Find(string instanceType) => _instances.GetValueOrDefault(instanceType);
+
+    /// <summary>Instance types with a listed Auto Mode fee (refreshed AmazonEKS price lists only), in name order.</summary>
+    public IReadOnlyList<string> AutoModeFeeTypes => [.. _autoModeFees.Keys.Order(StringComparer.Ordinal)];
+
+    /// <summary>The listed Auto Mode fee of a type, or null when the snapshot has none for it.</summary>
+    public AutoModeFee? FindAutoModeFee(string instanceType) => _autoModeFees.GetValueOrDefault(instanceType);
+
+    /// <summary>
+    /// The Auto Mode fee per hour of a priced type: the listed rate, else the share of its on-demand
+    /// price. Never a Savings Plan, reserved or Spot rate: the fee is an AmazonEKS charge (model.md §1.2).
+    /// </summary>
+    public AutoModeFeeRate AutoModeFeeUsdPerHour(string instanceType)
+    {
+        var share = Services.AutoModeFeeShareOfOnDemand;
+        if (FindAutoModeFee(instanceType) is { } listed)
+        {
+            return new(listed.UsdPerHour, listed, share);
+        }
+
+        var onDemand = Find(instanceType)?.OnDemandUsdPerHour
+            ?? throw new ArgumentException($"{instanceType} has no price in {Region.Code}.", nameof(instanceType));
+        return new(onDemand * share, null, share);
+    }
 }

@@ -20,13 +20,13 @@ public static class ScenarioChoices
         new("eksNodeInstanceType", FieldGroup.Eks, "Node instance type", Sources.InstancePrices, ChoiceKind.InstanceType, [], s => s.EksNodeInstanceType, (s, v) => s with { EksNodeInstanceType = v }) { Paths = Eks },
         ScenarioChoice.Of("eksPurchaseOption", FieldGroup.Eks, "Node purchase option", Sources.SpotAdvisor, Label, s => s.EksPurchaseOption, (s, v) => s with { EksPurchaseOption = v }) with { Paths = Eks },
         ScenarioChoice.Switch("autoMode", FieldGroup.Eks, "EKS Auto Mode", Sources.AutoMode, s => s.AutoMode, (s, v) => s with { AutoMode = v }) with { Paths = Eks },
-        ScenarioChoice.Of("maxPodsMode", FieldGroup.Eks, "Max pods mode", Sources.MaxPodsEni, Label, s => s.MaxPodsMode, (s, v) => s with { MaxPodsMode = v }) with { Paths = Eks },
+        ScenarioChoice.Of("maxPodsMode", FieldGroup.Eks, "Max pods mode", Sources.MaxPodsEni, Label, s => s.MaxPodsMode, (s, v) => s with { MaxPodsMode = v }) with { Paths = Eks, InUse = ScenarioFields.NotAutoMode },
         ScenarioChoice.Of("podLayout", FieldGroup.Eks, "Pod layout on nodes", Sources.SchedulersQuota, Label, s => s.PodLayout, (s, v) => s with { PodLayout = v }) with { Paths = Eks },
         ScenarioChoice.Of("addOnPlacement", FieldGroup.Eks, "Cluster add-ons run", Sources.SystemNodes, Label, s => s.AddOnPlacement, (s, v) => s with { AddOnPlacement = v }) with { Paths = Eks },
         new("systemNodeInstanceType", FieldGroup.Eks, "System node instance type", Sources.SystemNodes, ChoiceKind.InstanceType, [], s => s.SystemNodeInstanceType, (s, v) => s with { SystemNodeInstanceType = v })
         {
             Paths = Eks,
-            InUse = s => s.AddOnPlacement == AddOnPlacement.SystemNodes,
+            InUse = s => s.AddOnPlacement == AddOnPlacement.SystemNodes && !s.AutoMode,
         },
         ScenarioChoice.Of("supportTier", FieldGroup.Eks, "Control-plane support", Sources.SupportWindow, Label, s => s.SupportTier, (s, v) => s with { SupportTier = v }) with { Paths = EksAny },
     ];

@@ -37,13 +37,13 @@ public static class ScenarioFields
         new("podCpuLimitMillicores", FieldGroup.Eks, "Pod CPU limit (0 = none)", "millicores", 0, 192_000, Sources.SchedulersQuota, s => s.PodCpuLimitMillicores, (s, v) => s with { PodCpuLimitMillicores = (int)v }) { WholeNumber = true, Paths = Eks, InUse = s => s.PodLayout == PodLayout.FixedPodSize },
         new("podMemoryMiB", FieldGroup.Eks, "Pod memory (fixed pods, Fargate)", "MiB", 64, 24_576_000, Sources.Assumption, s => s.PodMemoryMiB, (s, v) => s with { PodMemoryMiB = (int)v }) { WholeNumber = true, Paths = EksAny, InUse = UsesPodSize },
         new("throttlingPenaltyPercent", FieldGroup.Eks, "CPU throttling penalty", "%", 0, 90, Sources.Throttling, s => s.ThrottlingPenaltyPercent, (s, v) => s with { ThrottlingPenaltyPercent = v }) { Paths = Eks, InUse = s => s.PodLayout == PodLayout.FixedPodSize },
-        new("fixedMaxPods", FieldGroup.Eks, "Max pods (fixed mode)", "pods", 1, 1_000, Sources.MaxPodsKubelet, s => s.FixedMaxPods, (s, v) => s with { FixedMaxPods = (int)v }) { WholeNumber = true, Paths = Eks, InUse = s => s.MaxPodsMode == MaxPodsMode.Fixed },
-        new("nodeComponentCpuMillicores", FieldGroup.Eks, "Kubernetes node DaemonSets' CPU requests", "millicores", 0, 64_000, Sources.NodeComponents, s => s.NodeComponentCpuMillicores, (s, v) => s with { NodeComponentCpuMillicores = (int)v }) { WholeNumber = true, Paths = Eks },
-        new("nodeComponentMemoryMiB", FieldGroup.Eks, "Kubernetes node DaemonSets' memory requests", "MiB", 0, 262_144, Sources.NodeComponents, s => s.NodeComponentMemoryMiB, (s, v) => s with { NodeComponentMemoryMiB = (int)v }) { WholeNumber = true, Paths = Eks },
-        new("nodeComponentPods", FieldGroup.Eks, "Kubernetes node DaemonSet pods", "pods", 0, 50, Sources.NodeComponents, s => s.NodeComponentPods, (s, v) => s with { NodeComponentPods = (int)v }) { WholeNumber = true, Paths = Eks },
-        new("clusterAddOnCpuMillicores", FieldGroup.Eks, "Cluster add-on CPU requests", "millicores", 0, 1_000_000, Sources.ClusterAddOns, s => s.ClusterAddOnCpuMillicores, (s, v) => s with { ClusterAddOnCpuMillicores = (int)v }) { WholeNumber = true, Paths = EksAny },
-        new("clusterAddOnMemoryMiB", FieldGroup.Eks, "Cluster add-on memory requests", "MiB", 0, 4_194_304, Sources.ClusterAddOns, s => s.ClusterAddOnMemoryMiB, (s, v) => s with { ClusterAddOnMemoryMiB = (int)v }) { WholeNumber = true, Paths = EksAny },
-        new("systemNodeCount", FieldGroup.Eks, "System nodes (own node group)", "nodes", 2, 100, Sources.SystemNodes, s => s.SystemNodeCount, (s, v) => s with { SystemNodeCount = (int)v }) { WholeNumber = true, Paths = Eks, InUse = s => s.AddOnPlacement == AddOnPlacement.SystemNodes },
+        new("fixedMaxPods", FieldGroup.Eks, "Max pods (fixed mode)", "pods", 1, 1_000, Sources.MaxPodsKubelet, s => s.FixedMaxPods, (s, v) => s with { FixedMaxPods = (int)v }) { WholeNumber = true, Paths = Eks, InUse = s => s.MaxPodsMode == MaxPodsMode.Fixed && !s.AutoMode },
+        new("nodeComponentCpuMillicores", FieldGroup.Eks, "Kubernetes node DaemonSets' CPU requests", "millicores", 0, 64_000, Sources.NodeComponents, s => s.NodeComponentCpuMillicores, (s, v) => s with { NodeComponentCpuMillicores = (int)v }) { WholeNumber = true, Paths = Eks, InUse = NotAutoMode },
+        new("nodeComponentMemoryMiB", FieldGroup.Eks, "Kubernetes node DaemonSets' memory requests", "MiB", 0, 262_144, Sources.NodeComponents, s => s.NodeComponentMemoryMiB, (s, v) => s with { NodeComponentMemoryMiB = (int)v }) { WholeNumber = true, Paths = Eks, InUse = NotAutoMode },
+        new("nodeComponentPods", FieldGroup.Eks, "Kubernetes node DaemonSet pods", "pods", 0, 50, Sources.NodeComponents, s => s.NodeComponentPods, (s, v) => s with { NodeComponentPods = (int)v }) { WholeNumber = true, Paths = Eks, InUse = NotAutoMode },
+        new("clusterAddOnCpuMillicores", FieldGroup.Eks, "Cluster add-on CPU requests", "millicores", 0, 1_000_000, Sources.ClusterAddOns, s => s.ClusterAddOnCpuMillicores, (s, v) => s with { ClusterAddOnCpuMillicores = (int)v }) { WholeNumber = true, Paths = EksAny, InUse = UsesClusterAddOns },
+        new("clusterAddOnMemoryMiB", FieldGroup.Eks, "Cluster add-on memory requests", "MiB", 0, 4_194_304, Sources.ClusterAddOns, s => s.ClusterAddOnMemoryMiB, (s, v) => s with { ClusterAddOnMemoryMiB = (int)v }) { WholeNumber = true, Paths = EksAny, InUse = UsesClusterAddOns },
+        new("systemNodeCount", FieldGroup.Eks, "System nodes (own node group)", "nodes", 2, 100, Sources.SystemNodes, s => s.SystemNodeCount, (s, v) => s with { SystemNodeCount = (int)v }) { WholeNumber = true, Paths = Eks, InUse = s => s.AddOnPlacement == AddOnPlacement.SystemNodes && !s.AutoMode },
         new("clusters", FieldGroup.Eks, "Clusters", "clusters", 1, 100, Sources.ControlPlane, s => s.Clusters, (s, v) => s with { Clusters = (int)v }) { WholeNumber = true, Paths = EksAny },
         new("eksRootVolumeGiB", FieldGroup.Eks, "Root volume per node (gp3)", "GiB", 1, 16_384, Sources.EksRootVolume, s => s.EksRootVolumeGiB, (s, v) => s with { EksRootVolumeGiB = (int)v }) { WholeNumber = true, Paths = Eks },
         new("ec2OperationsHoursPerMonth", FieldGroup.Operations, "EC2 operations effort", "h/month", 0, 10_000, Sources.Assumption, s => s.Ec2OperationsHoursPerMonth, (s, v) => s with { Ec2OperationsHoursPerMonth = v }) { Paths = Ec2 },
@@ -55,6 +55,16 @@ public static class ScenarioFields
     /// <summary>Pods of a fixed size run on EKS nodes with that layout, and on Fargate always.</summary>
     private static bool UsesPodSize(Scenario s) =>
         (s.PodLayout == PodLayout.FixedPodSize && !s.HiddenPaths.Contains(PathIds.Eks)) || !s.HiddenPaths.Contains(PathIds.EksFargate);
+
+    /// <summary>Auto Mode runs Kubernetes' node components outside pods and sets max pods itself (model.md §1.2, §2.5).</summary>
+    internal static bool NotAutoMode(Scenario s) => !s.AutoMode;
+
+    /// <summary>
+    /// The add-ons' requests (CoreDNS × 2 and metrics-server) size the add-on pods on EC2 nodes, except
+    /// under Auto Mode (only metrics-server, at its chart's requests), and on Fargate always.
+    /// </summary>
+    private static bool UsesClusterAddOns(Scenario s) =>
+        (!s.AutoMode && !s.HiddenPaths.Contains(PathIds.Eks)) || !s.HiddenPaths.Contains(PathIds.EksFargate);
 
     public static ScenarioField? Find(string name) =>
         All.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));

@@ -1,3 +1,4 @@
+using CostCalc.Domain.Capacity;
 using CostCalc.Domain.Catalog;
 using CostCalc.Domain.Prices;
 
@@ -45,6 +46,7 @@ public static class ScenarioValidator
         }
 
         CheckHiddenPaths(problems, scenario.HiddenPaths, pathIds ?? [PathIds.Ec2, PathIds.Eks, PathIds.EksFargate]);
+        CheckAutoMode(problems, scenario, catalog);
         if (scenario.PodLayout == PodLayout.FixedPodSize && scenario.PodCpuLimitMillicores > 0
             && scenario.PodCpuLimitMillicores < scenario.PodCpuRequestMillicores)
         {
@@ -52,6 +54,27 @@ public static class ScenarioValidator
         }
 
         return problems;
+    }
+
+    /// <summary>What Auto Mode does not allow: an add-on node group of its own, and types it does not launch (model.md §1.2).</summary>
+    private static void CheckAutoMode(List<ValidationProblem> problems, Scenario scenario, InstanceCatalog catalog)
+    {
+        if (!scenario.AutoMode || !ScenarioChoices.Get("autoMode").Matters(scenario))
+        {
+            return;
+        }
+
+        if (scenario.AddOnPlacement == AddOnPlacement.SystemNodes)
+        {
+            problems.Add(new("addOnPlacement",
+                "With EKS Auto Mode, cluster DNS is part of Auto Mode and metrics-server runs on the Auto Mode nodes: there is no add-on node group to size. Choose \"On the BEAM nodes\" or turn Auto Mode off."));
+        }
+
+        if (problems.All(p => p.Field != "eksNodeInstanceType")
+            && catalog.Find(scenario.EksNodeInstanceType ?? "") is { } type && AutoModeNodes.Refusal(type) is { } reason)
+        {
+            problems.Add(new("eksNodeInstanceType", reason));
+        }
     }
 
     private static void CheckHiddenPaths(List<ValidationProblem> problems, PathList? hidden, IReadOnlyCollection<string> known)

@@ -16,6 +16,7 @@ public static class SourceSections
         { Sources.ControlPlane, "1.1" },
         { Sources.SupportWindow, "1.1" },
         { Sources.AutoMode, "1.2" },
+        { Sources.AutoModeFeeList, "1.2" },
         { Sources.Fargate, "1.3" },
         { Sources.Alb, "1.4" },
         { Sources.Nlb, "1.4" },

@@ -35,6 +35,7 @@ public static class Sources
     public const string SupportWindow =
         "EKS: 14 months of standard support per Kubernetes version, then 12 months of extended support at $0.60/h";
     public const string AutoMode = "EKS Auto Mode fee ≈ 12 % of on-demand per managed instance [secondary: eks-node-viewer, others]";
+    public const string AutoModeFeeList = "EKS Auto Mode fee per instance type from the AmazonEKS price list of the snapshot in use";
     public const string Fargate =
         "EKS user guide: Fargate adds 256 MB and rounds up to a supported vCPU/GB shape; $0.04048/vCPU-h, $0.004445/GB-h";
     public const string Alb = "ALB $0.0225/h + $0.008/LCU-h; 1 LCU = 25 new conn/s, 3,000 active, 1 GB/h";

@@ -28,6 +28,7 @@ internal static class SnapshotAssembler
         var refreshed = fetched.Regions.ToDictionary(r => r.Code, StringComparer.Ordinal);
         var prices = previous.Prices.Where(p => !refreshed.ContainsKey(p.Region)).ToList();
         var services = previous.Services.ToList();
+        var fees = previous.AutoModeFees.Where(f => !refreshed.ContainsKey(f.Region)).ToList();
         var regions = previous.Regions.Where(r => !refreshed.ContainsKey(r.Code)).ToList();
         var usEast1 = previous.Regions.FirstOrDefault(r => r.Code == SnapshotFormat.ServiceRegion) ?? previous.Regions[0];
         foreach (var region in fetched.Regions)
@@ -87,9 +88,19 @@ internal static class SnapshotAssembler
 
             if (region.Eks is { } eks && region.EksFile is { } eksFile)
             {
-                origins.Add(codes.For(EksWhat, eksFile));
+                var eksCode = codes.For(EksWhat, eksFile);
+                origins.Add(eksCode);
                 services.RemoveAll(s => s.Region == region.Code && EksKeys.Contains(s.Key));
                 services.AddRange(EksRows(region.Code, eks, region.Instances, eksFile, notes));
+                // The per-type fees themselves, for the types this snapshot prices; the median share
+                // above stays as the rate of types the offer does not list.
+                fees.AddRange(eks.AutoModeFees.Where(f => catalog.Contains(f.Key) && region.Instances.ContainsKey(f.Key) && f.Value > 0)
+                    .OrderBy(f => f.Key, StringComparer.Ordinal)
+                    .Select(f => new AutoModeFeeRow(region.Code, f.Key, Text(f.Value), eksCode)));
+            }
+            else
+            {
+                fees.AddRange(previous.AutoModeFees.Where(f => f.Region == region.Code && region.Instances.ContainsKey(f.InstanceType)));
             }
 
             regions.Add(row with { Name = old?.Name ?? region.Name ?? region.Code, Origins = [.. origins] });
@@ -99,7 +110,8 @@ internal static class SnapshotAssembler
 
         regions.Sort((a, b) => string.CompareOrdinal(a.Code, b.Code));
         prices.Sort((a, b) => string.CompareOrdinal(a.Region, b.Region) is var byRegion and not 0 ? byRegion : string.CompareOrdinal(a.InstanceType, b.InstanceType));
-        var used = regions.SelectMany(r => r.Origins).Append(SnapshotFormat.CatalogSourceCode).ToHashSet(StringComparer.Ordinal);
+        fees.Sort((a, b) => string.CompareOrdinal(a.Region, b.Region) is var byRegion and not 0 ? byRegion : string.CompareOrdinal(a.InstanceType, b.InstanceType));
+        var used = regions.SelectMany(r => r.Origins).Concat(fees.Select(f => f.Source)).Append(SnapshotFormat.CatalogSourceCode).ToHashSet(StringComparer.Ordinal);
         var tables = new SnapshotTables
         {
             InstanceTypesText = previous.InstanceTypesText,
@@ -107,6 +119,7 @@ internal static class SnapshotAssembler
             Regions = regions,
             Prices = prices,
             Services = services,
+            AutoModeFees = fees,
         };
         return (tables, notes);
     }

@@ -26,6 +26,7 @@ public static class SnapshotValidator
 
             CheckPrices(region, problems);
             CheckServices(region, previous?.Prices.Find(code), problems);
+            CheckAutoModeFees(region, problems);
             if (region.InstanceTypeNames.Count < options.MinInstanceTypes)
             {
                 problems.Add(Format($"{code}: only {region.InstanceTypeNames.Count} instance types priced (at least {options.MinInstanceTypes} expected)"));
@@ -91,6 +92,35 @@ public static class SnapshotValidator
         else if (before is not null && Ratio(s.EksClusterUsdPerHour, before.Services.EksClusterUsdPerHour) is < 0.5 or > 2)
         {
             problems.Add(Format($"{region.Region.Code}: EKS control plane {s.EksClusterUsdPerHour}/h, was {before.Services.EksClusterUsdPerHour}/h"));
+        }
+    }
+
+    /// <summary>Each listed Auto Mode fee belongs to a priced type and is a positive share of its on-demand price below 1.</summary>
+    private static void CheckAutoModeFees(RegionPrices region, List<string> problems)
+    {
+        var unpriced = new List<string>();
+        var implausible = new List<string>();
+        foreach (var type in region.AutoModeFeeTypes)
+        {
+            var fee = region.FindAutoModeFee(type)!.UsdPerHour;
+            if (region.Find(type) is not { } price)
+            {
+                unpriced.Add(type);
+            }
+            else if (fee <= 0 || fee >= price.OnDemandUsdPerHour)
+            {
+                implausible.Add(type);
+            }
+        }
+
+        if (unpriced.Count > 0)
+        {
+            problems.Add($"{region.Region.Code}: Auto Mode fees for {unpriced.Count} types without an EC2 price ({string.Join(' ', unpriced.Take(10))})");
+        }
+
+        if (implausible.Count > 0)
+        {
+            problems.Add($"{region.Region.Code}: Auto Mode fees not between 0 and the on-demand price for {implausible.Count} types ({string.Join(' ', implausible.Take(10))})");
         }
     }
 

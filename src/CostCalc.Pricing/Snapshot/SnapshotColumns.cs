@@ -70,3 +70,12 @@ internal sealed class SourceColumns(CsvFile csv)
     public int Source { get; } = csv.Column("source");
     public int AsOf { get; } = csv.Column("as_of");
 }
+
+/// <summary>The columns of auto-mode-fees.csv.</summary>
+internal sealed class AutoModeFeeColumns(CsvFile csv)
+{
+    public int Region { get; } = csv.Column("region");
+    public int InstanceType { get; } = csv.Column("instance_type");
+    public int UsdPerHour { get; } = csv.Column("usd_per_hour");
+    public int Source { get; } = csv.Column("source");
+}

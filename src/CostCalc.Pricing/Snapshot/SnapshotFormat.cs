@@ -13,8 +13,19 @@ public static class SnapshotFormat
     public const string ServicesFile = "services.csv";
     public const string SourcesFile = "sources.csv";
 
+    /// <summary>
+    /// EKS Auto Mode fees per instance type from a region's AmazonEKS price list. Optional: snapshots
+    /// without per-type fees (the embedded one, and any written before the file existed) have no such
+    /// file, and the fee is then the share of on-demand in services.csv.
+    /// </summary>
+    public const string AutoModeFeesFile = "auto-mode-fees.csv";
+
+    /// <summary>The files every snapshot has.</summary>
     public static IReadOnlyList<string> FileNames { get; } =
         [InstanceTypesFile, PricesFile, RegionsFile, ServicesFile, SourcesFile];
+
+    /// <summary>The files a snapshot may lack (an opener throws <see cref="FileNotFoundException"/> for them).</summary>
+    public static IReadOnlyList<string> OptionalFileNames { get; } = [AutoModeFeesFile];
 
     public static IReadOnlyList<string> InstanceTypeHeader { get; } =
     [
@@ -37,6 +48,9 @@ public static class SnapshotFormat
     public static IReadOnlyList<string> ServiceHeader { get; } = ["key", "usd", "unit", "confidence", "source", "region"];
 
     public static IReadOnlyList<string> SourceHeader { get; } = ["code", "what", "source", "as_of"];
+
+    /// <summary>usd_per_hour is the fee per instance-hour; source is a sources.csv code (what, where from, date).</summary>
+    public static IReadOnlyList<string> AutoModeFeeHeader { get; } = ["region", "instance_type", "usd_per_hour", "source"];
 
     /// <summary>Keys of services.csv, one per <see cref="Domain.Prices.ServicePrices"/> rate.</summary>
     public static class ServiceKeys

@@ -34,12 +34,14 @@ public static class SnapshotLoader
         var services = Read(openFile, SnapshotFormat.ServicesFile, ReadServices);
         var regions = Read(openFile, SnapshotFormat.RegionsFile, csv => ReadRegions(csv, origins));
         var prices = Read(openFile, SnapshotFormat.PricesFile, csv => ReadPrices(csv, catalog, regions));
+        var fees = ReadOptional(openFile, SnapshotFormat.AutoModeFeesFile, csv => ReadAutoModeFees(csv, catalog, regions, origins));
         var regionPrices = regions.Values.Select(r => new RegionPrices(
             r.Region,
             prices[r.Region.Code],
             r.Gp3,
             ServicesOf(services, r.Region.Code),
-            r.Origins)).ToList();
+            r.Origins,
+            fees?.GetValueOrDefault(r.Region.Code))).ToList();
         services.CheckRegions(regions.Keys);
         var asOf = regionPrices.Max(r => r.AsOf);
         return new PriceSnapshot(catalog, new PriceBook(snapshotId(asOf), source, asOf, regionPrices));
@@ -61,6 +63,63 @@ public static class SnapshotLoader
     {
         using var reader = openFile(name);
         return read(new CsvFile(reader, name));
+    }
+
+    /// <summary>Reads a file of <see cref="SnapshotFormat.OptionalFileNames"/>; null when the snapshot has none.</summary>
+    private static T? ReadOptional<T>(Func<string, TextReader> openFile, string name, Func<CsvFile, T> read)
+        where T : class
+    {
+        TextReader reader;
+        try
+        {
+            reader = openFile(name);
+        }
+        catch (FileNotFoundException)
+        {
+            return null;
+        }
+
+        using (reader)
+        {
+            return read(new CsvFile(reader, name));
+        }
+    }
+
+    /// <summary>Per-type Auto Mode fees by region; each row names a known region, a catalog type and a sources.csv code.</summary>
+    private static Dictionary<string, Dictionary<string, AutoModeFee>> ReadAutoModeFees(
+        CsvFile csv, InstanceCatalog catalog, Dictionary<string, RegionRow> regions, Dictionary<string, DataOrigin> origins)
+    {
+        var c = new AutoModeFeeColumns(csv);
+        var fees = new Dictionary<string, Dictionary<string, AutoModeFee>>(StringComparer.Ordinal);
+        while (csv.ReadRow())
+        {
+            var region = csv[c.Region];
+            if (!regions.ContainsKey(region))
+            {
+                throw csv.Error($"unknown region {region}");
+            }
+
+            var type = csv[c.InstanceType];
+            if (catalog.Find(type) is null)
+            {
+                throw csv.Error($"{type} is not in the instance catalog");
+            }
+
+            var origin = origins.GetValueOrDefault(csv[c.Source]) ?? throw csv.Error($"unknown origin code {csv[c.Source]}");
+            var usd = CsvValues.Decimal(csv, c.UsdPerHour);
+            if (usd <= 0)
+            {
+                throw csv.Error("Auto Mode fee must be positive");
+            }
+
+            var byType = fees.TryGetValue(region, out var existing) ? existing : fees[region] = new(StringComparer.Ordinal);
+            if (!byType.TryAdd(type, new AutoModeFee(usd, origin)))
+            {
+                throw csv.Error($"duplicate {type} in {region}");
+            }
+        }
+
+        return fees;
     }
 
     private static Dictionary<string, DataOrigin> ReadSources(CsvFile csv)

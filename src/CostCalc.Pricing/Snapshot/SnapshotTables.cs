@@ -13,6 +13,9 @@ internal sealed record PriceRow(
 /// <summary>A row of services.csv; an empty region applies to every region.</summary>
 internal sealed record ServiceRow(string Key, string Usd, string Unit, string Confidence, string Source, string Region);
 
+/// <summary>A row of auto-mode-fees.csv: one instance type's Auto Mode fee in one region, with its origin code.</summary>
+internal sealed record AutoModeFeeRow(string Region, string InstanceType, string UsdPerHour, string Source);
+
 /// <summary>
 /// A snapshot as the rows of its CSV files, so a refresh can replace some regions' rows and keep
 /// the others exactly as they were (with their per-row origin codes), then write and reload it.
@@ -28,6 +31,9 @@ internal sealed class SnapshotTables
     public required IReadOnlyList<PriceRow> Prices { get; init; }
 
     public required IReadOnlyList<ServiceRow> Services { get; init; }
+
+    /// <summary>Per-type Auto Mode fees; empty when the snapshot has none (then no file is written).</summary>
+    public IReadOnlyList<AutoModeFeeRow> AutoModeFees { get; init; } = [];
 
     public static SnapshotTables Read(Func<string, TextReader> openFile)
     {
@@ -46,6 +52,8 @@ internal sealed class SnapshotTables
                     Optional(csv, c.SavingsPlan1), Optional(csv, c.SavingsPlan3))),
             Services = Rows(openFile, SnapshotFormat.ServicesFile, csv => new ServiceColumns(csv),
                 (csv, c) => new ServiceRow(csv[c.Key], csv[c.Usd], csv[c.Unit], csv[c.Confidence], csv[c.Source], Optional(csv, c.Region))),
+            AutoModeFees = OptionalRows(openFile, SnapshotFormat.AutoModeFeesFile, csv => new AutoModeFeeColumns(csv),
+                (csv, c) => new AutoModeFeeRow(csv[c.Region], csv[c.InstanceType], csv[c.UsdPerHour], csv[c.Source])),
         };
     }
 
@@ -65,7 +73,7 @@ internal sealed class SnapshotTables
             return new SnapshotFile(name, csv.ToString(), csv.RowCount - 1);
         }
 
-        return
+        List<SnapshotFile> files =
         [
             new SnapshotFile(SnapshotFormat.InstanceTypesFile, InstanceTypesText, 0),
             File(SnapshotFormat.PricesFile, SnapshotFormat.PriceHeader, Prices.Select(p => new[]
@@ -86,16 +94,43 @@ internal sealed class SnapshotTables
                 s.Code, s.What, s.Source, CsvValues.Text(s.AsOf),
             })),
         ];
+        if (AutoModeFees.Count > 0)
+        {
+            files.Add(File(SnapshotFormat.AutoModeFeesFile, SnapshotFormat.AutoModeFeeHeader, AutoModeFees.Select(f => new[]
+            {
+                f.Region, f.InstanceType, f.UsdPerHour, f.Source,
+            })));
+        }
+
+        return files;
     }
 
     /// <summary>Loads written files with the same loader as the embedded snapshot.</summary>
     public static PriceSnapshot Load(IReadOnlyList<SnapshotFile> files, string source, string snapshotId)
     {
         var byName = files.ToDictionary(f => f.Name, StringComparer.Ordinal);
-        return SnapshotLoader.LoadWithId(name => new StringReader(byName[name].Content), source, snapshotId);
+        return SnapshotLoader.LoadWithId(
+            name => byName.TryGetValue(name, out var file) ? new StringReader(file.Content) : throw new FileNotFoundException($"No snapshot file {name}", name),
+            source, snapshotId);
     }
 
     private static string Optional(CsvFile csv, int column) => column < 0 ? "" : csv[column];
+
+    /// <summary>The rows of an optional file; none when the snapshot lacks it.</summary>
+    private static List<T> OptionalRows<TColumns, T>(
+        Func<string, TextReader> openFile, string name, Func<CsvFile, TColumns> columns, Func<CsvFile, TColumns, T> read)
+    {
+        try
+        {
+            openFile(name).Dispose();
+        }
+        catch (FileNotFoundException)
+        {
+            return [];
+        }
+
+        return Rows(openFile, name, columns, read);
+    }
 
     private static List<T> Rows<TColumns, T>(
         Func<string, TextReader> openFile, string name, Func<CsvFile, TColumns> columns, Func<CsvFile, TColumns, T> read)

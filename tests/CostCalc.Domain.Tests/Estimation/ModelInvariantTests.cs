@@ -49,9 +49,11 @@ public class ModelInvariantTests
         var eks = Fixture.Estimate(scenario)[PathIds.Eks];
 
         var node = NodeOverhead.For(Fixture.Find(scenario.EksNodeInstanceType), scenario.MaxPodsMode, scenario.FixedMaxPods, scenario.AutoMode);
-        var freeCpu = node.AllocatableCpuMillicores - scenario.HostAgentCpuMillicores - scenario.NodeComponentCpuMillicores;
-        var freeMemory = node.AllocatableMemoryMiB - scenario.HostAgentMemoryMiB - scenario.NodeComponentMemoryMiB;
-        var freeSlots = node.MaxPods - scenario.HostAgentPods - scenario.NodeComponentPods;
+        // Under Auto Mode Kubernetes' node components are not pods (model.md §2.5): only the host agents take room.
+        var components = scenario.AutoMode ? 0 : 1;
+        var freeCpu = node.AllocatableCpuMillicores - scenario.HostAgentCpuMillicores - (components * scenario.NodeComponentCpuMillicores);
+        var freeMemory = node.AllocatableMemoryMiB - scenario.HostAgentMemoryMiB - (components * scenario.NodeComponentMemoryMiB);
+        var freeSlots = node.MaxPods - scenario.HostAgentPods - (components * scenario.NodeComponentPods);
         var pods = eks.VmsPerMachine;
         var context = $"{scenario.EksNodeInstanceType}: {pods} pods of {scenario.PodCpuRequestMillicores} m / {scenario.PodMemoryMiB} MiB, "
             + $"{eks.VmCpuCores} cores credited; free {freeCpu} m / {freeMemory} MiB / {freeSlots} slots";

@@ -36,6 +36,7 @@ public static class RandomScenarios
         var priced = Fixture.PricedTypes;
         var layout = random.Next(2) == 0 ? PodLayout.FixedPodSize : PodLayout.OnePodPerNode;
         var request = random.Next(100, 4_001);
+        var autoMode = random.Next(3) == 0;
         return Workload(random) with
         {
             LoadBalancer = Pick<LoadBalancer>(random),
@@ -60,14 +61,15 @@ public static class RandomScenarios
             NodeComponentCpuMillicores = random.Next(0, 300),
             NodeComponentMemoryMiB = random.Next(0, 300),
             NodeComponentPods = random.Next(0, 5),
-            AddOnPlacement = Pick<AddOnPlacement>(random),
+            // Auto Mode has no add-on node group of its own (the validator refuses one).
+            AddOnPlacement = autoMode ? AddOnPlacement.BeamNodes : Pick<AddOnPlacement>(random),
             SystemNodeInstanceType = priced[random.Next(priced.Count)].Name,
             SystemNodeCount = random.Next(2, 4),
             ClusterAddOnCpuMillicores = random.Next(0, 500),
             ClusterAddOnMemoryMiB = random.Next(0, 500),
             Clusters = random.Next(1, 4),
             SupportTier = Pick<SupportTier>(random),
-            AutoMode = random.Next(3) == 0,
+            AutoMode = autoMode,
             NatGateways = random.Next(0, 4),
             NatProcessedGbPerMonth = random.Next(2) == 0 ? 0 : Between(random, 0, 5_000),
             EksRootVolumeGiB = random.Next(1, 100),

@@ -31,6 +31,11 @@ public sealed class LiveRefreshTests
         Assert.Equal(PriceListFiles.SavingsPlanRate(before.OnDemandUsdPerHour, "3"), m5.UsdPerHour(PurchaseOption.SavingsPlan3Year));
         var usEast1 = current.Find("us-east-1")!;
         Assert.Equal(0.01152m / 0.096m, usEast1.Services.AutoModeFeeShareOfOnDemand);
+        // The offer's per-type fee is kept as it is (the sample's m5.large row), with the EKS offer as its origin.
+        var fee = usEast1.FindAutoModeFee("m5.large")!;
+        Assert.Equal(0.01152m, fee.UsdPerHour);
+        Assert.StartsWith("EKS control plane", fee.Origin.What, StringComparison.Ordinal);
+        Assert.Empty(current.Find("ap-south-1")!.AutoModeFeeTypes);
         Assert.Equal(0.60m, usEast1.Services.EksExtendedSupportUsdPerHour);
         Assert.Contains(usEast1.Origins, o => o.Source.Contains("AmazonEC2 offer 20251125000000", StringComparison.Ordinal));
         Assert.Equal(new DateOnly(2025, 11, 25), usEast1.Origins.First(o => o.What == "EC2 on-demand").AsOf);
@@ -52,6 +57,7 @@ public sealed class LiveRefreshTests
         Assert.Equal(attempt.SnapshotId, afterRestart.Current.Prices.SnapshotId);
         Assert.Equal("persisted snapshot " + attempt.SnapshotId, afterRestart.Status.LoadedFrom);
         Assert.Equal(scenario.Refresher.Current.Prices.Find("us-east-1")!.Find("c6i.large"), afterRestart.Current.Prices.Find("us-east-1")!.Find("c6i.large"));
+        Assert.Equal(0.01152m, afterRestart.Current.Prices.Find("us-east-1")!.FindAutoModeFee("m5.large")!.UsdPerHour);
         Assert.Equal(PriceSourceKind.Bulk, afterRestart.Current.Manifest.Kind);
         Assert.Equal("bulk price list", afterRestart.Current.Prices.Source);
         var store = restarted.GetRequiredService<SnapshotStore>();
