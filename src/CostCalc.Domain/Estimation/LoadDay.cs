@@ -229,10 +229,12 @@ public static class ScaleIn
             ? new Fact("Scale-in", string.Create(inv,
                 $"The off-peak fleet is the peak fleet ({peak.Size.Machines:#,0} {machineKind}s): nothing is removed, no connection drops"), Sources.ScaleInDrain)
             : new Fact("Scale-in", string.Create(inv,
-                $"{removed:#,0} VM{(removed == 1 ? "" : "s")} removed a day with {peak.Connections / Math.Max(1, peak.Size.Vms):#,0} connections each; in the {s.ScaleInDrainSeconds:#,0.#} s drain {left:P1} leave on their own (lifetime ≈ {(double.IsPositiveInfinity(lifetime) ? "∞" : lifetime.ToString("#,0", inv))} s), the rest drop: {dropped:#,0} a month"),
+                $"{removed:#,0} VM{(removed == 1 ? "" : "s")} removed a day with {peak.Connections / Math.Max(1, peak.Size.Vms):#,0} connections each; in the {s.ScaleInDrainSeconds:#,0.#} s drain {left:P2} leave on their own (lifetime ≈ {(double.IsPositiveInfinity(lifetime) ? "∞" : lifetime.ToString("#,0", inv))} s), the rest drop: {dropped:#,0} a month"),
                 Sources.ScaleInDrain);
-        var scaleOut = new Fact("Scale-out", string.Create(inv,
-            $"A new {machineKind} takes ≈ {day.ScaleOutSeconds:#,0} s to take connections; the fleet grows {day.MachinesScaled:#,0} a day ahead of the load and drains before it shrinks: {day.ExtraMachineHoursPerDay:#,0.##} machine-hours a day"),
+        var scaleOut = new Fact("Scale-out", day.MachinesScaled == 0
+            ? string.Create(inv, $"A new {machineKind} takes ≈ {day.ScaleOutSeconds:#,0} s to take connections; the fleet keeps its size all day, so leading the load costs nothing")
+            : string.Create(inv,
+                $"A new {machineKind} takes ≈ {day.ScaleOutSeconds:#,0} s to take connections: {day.MachinesScaled:#,0} are added that long ahead of the load each morning and drained {s.ScaleInDrainSeconds:#,0.#} s each evening, {day.ExtraMachineHoursPerDay:#,0.##} machine-hours a day"),
             Sources.ScaleOut);
         return disruption with
         {

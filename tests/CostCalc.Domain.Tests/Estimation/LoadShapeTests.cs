@@ -190,7 +190,7 @@ public class LoadShapeTests
         Assert.Equal(8_000_000 + expected, ec2.Disruption.ConnectionsDroppedPerMonth);
         Assert.Equal(96 + 213, ec2.Disruption.VmRestartsPerMonth);
         var fact = ec2.Disruption.Facts.Single(f => f.Name == "Scale-in");
-        Assert.StartsWith("7 VMs removed a day with 83,333 connections each; in the 30 s drain 0.1 % leave on their own", fact.Value);
+        Assert.StartsWith("7 VMs removed a day with 83,333 connections each; in the 30 s drain 0.06 % leave on their own", fact.Value);
         Assert.Equal(Sources.ScaleInDrain, fact.Source);
         Assert.Contains(ec2.Disruption.Facts, f => f.Name == "Scale-out" && f.Value.Contains("≈ 40 s", StringComparison.Ordinal));
     }
