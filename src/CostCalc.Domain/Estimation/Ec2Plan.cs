@@ -41,7 +41,7 @@ internal sealed class Ec2Plan : IPathPlan
     }
 
     /// <summary>The day this plan runs at this month's peak: machines follow the load when autoscaling (an Auto Scaling group).</summary>
-    public LoadDay Day(PathSize size, double connections) => LoadDay.Of(_scenario, size, connections, Size, ScaleOutTime.Ec2);
+    public LoadDay Day(PathSize size, double connections) => LoadDay.Of(_scenario, size, connections, this, ScaleOutTime.Ec2);
 
     public void Cost(PathSize size, double connections, CostSheet sheet)
     {

@@ -42,7 +42,7 @@ internal sealed class EksFargatePlan : IPathPlan
     }
 
     /// <summary>The day this plan runs at this month's peak: BEAM pods follow the load when autoscaling (more Fargate pods).</summary>
-    public LoadDay Day(PathSize size, double connections) => LoadDay.Of(_scenario, size, connections, Size, ScaleOutTime.Fargate);
+    public LoadDay Day(PathSize size, double connections) => LoadDay.Of(_scenario, size, connections, this, ScaleOutTime.Fargate);
 
     public void Cost(PathSize size, double connections, CostSheet sheet)
     {

@@ -7,7 +7,7 @@ namespace CostCalc.Domain.Estimation;
 internal sealed partial class EksPlan
 {
     /// <summary>The day this plan runs at this month's peak: nodes follow the load when autoscaling (Karpenter or cluster autoscaler).</summary>
-    public LoadDay Day(PathSize size, double connections) => LoadDay.Of(_scenario, size, connections, Size, ScaleOutTime.EksNode);
+    public LoadDay Day(PathSize size, double connections) => LoadDay.Of(_scenario, size, connections, this, ScaleOutTime.EksNode);
 
     public void Cost(PathSize size, double connections, CostSheet sheet)
     {

@@ -127,13 +127,13 @@ public sealed class LoadDay
     }
 
     /// <summary>
-    /// The day of a path whose peak (the month's connections) needs <paramref name="peak"/>; <paramref name="size"/>
+    /// The day of a path whose peak (the month's connections) needs <paramref name="peak"/>; <paramref name="plan"/>
     /// sizes the fleet for other loads when machines follow the load.
     /// </summary>
-    public static LoadDay Of(Scenario scenario, PathSize peak, double connections, Func<double, PathSize> size, double scaleOutSeconds)
+    public static LoadDay Of(Scenario scenario, PathSize peak, double connections, IPathPlan plan, double scaleOutSeconds)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        ArgumentNullException.ThrowIfNull(size);
+        ArgumentNullException.ThrowIfNull(plan);
         if (scenario.PeakHoursPerDay >= Hours)
         {
             return new LoadDay(scenario, [new LoadPeriod(Hours, 1, connections, peak)], false, scaleOutSeconds);
@@ -160,7 +160,7 @@ public sealed class LoadDay
         LoadPeriod At(double hours, double load)
         {
             var c = connections * load;
-            return new LoadPeriod(hours, load, c, autoscaled ? size(c) : peak);
+            return new LoadPeriod(hours, load, c, autoscaled ? plan.Size(c) : peak);
         }
     }
 }
