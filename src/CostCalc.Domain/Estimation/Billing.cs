@@ -27,6 +27,11 @@ public static class Billing
     /// per machine. Zero for other types, or when unlimited credits are not allowed.
     /// </summary>
     public static decimal CpuCreditsPerMonth(
+        bool unlimited, InstanceType type, ServicePrices services, long machines, double coresPerMachine) =>
+        CpuCreditsPerHour(unlimited, type, services, machines, coresPerMachine) * HoursPerMonth;
+
+    /// <summary>The same surplus credits for one hour: max(0, cores − baseline × vCPUs) × rate per machine.</summary>
+    public static decimal CpuCreditsPerHour(
         bool unlimited, InstanceType type, ServicePrices services, long machines, double coresPerMachine)
     {
         if (!unlimited || type.BurstableBaselinePerVcpu is not { } baseline || machines <= 0)
@@ -35,6 +40,6 @@ public static class Billing
         }
 
         var surplusVcpus = Math.Max(0, coresPerMachine - (baseline * type.Vcpu));
-        return (decimal)surplusVcpus * machines * services.CpuCreditRate(type) * HoursPerMonth;
+        return (decimal)surplusVcpus * machines * services.CpuCreditRate(type);
     }
 }

@@ -40,25 +40,35 @@ internal sealed class Ec2Plan : IPathPlan
         return new PathSize(vms, capacity.ConnectionsPerVm > 0 ? vms : 0, 0, 1, capacity, remote);
     }
 
+    /// <summary>The day this plan runs at this month's peak: machines follow the load when autoscaling (an Auto Scaling group).</summary>
+    public LoadDay Day(PathSize size, double connections) => LoadDay.Of(_scenario, size, connections, this, ScaleOutTime.Ec2);
+
     public void Cost(PathSize size, double connections, CostSheet sheet)
     {
         var s = _scenario;
         var services = _region.Services;
-        sheet.Add(CostKind.Compute, "EC2 instances", size.Machines * _usdPerHour * Billing.HoursPerMonth,
-            $"{size.Machines:#,0} × {_type.Name} at ${_usdPerHour:0.#####}/h ({ScenarioChoices.Label(s.Ec2PurchaseOption)}) × 730 h",
+        var day = Day(size, connections);
+        var option = ScenarioChoices.Label(s.Ec2PurchaseOption);
+        sheet.Add(CostKind.Compute, "EC2 instances", day.MachineHoursPerMonth * _usdPerHour,
+            day.Autoscaled
+                ? $"{day.MachineHoursPerMonth:#,0} instance-hours of {_type.Name} at ${_usdPerHour:0.#####}/h ({option}): {size.Machines:#,0} at peak, {day.OffPeak.Size.Machines:#,0} off-peak, autoscaled{day.ShapeSuffix}"
+                : $"{size.Machines:#,0} × {_type.Name} at ${_usdPerHour:0.#####}/h ({option}) × 730 h",
             s.Ec2PurchaseOption == PurchaseOption.Spot ? Sources.SpotAdvisor : Sources.HoursPerMonth);
         if (_type.IsBurstable && s.BurstableUnlimited)
         {
             var busy = CoresPerMachine(size, connections);
             sheet.Add(CostKind.CpuCredits, "CPU credits (unlimited)",
-                Billing.CpuCreditsPerMonth(s.BurstableUnlimited, _type, services, size.Machines, busy),
-                $"{busy:0.##} cores busy per instance vs a {_type.BurstableBaselinePerVcpu * _type.Vcpu:0.##}-core baseline", Sources.CpuCredits);
+                day.Sum(p => Billing.CpuCreditsPerHour(s.BurstableUnlimited, _type, services, p.Size.Machines, CoresPerMachine(p.Size, p.Connections))),
+                $"{busy:0.##} cores busy per instance{(day.Flat ? "" : " at peak")} vs a {_type.BurstableBaselinePerVcpu * _type.Vcpu:0.##}-core baseline{day.ShapeSuffix}", Sources.CpuCredits);
         }
 
-        sheet.Add(CostKind.Storage, "EBS gp3 root volumes", size.Machines * s.Ec2RootVolumeGiB * _region.Gp3.UsdPerGbMonth,
-            $"{size.Machines:#,0} × {s.Ec2RootVolumeGiB} GiB at ${_region.Gp3.UsdPerGbMonth}/GB-month", Sources.Gp3);
-        SharedCosts.Cost(s, services, size, connections, s.Ec2OperationsHoursPerMonth, sheet);
+        sheet.Add(CostKind.Storage, "EBS gp3 root volumes", Volumes(day, size) * s.Ec2RootVolumeGiB * _region.Gp3.UsdPerGbMonth,
+            $"{(day.Autoscaled ? $"{day.AverageMachines:#,0.##} average" : $"{size.Machines:#,0}")} × {s.Ec2RootVolumeGiB} GiB at ${_region.Gp3.UsdPerGbMonth}/GB-month", Sources.Gp3);
+        SharedCosts.Cost(s, services, day, s.Ec2OperationsHoursPerMonth, sheet);
     }
+
+    /// <summary>Volumes billed for the month: the fleet, or with autoscaling the average fleet (volumes go with their instances).</summary>
+    internal static decimal Volumes(LoadDay day, PathSize size) => day.Autoscaled ? day.AverageMachines : size.Machines;
 
     /// <summary>Cores one instance keeps busy: its share of the connections' work plus the host agents.</summary>
     private double CoresPerMachine(PathSize size, double connections) =>
@@ -69,11 +79,12 @@ internal sealed class Ec2Plan : IPathPlan
     {
         var s = _scenario;
         var hot = s.Ec2DeployMethod == Ec2DeployMethod.HotCodeUpgrade;
-        return new(
+        var deploys = new Disruption(
             hot ? 0 : s.DeploysPerMonth * s.PeakConnections,
             hot ? 0 : s.DeploysPerMonth * size.Vms,
             [new("Deploy", hot ? "Hot code upgrade: connections stay up" : "Rolling restart: each instance's connections drop once",
                 hot ? Sources.HotCodeUpgrade : Sources.RollingRestart)]);
+        return size.Feasible ? ScaleIn.AddTo(deploys, Day(size, s.PeakConnections), MachineKind) : deploys;
     }
 
     public ResourceSplit MemorySplit(PathSize size, double connections)

@@ -41,16 +41,22 @@ internal sealed class EksFargatePlan : IPathPlan
         return new PathSize(pods, Runs && capacity.ConnectionsPerVm > 0 ? pods : 0, 0, Runs ? 1 : 0, capacity, remote);
     }
 
+    /// <summary>The day this plan runs at this month's peak: BEAM pods follow the load when autoscaling (more Fargate pods).</summary>
+    public LoadDay Day(PathSize size, double connections) => LoadDay.Of(_scenario, size, connections, this, ScaleOutTime.Fargate);
+
     public void Cost(PathSize size, double connections, CostSheet sheet)
     {
         var s = _scenario;
         var services = _region.Services;
-        sheet.Add(CostKind.Compute, "Fargate pods", size.Machines * UsdPerHour(_pod) * Billing.HoursPerMonth,
-            $"{SharedCosts.Plural(size.Machines, "BEAM pod")} of {_pod?.Vcpu} vCPU / {_pod?.MemoryGb} GB × 730 h", Sources.Fargate);
+        var day = Day(size, connections);
+        sheet.Add(CostKind.Compute, "Fargate pods", day.MachineHoursPerMonth * UsdPerHour(_pod),
+            day.Autoscaled
+                ? $"{day.MachineHoursPerMonth:#,0} pod-hours of {_pod?.Vcpu} vCPU / {_pod?.MemoryGb} GB: {size.Machines:#,0} BEAM pods at peak, {day.OffPeak.Size.Machines:#,0} off-peak, autoscaled{day.ShapeSuffix}"
+                : $"{SharedCosts.Plural(size.Machines, "BEAM pod")} of {_pod?.Vcpu} vCPU / {_pod?.MemoryGb} GB × 730 h", Sources.Fargate);
         sheet.Add(CostKind.SystemNodes, "Add-on Fargate pods", EksCluster.AddOnPods * UsdPerHour(_addOnPod) * Billing.HoursPerMonth,
             $"{EksCluster.AddOnPods} add-on pods of {_addOnPod?.Vcpu} vCPU / {_addOnPod?.MemoryGb} GB", Sources.Fargate);
         EksCluster.AddControlPlane(s, services, sheet);
-        SharedCosts.Cost(s, services, size, connections, s.EksOperationsHoursPerMonth, sheet);
+        SharedCosts.Cost(s, services, day, s.EksOperationsHoursPerMonth, sheet);
     }
 
     private decimal UsdPerHour(FargateShape? shape) => shape is { } f
@@ -81,7 +87,10 @@ internal sealed class EksFargatePlan : IPathPlan
         return new ResourceSplit("Fargate pod", "millicores", [new("Connections", work), new("Headroom", Math.Max(0, provisioned - work))]);
     }
 
-    public Disruption Disruption(PathSize size) => EksCluster.RollingUpdate(_scenario, size);
+    public Disruption Disruption(PathSize size) =>
+        size.Feasible
+            ? ScaleIn.AddTo(EksCluster.RollingUpdate(_scenario, size), Day(size, _scenario.PeakConnections), MachineKind)
+            : EksCluster.RollingUpdate(_scenario, size);
 
     public IEnumerable<Warning> Warnings(PathSize size)
     {

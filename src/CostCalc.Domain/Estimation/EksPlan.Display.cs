@@ -6,18 +6,25 @@ namespace CostCalc.Domain.Estimation;
 /// <summary>The EKS path's cost lines, resource split and warnings, for display.</summary>
 internal sealed partial class EksPlan
 {
+    /// <summary>The day this plan runs at this month's peak: nodes follow the load when autoscaling (Karpenter or cluster autoscaler).</summary>
+    public LoadDay Day(PathSize size, double connections) => LoadDay.Of(_scenario, size, connections, this, ScaleOutTime.EksNode);
+
     public void Cost(PathSize size, double connections, CostSheet sheet)
     {
         var s = _scenario;
         var services = _region.Services;
-        sheet.Add(CostKind.Compute, "EKS nodes", size.BeamMachines * _nodeUsdPerHour * Billing.HoursPerMonth,
-            $"{size.BeamMachines:#,0} × {_type.Name} at ${_nodeUsdPerHour:0.#####}/h ({ScenarioChoices.Label(s.EksPurchaseOption)}) × 730 h",
+        var day = Day(size, connections);
+        var option = ScenarioChoices.Label(s.EksPurchaseOption);
+        sheet.Add(CostKind.Compute, "EKS nodes", day.BeamMachineHoursPerMonth * _nodeUsdPerHour,
+            day.Autoscaled
+                ? $"{day.BeamMachineHoursPerMonth:#,0} node-hours of {_type.Name} at ${_nodeUsdPerHour:0.#####}/h ({option}): {size.BeamMachines:#,0} at peak, {day.OffPeak.Size.BeamMachines:#,0} off-peak, autoscaled{day.ShapeSuffix}"
+                : $"{size.BeamMachines:#,0} × {_type.Name} at ${_nodeUsdPerHour:0.#####}/h ({option}) × 730 h",
             s.EksPurchaseOption == PurchaseOption.Spot ? Sources.SpotAdvisor : Sources.HoursPerMonth);
         if (size.SystemNodes > 0)
         {
             var system = _system;
             var rate = system?.UsdPerHour ?? _nodeUsdPerHour;
-            sheet.Add(CostKind.SystemNodes, "System nodes (add-ons)", size.SystemNodes * rate * Billing.HoursPerMonth,
+            sheet.Add(CostKind.SystemNodes, "System nodes (add-ons)", day.SystemNodeHoursPerMonth * rate,
                 system is not null
                     ? $"{size.SystemNodes:#,0} × {system.Type.Name} at ${rate:0.#####}/h × 730 h for CoreDNS and metrics-server"
                     : $"{size.SystemNodes:#,0} × {_type.Name}: the add-ons do not fit beside the BEAM pods",
@@ -27,19 +34,19 @@ internal sealed partial class EksPlan
         EksCluster.AddControlPlane(s, services, sheet);
         if (UsesUnlimitedCredits)
         {
-            sheet.Add(CostKind.CpuCredits, "CPU credits (unlimited)", CpuCredits(size, connections),
-                $"{CoresPerBeamNode(size, connections):0.##} cores busy per BEAM node vs a {_type.BurstableBaselinePerVcpu * _type.Vcpu ?? 0:0.##}-core baseline",
+            sheet.Add(CostKind.CpuCredits, "CPU credits (unlimited)", day.Sum(p => CpuCreditsPerHour(p.Size, p.Connections)),
+                $"{CoresPerBeamNode(size, connections):0.##} cores busy per BEAM node{(day.Flat ? "" : " at peak")} vs a {_type.BurstableBaselinePerVcpu * _type.Vcpu ?? 0:0.##}-core baseline{day.ShapeSuffix}",
                 Sources.CpuCredits);
         }
 
         if (s.AutoMode)
         {
-            AddAutoModeFee(size, sheet);
+            AddAutoModeFee(day, size, sheet);
         }
 
-        sheet.Add(CostKind.Storage, "EBS gp3 node volumes", size.Machines * s.EksRootVolumeGiB * _region.Gp3.UsdPerGbMonth,
-            $"{size.Machines:#,0} × {s.EksRootVolumeGiB} GiB at ${_region.Gp3.UsdPerGbMonth}/GB-month", Sources.Gp3);
-        SharedCosts.Cost(s, services, size, connections, s.EksOperationsHoursPerMonth, sheet);
+        sheet.Add(CostKind.Storage, "EBS gp3 node volumes", Ec2Plan.Volumes(day, size) * s.EksRootVolumeGiB * _region.Gp3.UsdPerGbMonth,
+            $"{(day.Autoscaled ? $"{day.AverageMachines:#,0.##} average" : $"{size.Machines:#,0}")} × {s.EksRootVolumeGiB} GiB at ${_region.Gp3.UsdPerGbMonth}/GB-month", Sources.Gp3);
+        SharedCosts.Cost(s, services, day, s.EksOperationsHoursPerMonth, sheet);
     }
 
     /// <summary>
@@ -47,16 +54,18 @@ internal sealed partial class EksPlan
     /// the type's listed AmazonEKS rate where the snapshot has one, else the cited share of its on-demand
     /// price. Whatever the purchase option, the fee is not discounted (model.md §1.2).
     /// </summary>
-    private void AddAutoModeFee(PathSize size, CostSheet sheet)
+    private void AddAutoModeFee(LoadDay day, PathSize size, CostSheet sheet)
     {
         var systemType = _system?.Type ?? _type;
         var beam = _region.AutoModeFeeUsdPerHour(_type.Name);
         var system = _region.AutoModeFeeUsdPerHour(systemType.Name);
-        var usd = ((size.BeamMachines * beam.UsdPerHour) + (size.SystemNodes * system.UsdPerHour)) * Billing.HoursPerMonth;
-        var detail = FeeDetail(size.BeamMachines, _type, beam);
+        // Node-hours, so the fee follows the fleet when machines follow the load (§7.11).
+        var usd = (day.BeamMachineHoursPerMonth * beam.UsdPerHour) + (day.SystemNodeHoursPerMonth * system.UsdPerHour);
+        var beamNodes = day.Autoscaled ? Format($"{day.BeamMachineHoursPerMonth / Billing.HoursPerMonth:#,0.##} average") : Format($"{size.BeamMachines:#,0}");
+        var detail = FeeDetail(beamNodes, _type, beam);
         if (size.SystemNodes > 0)
         {
-            detail += "; " + FeeDetail(size.SystemNodes, systemType, system);
+            detail += "; " + FeeDetail(Format($"{size.SystemNodes:#,0}"), systemType, system);
         }
 
         var listed = beam.Listed is not null || (size.SystemNodes > 0 && system.Listed is not null);
@@ -64,11 +73,14 @@ internal sealed partial class EksPlan
             listed ? Sources.AutoModeFeeList : Sources.AutoMode);
     }
 
-    private string FeeDetail(long nodes, Catalog.InstanceType type, AutoModeFeeRate rate) => rate.Listed is { } listed
-        ? Format($"{nodes:#,0} × {type.Name} at ${rate.UsdPerHour:0.######}/h (AmazonEKS price list, {listed.Origin.AsOf:yyyy-MM-dd}) × 730 h")
-        : Format($"{nodes:#,0} × {type.Name} at {rate.ShareOfOnDemand * 100:0.##} % of on-demand ${OnDemand(type):0.#####}/h = ${rate.UsdPerHour:0.######}/h × 730 h");
+    private string FeeDetail(string nodes, Catalog.InstanceType type, AutoModeFeeRate rate) => rate.Listed is { } listed
+        ? Format($"{nodes} × {type.Name} at ${rate.UsdPerHour:0.######}/h (AmazonEKS price list, {listed.Origin.AsOf:yyyy-MM-dd}) × 730 h")
+        : Format($"{nodes} × {type.Name} at {rate.ShareOfOnDemand * 100:0.##} % of on-demand ${OnDemand(type):0.#####}/h = ${rate.UsdPerHour:0.######}/h × 730 h");
 
-    public Disruption Disruption(PathSize size) => EksCluster.RollingUpdate(_scenario, size);
+    public Disruption Disruption(PathSize size) =>
+        size.Feasible
+            ? ScaleIn.AddTo(EksCluster.RollingUpdate(_scenario, size), Day(size, _scenario.PeakConnections), MachineKind)
+            : EksCluster.RollingUpdate(_scenario, size);
 
     public ResourceSplit MemorySplit(PathSize size, double connections)
     {

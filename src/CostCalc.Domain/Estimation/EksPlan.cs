@@ -159,13 +159,14 @@ internal sealed partial class EksPlan : IPathPlan
         size.BeamMachines <= 0 ? 0
             : (BeamVm.CoresUsed(_scenario, connections, size.RemoteFraction) / size.BeamMachines) + (DaemonSetCpu / 1000.0);
 
-    private decimal CpuCredits(PathSize size, double connections)
+    /// <summary>Surplus credits for one hour at this load, BEAM nodes and system nodes.</summary>
+    private decimal CpuCreditsPerHour(PathSize size, double connections)
     {
         var unlimited = _scenario.BurstableUnlimited;
         var services = _region.Services;
         var systemType = _system?.Type ?? _type;
-        return Billing.CpuCreditsPerMonth(unlimited, _type, services, size.BeamMachines, CoresPerBeamNode(size, connections))
-            + Billing.CpuCreditsPerMonth(unlimited, systemType, services, size.SystemNodes, DaemonSetCpu / 1000.0);
+        return Billing.CpuCreditsPerHour(unlimited, _type, services, size.BeamMachines, CoresPerBeamNode(size, connections))
+            + Billing.CpuCreditsPerHour(unlimited, systemType, services, size.SystemNodes, DaemonSetCpu / 1000.0);
     }
 
     private decimal OnDemand(InstanceType type) => _region.Find(type.Name)!.OnDemandUsdPerHour;

@@ -68,7 +68,8 @@ public static class LoadBalancing
         _ => (0, 0),
     };
 
-    public static decimal MonthlyUsd(Scenario scenario, ServicePrices services, double connections)
+    /// <summary>The balancer's price for one hour at this many connections: its hourly fee plus its capacity units that hour.</summary>
+    public static decimal UsdPerHour(Scenario scenario, ServicePrices services, double connections)
     {
         if (Unit(scenario.LoadBalancer) is not { } unit)
         {
@@ -76,7 +77,7 @@ public static class LoadBalancing
         }
 
         var (perHour, perUnitHour) = Rates(scenario.LoadBalancer, services);
-        return (perHour + (perUnitHour * (decimal)CapacityUnits(unit, scenario, connections))) * Billing.HoursPerMonth;
+        return perHour + (perUnitHour * (decimal)CapacityUnits(unit, scenario, connections));
     }
 
     /// <summary>

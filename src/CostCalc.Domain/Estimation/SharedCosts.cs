@@ -10,9 +10,17 @@ namespace CostCalc.Domain.Estimation;
 /// </summary>
 internal static class SharedCosts
 {
-    public static decimal Nat(Scenario scenario, ServicePrices services) =>
+    /// <summary>A month of the load balancer: each period's hourly price (capacity units at that period's load) × its hours.</summary>
+    public static decimal LoadBalancer(Scenario scenario, ServicePrices services, LoadDay day) =>
+        day.Sum(p => LoadBalancing.UsdPerHour(scenario, services, p.Connections));
+
+    /// <summary>GB a month the NAT gateways process: the input (at peak load) × the day's average load.</summary>
+    public static double NatProcessedGbPerMonth(Scenario scenario, LoadDay day) =>
+        day.Average(p => scenario.NatProcessedGbPerMonth * p.Load);
+
+    public static decimal Nat(Scenario scenario, ServicePrices services, LoadDay day) =>
         (scenario.NatGateways * services.NatGatewayUsdPerHour * Billing.HoursPerMonth)
-        + ((decimal)scenario.NatProcessedGbPerMonth * services.NatGatewayUsdPerGb);
+        + ((decimal)NatProcessedGbPerMonth(scenario, day) * services.NatGatewayUsdPerGb);
 
     /// <summary>
     /// Share of messages that leave their VM's zone: the remote share s times (Z − 1) / Z for VMs
@@ -24,50 +32,64 @@ internal static class SharedCosts
         return zones <= 1 ? 0 : remoteFraction * (zones - 1) / zones;
     }
 
-    /// <summary>GB a month of messages between VMs that land in another availability zone.</summary>
+    /// <summary>GB a month of messages between VMs that land in another availability zone, were this load held all month.</summary>
     public static double CrossAzGbPerMonth(Scenario scenario, double connections, double remoteFraction, long beamMachines) =>
         connections * scenario.MessagesPerConnectionPerSecond * OtherZoneShare(scenario, remoteFraction, beamMachines)
         * scenario.BytesPerMessage * Billing.SecondsPerMonth / Billing.BytesPerGb;
 
-    /// <summary>Cross-AZ bytes are billed on the way out of one zone and into the other.</summary>
-    public static decimal CrossAz(Scenario scenario, ServicePrices services, double connections, PathSize size) =>
-        (decimal)CrossAzGbPerMonth(scenario, connections, size.RemoteFraction, size.BeamMachines)
-        * services.CrossAzUsdPerGbEachDirection * 2;
+    /// <summary>GB a month between zones over the day: each period's load on the fleet running then, × its share of the day.</summary>
+    public static double CrossAzGbPerMonth(Scenario scenario, LoadDay day) =>
+        day.Average(p => CrossAzGbPerMonth(scenario, p.Connections, p.Size.RemoteFraction, p.Size.BeamMachines));
 
-    /// <summary>GB a month sent to clients over the internet: the same bytes whichever path serves them.</summary>
+    /// <summary>Cross-AZ bytes are billed on the way out of one zone and into the other.</summary>
+    public static decimal CrossAz(Scenario scenario, ServicePrices services, LoadDay day) =>
+        (decimal)CrossAzGbPerMonth(scenario, day) * services.CrossAzUsdPerGbEachDirection * 2;
+
+    /// <summary>GB a month sent to clients over the internet, were this load held all month: the same bytes whichever path serves them.</summary>
     public static double InternetEgressGbPerMonth(Scenario scenario, double connections) =>
         connections * scenario.ClientBytesPerConnectionPerSecond * Billing.SecondsPerMonth / Billing.BytesPerGb;
 
-    public static decimal InternetEgress(Scenario scenario, ServicePrices services, double connections) =>
-        services.InternetEgress.MonthlyUsd(InternetEgressGbPerMonth(scenario, connections));
+    /// <summary>GB a month to clients over the day: each period's load × its share of the day.</summary>
+    public static double InternetEgressGbPerMonth(Scenario scenario, LoadDay day) =>
+        day.Average(p => InternetEgressGbPerMonth(scenario, p.Connections));
+
+    /// <summary>The month's GB priced on the tiers: the tiers apply to the month's total, not to each period.</summary>
+    public static decimal InternetEgress(Scenario scenario, ServicePrices services, LoadDay day) =>
+        services.InternetEgress.MonthlyUsd(InternetEgressGbPerMonth(scenario, day));
 
     public static decimal Operations(double hours, Scenario scenario) => (decimal)hours * scenario.OperationsUsdPerHour;
 
-    /// <summary>Adds the costs every path incurs the same way for the same traffic.</summary>
-    public static void Cost(Scenario scenario, ServicePrices services, PathSize size, double connections, double opsHours, CostSheet sheet)
+    /// <summary>Adds the costs every path incurs the same way for the same traffic, over the day's load shape.</summary>
+    public static void Cost(Scenario scenario, ServicePrices services, LoadDay day, double opsHours, CostSheet sheet)
     {
+        var shape = day.ShapeSuffix;
+        var peak = day.Peak;
         if (LoadBalancing.Unit(scenario.LoadBalancer) is { } unit)
         {
             var balancer = scenario.LoadBalancer;
-            sheet.Add(CostKind.LoadBalancer, LoadBalancing.Name(balancer), LoadBalancing.MonthlyUsd(scenario, services, connections),
-                $"{LoadBalancing.CapacityUnits(unit, scenario, connections):#,0.#} {unit.Unit} at peak, set by {LoadBalancing.Binding(unit, scenario, connections)}",
+            var offPeak = day.Flat ? "" : string.Create(CultureInfo.InvariantCulture,
+                $", {LoadBalancing.CapacityUnits(unit, scenario, day.OffPeak.Connections):#,0.#} off-peak");
+            sheet.Add(CostKind.LoadBalancer, LoadBalancing.Name(balancer), LoadBalancer(scenario, services, day),
+                $"{LoadBalancing.CapacityUnits(unit, scenario, peak.Connections):#,0.#} {unit.Unit} at peak, set by {LoadBalancing.Binding(unit, scenario, peak.Connections)}{offPeak}{shape}",
                 balancer == Scenarios.LoadBalancer.Alb ? Sources.Alb : Sources.Nlb);
         }
 
         if (scenario.NatGateways > 0 || scenario.NatProcessedGbPerMonth > 0)
         {
-            sheet.Add(CostKind.NatGateway, "NAT gateways", Nat(scenario, services),
-                $"{Plural(scenario.NatGateways, "gateway")}, {scenario.NatProcessedGbPerMonth:#,0.#} GB processed", Sources.Nat);
+            var processed = day.Flat ? "" : string.Create(CultureInfo.InvariantCulture,
+                $" ({scenario.NatProcessedGbPerMonth:#,0.#} GB/month at peak load{shape})");
+            sheet.Add(CostKind.NatGateway, "NAT gateways", Nat(scenario, services, day),
+                $"{Plural(scenario.NatGateways, "gateway")}, {NatProcessedGbPerMonth(scenario, day):#,0.#} GB processed{processed}", Sources.Nat);
         }
 
-        sheet.Add(CostKind.CrossAzTransfer, "Cross-AZ transfer", CrossAz(scenario, services, connections, size),
-            $"{CrossAzGbPerMonth(scenario, connections, size.RemoteFraction, size.BeamMachines):#,0.#} GB/month between VMs in other zones",
+        sheet.Add(CostKind.CrossAzTransfer, "Cross-AZ transfer", CrossAz(scenario, services, day),
+            $"{CrossAzGbPerMonth(scenario, day):#,0.#} GB/month between VMs in other zones{shape}",
             Sources.CrossAz);
         if (scenario.ClientBytesPerConnectionPerSecond > 0)
         {
             var egress = services.InternetEgress;
-            sheet.Add(CostKind.InternetEgress, "Internet egress", InternetEgress(scenario, services, connections),
-                $"{InternetEgressGbPerMonth(scenario, connections):#,0.#} GB/month to clients, {egress.FreeGbPerMonth:#,0.#} GB free, tiered ${egress.First10TbUsdPerGb:0.00#}–{egress.Over150TbUsdPerGb:0.00#}/GB",
+            sheet.Add(CostKind.InternetEgress, "Internet egress", InternetEgress(scenario, services, day),
+                $"{InternetEgressGbPerMonth(scenario, day):#,0.#} GB/month to clients, {egress.FreeGbPerMonth:#,0.#} GB free, tiered ${egress.First10TbUsdPerGb:0.00#}–{egress.Over150TbUsdPerGb:0.00#}/GB{shape}",
                 Sources.InternetEgress);
         }
 

@@ -23,6 +23,16 @@ public sealed record Scenario
     public int BeamBaseMemoryMiB { get; init; } = 100;
     public double GrowthPercentPerMonth { get; init; } = 3;
 
+    // Daily load shape: peak hours at peak connections, the rest of the day at a share of them.
+    /// <summary>Hours a day at peak connections; 24 is a flat day (peak all day, the estimate before load shapes).</summary>
+    public double PeakHoursPerDay { get; init; } = 24;
+
+    /// <summary>Connections outside the peak hours, as a share of peak connections.</summary>
+    public double OffPeakLoadPercent { get; init; } = 30;
+
+    /// <summary>Minutes the load takes to climb from off-peak to peak (and to fall back).</summary>
+    public double RampMinutes { get; init; } = 60;
+
     // Common
     /// <summary>Paths left out of the comparison (ids such as "eks-fargate"); every path is shown by default.</summary>
     public PathList HiddenPaths { get; init; } = PathList.Empty;
@@ -39,7 +49,14 @@ public sealed record Scenario
     public double TlsHandshakeCpuMicroseconds { get; init; } = 1_000;
     public bool BurstableUnlimited { get; init; }
     public int NatGateways { get; init; }
+    /// <summary>GB a month the NAT gateways process at peak load; scaled by the daily load shape.</summary>
     public double NatProcessedGbPerMonth { get; init; }
+
+    /// <summary>Machines follow the daily load shape (EC2 Auto Scaling group, Karpenter/cluster autoscaler, more Fargate pods).</summary>
+    public bool Autoscaling { get; init; }
+
+    /// <summary>Seconds a VM being scaled in keeps its connections open so clients can leave on their own.</summary>
+    public double ScaleInDrainSeconds { get; init; } = 30;
 
     // Host agents: log and metrics agents every machine runs, a process on EC2 and a DaemonSet pod on EKS.
     public int HostAgentCpuMillicores { get; init; } = 250;

@@ -20,6 +20,9 @@ public static class ScenarioFields
         new("newConnectionsPerSecond", FieldGroup.Workload, "New connections", "conn/s", 0, 1_000_000, Sources.Assumption, s => s.NewConnectionsPerSecond, (s, v) => s with { NewConnectionsPerSecond = v }),
         new("beamBaseMemoryMiB", FieldGroup.Workload, "BEAM base memory per VM", "MiB", 0, 1_048_576, Sources.BeamReleaseFootprint, s => s.BeamBaseMemoryMiB, (s, v) => s with { BeamBaseMemoryMiB = (int)v }) { WholeNumber = true },
         new("growthPercentPerMonth", FieldGroup.Workload, "Connection growth", "%/month", -50, 20, Sources.Assumption, s => s.GrowthPercentPerMonth, (s, v) => s with { GrowthPercentPerMonth = v }),
+        new("peakHoursPerDay", FieldGroup.Workload, "Peak hours per day (24 = flat)", "h/day", 1, 24, Sources.LoadShape, s => s.PeakHoursPerDay, (s, v) => s with { PeakHoursPerDay = v }),
+        new("offPeakLoadPercent", FieldGroup.Workload, "Off-peak load (share of peak connections)", "%", 0, 100, Sources.OffPeakLoad, s => s.OffPeakLoadPercent, (s, v) => s with { OffPeakLoadPercent = v }) { InUse = Shaped },
+        new("rampMinutes", FieldGroup.Workload, "Ramp between off-peak and peak", "min", 0, 720, Sources.Ramp, s => s.RampMinutes, (s, v) => s with { RampMinutes = v }) { InUse = Shaped },
         new("horizonMonths", FieldGroup.Common, "Horizon", "months", 1, 60, Sources.Assumption, s => s.HorizonMonths, (s, v) => s with { HorizonMonths = (int)v }) { WholeNumber = true },
         new("targetUtilisationPercent", FieldGroup.Common, "Target utilisation", "%", 10, 100, Sources.TargetUtilisation, s => s.TargetUtilisationPercent, (s, v) => s with { TargetUtilisationPercent = v }),
         new("availabilityZones", FieldGroup.Common, "Availability zones", "AZs", 1, 6, Sources.Availability, s => s.AvailabilityZones, (s, v) => s with { AvailabilityZones = (int)v }) { WholeNumber = true },
@@ -27,7 +30,8 @@ public static class ScenarioFields
         new("spareInstances", FieldGroup.Common, "Spare machines (N+k)", "machines", 0, 1_000, Sources.Availability, s => s.SpareInstances, (s, v) => s with { SpareInstances = (int)v }) { WholeNumber = true },
         new("tlsHandshakeCpuMicroseconds", FieldGroup.Common, "CPU per TLS handshake on the VMs", "µs", 0, 1_000_000, Sources.TlsHandshake, s => s.TlsHandshakeCpuMicroseconds, (s, v) => s with { TlsHandshakeCpuMicroseconds = v }) { InUse = s => s.LoadBalancer.VmsTerminateTls() },
         new("natGateways", FieldGroup.Common, "NAT gateways", "gateways", 0, 100, Sources.Nat, s => s.NatGateways, (s, v) => s with { NatGateways = (int)v }) { WholeNumber = true },
-        new("natProcessedGbPerMonth", FieldGroup.Common, "NAT data processed", "GB/month", 0, 10_000_000, Sources.Nat, s => s.NatProcessedGbPerMonth, (s, v) => s with { NatProcessedGbPerMonth = v }),
+        new("natProcessedGbPerMonth", FieldGroup.Common, "NAT data processed (at peak load)", "GB/month", 0, 10_000_000, Sources.Nat, s => s.NatProcessedGbPerMonth, (s, v) => s with { NatProcessedGbPerMonth = v }),
+        new("scaleInDrainSeconds", FieldGroup.Common, "Scale-in drain time", "s", 0, 3_600, Sources.ScaleInDrain, s => s.ScaleInDrainSeconds, (s, v) => s with { ScaleInDrainSeconds = v }) { InUse = s => Shaped(s) && s.Autoscaling },
         new("hostAgentCpuMillicores", FieldGroup.Common, "Host agents' CPU per machine", "millicores", 0, 64_000, Sources.HostAgents, s => s.HostAgentCpuMillicores, (s, v) => s with { HostAgentCpuMillicores = (int)v }) { WholeNumber = true },
         new("hostAgentMemoryMiB", FieldGroup.Common, "Host agents' memory per machine", "MiB", 0, 262_144, Sources.HostAgents, s => s.HostAgentMemoryMiB, (s, v) => s with { HostAgentMemoryMiB = (int)v }) { WholeNumber = true },
         new("hostAgentPods", FieldGroup.Common, "Host agents (DaemonSet pods on EKS)", "agents", 0, 50, Sources.HostAgents, s => s.HostAgentPods, (s, v) => s with { HostAgentPods = (int)v }) { WholeNumber = true },
@@ -51,6 +55,9 @@ public static class ScenarioFields
         new("operationsUsdPerHour", FieldGroup.Operations, "Engineer cost", "USD/h", 0, 10_000, Sources.Assumption, s => (double)s.OperationsUsdPerHour, (s, v) => s with { OperationsUsdPerHour = (decimal)v }),
         new("deploysPerMonth", FieldGroup.Operations, "Deploys", "deploys/month", 0, 10_000, Sources.Assumption, s => s.DeploysPerMonth, (s, v) => s with { DeploysPerMonth = (int)v }) { WholeNumber = true },
     ];
+
+    /// <summary>The day has off-peak hours: the off-peak load, ramp and autoscaling matter.</summary>
+    public static bool Shaped(Scenario s) => s.PeakHoursPerDay < 24;
 
     /// <summary>Pods of a fixed size run on EKS nodes with that layout, and on Fargate always.</summary>
     private static bool UsesPodSize(Scenario s) =>

@@ -55,6 +55,11 @@ public static class SourceSections
         { Sources.SystemNodes, "7.3" },
         { Sources.Availability, "7.6" },
         { Sources.ClientBytes, "7.7" },
+        { Sources.LoadShape, "7.10" },
+        { Sources.OffPeakLoad, "7.10" },
+        { Sources.Ramp, "7.11" },
+        { Sources.ScaleOut, "7.11" },
+        { Sources.ScaleInDrain, "7.12" },
         // Generic "measure yours" figures, and planning choices: the defaults table lists each with its tag.
         { Sources.Assumption, "8" },
         { Sources.TargetUtilisation, "8" },

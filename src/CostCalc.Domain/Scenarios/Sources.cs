@@ -65,6 +65,14 @@ public static class Sources
     public const string InstancePrices =
         "AWS Price List: Linux, shared-tenancy on-demand and no-upfront reserved prices per region, as of the snapshot date";
     public const string SpotAdvisor = "Spot ≈ on-demand × (1 − savings %) from the AWS Spot Advisor feed";
+    public const string LoadShape =
+        "Planning choice: peak hours at peak connections, the rest of the day at the off-peak share; 24 h = flat (peak all month)";
+    public const string OffPeakLoad = "Assumption — measure yours: connections outside the peak hours as a share of peak";
+    public const string Ramp = "Assumption — measure yours: minutes the load takes to climb from off-peak to peak and to fall back";
+    public const string ScaleOut =
+        "Scale-out: EC2 launch to SSH ≈ 25–30 s (brevdev/ec2-coldboot-research, daemonology.net 2021); Karpenter node Ready 60–100 s after launch (aws/karpenter-provider-aws #3102, #6128); Fargate node 30–45 s (aws/containers-roadmap #649) [secondary]";
+    public const string ScaleInDrain =
+        "Kubernetes terminationGracePeriodSeconds default 30 s; ALB deregistration delay default 300 s: the drain is the shorter one";
     public const string TargetUtilisation = "Planning choice: headroom for peaks and garbage collection";
     public const string Availability = "Spare machines keep peak capacity through the loss of that many machines";
 }

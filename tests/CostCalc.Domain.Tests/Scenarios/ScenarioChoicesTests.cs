@@ -11,6 +11,7 @@ public class ScenarioChoicesTests
     public static TheoryData<string, string[]> ListValues => new()
     {
         { "loadBalancer", ["none", "alb", "nlb", "nlbTls"] },
+        { "autoscaling", ["false", "true"] },
         { "burstableUnlimited", ["false", "true"] },
         {
             "ec2PurchaseOption",
@@ -33,6 +34,7 @@ public class ScenarioChoicesTests
     {
         { "region", "us-east-1" },
         { "loadBalancer", "alb" },
+        { "autoscaling", "false" },
         { "burstableUnlimited", "false" },
         { "ec2InstanceType", "m6i.large" },
         { "ec2PurchaseOption", "onDemand" },
@@ -97,6 +99,8 @@ public class ScenarioChoicesTests
         Assert.True(ScenarioChoices.Get("burstableUnlimited").Write(Scenario.Default, "true").BurstableUnlimited);
         Assert.False(ScenarioChoices.Get("burstableUnlimited").Write(Scenario.Default with { BurstableUnlimited = true }, "false").BurstableUnlimited);
         Assert.True(ScenarioChoices.Get("autoMode").Write(Scenario.Default, "true").AutoMode);
+        Assert.True(ScenarioChoices.Get("autoscaling").Write(Scenario.Default, "true").Autoscaling);
+        Assert.False(ScenarioChoices.Get("autoscaling").Write(Scenario.Default with { Autoscaling = true }, "false").Autoscaling);
     }
 
     private static void RoundTrips<T>(string name, Func<Scenario, T> property)

@@ -96,6 +96,45 @@ public sealed class EstimateEndpointsTests(CostCalcFactory factory) : IClassFixt
         Assert.Equal(expected, alb, 2);
     }
 
+    // Load shape over the API: 8 peak hours, 30 % off-peak, 60-minute ramps → the day's average load is
+    // (8 × 1 + 2 × 0.65 + 14 × 0.3) ÷ 24 = 0.5625 of peak. 1 M idle sockets: 333.3 LCU at peak, active-bound and
+    // scaling with the load → ALB = 0.0225 × 730 + 0.008 × 333.3 × 0.5625 × 730. With autoscaling every path
+    // names its scale-in in its disruption facts.
+    [Fact]
+    public async Task Estimate_EightHourPeakAutoscaled_ShapesTheAlbAndCountsScaleIn()
+    {
+        var body = new
+        {
+            peakConnections = 1_000_000, messagesPerConnectionPerSecond = 0, newConnectionsPerSecond = 0,
+            peakHoursPerDay = 8, offPeakLoadPercent = 30, rampMinutes = 60, autoscaling = true, scaleInDrainSeconds = 30,
+        };
+        var estimate = await (await _client.PostObjectAsync("/api/estimate", body)).ReadJsonAsync();
+
+        foreach (var id in AllPaths)
+        {
+            var path = PathOf(estimate, id);
+            var alb = path.GetProperty("costLines").EnumerateArray().Single(l => l.GetProperty("kind").GetString() == "loadBalancer");
+            Assert.Equal((0.0225m * 730m) + (0.008m * (1_000_000m / 3000m) * 0.5625m * 730m), alb.Money("monthlyUsd"), 2);
+            Assert.EndsWith("peak 8 h/day, 30 % off-peak, 60-min ramps", alb.GetProperty("detail").GetString(), StringComparison.Ordinal);
+            Assert.Contains(path.GetProperty("disruption").GetProperty("facts").EnumerateArray(), f => f.GetProperty("name").GetString() == "Scale-in");
+        }
+    }
+
+    [Theory]
+    [InlineData("""{"peakHoursPerDay": 0}""", "peakHoursPerDay", "between 1 and 24")]
+    [InlineData("""{"offPeakLoadPercent": 101}""", "offPeakLoadPercent", "between 0 and 100")]
+    [InlineData("""{"rampMinutes": 721}""", "rampMinutes", "between 0 and 720")]
+    [InlineData("""{"scaleInDrainSeconds": -1}""", "scaleInDrainSeconds", "between 0 and 3,600")]
+    public async Task Estimate_BadLoadShapeInput_Returns400NamingTheField(string json, string field, string mentions)
+    {
+        var response = await _client.PostRawAsync("/api/estimate", json);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.ReadJsonAsync()).GetProperty("errors");
+        Assert.True(errors.TryGetProperty(field, out var messages), $"errors: {errors}");
+        Assert.Contains(mentions, messages[0].GetString(), StringComparison.OrdinalIgnoreCase);
+    }
+
     [Theory]
     [InlineData("""{"peakConnections": -5}""", "peakConnections", "between 1 and 100,000,000")]
     [InlineData("""{"peakConnections": "lots"}""", "peakConnections", "whole number")]
