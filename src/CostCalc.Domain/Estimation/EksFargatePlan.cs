@@ -37,7 +37,7 @@ internal sealed class EksFargatePlan : IPathPlan
 
     public PathSize Size(double connections)
     {
-        var (pods, capacity, remote) = DistributionFixedPoint.Solve(connections, _scenario, _vm, _scenario.SpareInstances);
+        var (pods, capacity, remote) = DistributionFixedPoint.Solve(connections, _scenario, _vm, peak => Spares.SpareVms(_scenario, peak, 1));
         return new PathSize(pods, Runs && capacity.ConnectionsPerVm > 0 ? pods : 0, 0, Runs ? 1 : 0, capacity, remote);
     }
 
@@ -81,11 +81,13 @@ internal sealed class EksFargatePlan : IPathPlan
         return new ResourceSplit("Fargate pod", "millicores", [new("Connections", work), new("Headroom", Math.Max(0, provisioned - work))]);
     }
 
-    public Disruption Disruption(PathSize size) => EksCluster.RollingUpdate(_scenario, size);
+    public Disruption Disruption(PathSize size) => EksCluster.Disruption(_scenario, size, MachineKind, autoMode: false, spot: false);
+
+    public string? Survives(PathSize size) => Spares.Survives(_scenario, size, MachineKind);
 
     public IEnumerable<Warning> Warnings(PathSize size)
     {
-        foreach (var warning in EksCluster.Warnings(_scenario))
+        foreach (var warning in EksCluster.Warnings(_scenario, _region.Services))
         {
             yield return warning;
         }

@@ -44,7 +44,10 @@ internal sealed partial class EksPlan
         SharedCosts.Cost(s, services, size, connections, s.EksOperationsHoursPerMonth, sheet);
     }
 
-    public Disruption Disruption(PathSize size) => EksCluster.RollingUpdate(_scenario, size);
+    public Disruption Disruption(PathSize size) =>
+        EksCluster.Disruption(_scenario, size, MachineKind, _scenario.AutoMode, _scenario.EksPurchaseOption == PurchaseOption.Spot);
+
+    public string? Survives(PathSize size) => Spares.Survives(_scenario, size, MachineKind);
 
     public ResourceSplit MemorySplit(PathSize size, double connections)
     {
@@ -103,7 +106,7 @@ internal sealed partial class EksPlan
             yield return Ec2Plan.Spot;
         }
 
-        foreach (var warning in EksCluster.Warnings(s))
+        foreach (var warning in EksCluster.Warnings(s, _region.Services))
         {
             yield return warning;
         }

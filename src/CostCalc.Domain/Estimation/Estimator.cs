@@ -106,7 +106,10 @@ public sealed class Estimator(InstanceCatalog catalog, PriceBook prices, IReadOn
             size.Feasible ? plan.MemorySplit(size, connections) : new ResourceSplit(machine, "MiB", []),
             size.Feasible ? plan.CpuSplit(size, connections) : new ResourceSplit(machine, "millicores", []),
             plan.Disruption(size),
-            [.. plan.Warnings(size).Select(w => w with { Path = id })]);
+            [.. plan.Warnings(size).Select(w => w with { Path = id })])
+        {
+            Survives = plan.Survives(size),
+        };
     }
 
     /// <summary>Full mesh: n(n − 1)/2 distribution connections.</summary>

@@ -11,6 +11,7 @@ public class ScenarioChoicesTests
     public static TheoryData<string, string[]> ListValues => new()
     {
         { "loadBalancer", ["none", "alb"] },
+        { "sparePolicy", ["vms", "machines", "zone"] },
         { "burstableUnlimited", ["false", "true"] },
         {
             "ec2PurchaseOption",
@@ -33,6 +34,7 @@ public class ScenarioChoicesTests
     {
         { "region", "us-east-1" },
         { "loadBalancer", "alb" },
+        { "sparePolicy", "machines" },
         { "burstableUnlimited", "false" },
         { "ec2InstanceType", "m6i.large" },
         { "ec2PurchaseOption", "onDemand" },
@@ -94,6 +96,7 @@ public class ScenarioChoicesTests
         RoundTrips("podLayout", s => s.PodLayout);
         RoundTrips("addOnPlacement", s => s.AddOnPlacement);
         RoundTrips("supportTier", s => s.SupportTier);
+        RoundTrips("sparePolicy", s => s.SparePolicy);
         Assert.True(ScenarioChoices.Get("burstableUnlimited").Write(Scenario.Default, "true").BurstableUnlimited);
         Assert.False(ScenarioChoices.Get("burstableUnlimited").Write(Scenario.Default with { BurstableUnlimited = true }, "false").BurstableUnlimited);
         Assert.True(ScenarioChoices.Get("autoMode").Write(Scenario.Default, "true").AutoMode);
