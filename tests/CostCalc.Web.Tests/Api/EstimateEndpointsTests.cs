@@ -34,6 +34,33 @@ public sealed class EstimateEndpointsTests(CostCalcFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task Estimate_ZonePolicy_GivesDropsByCauseAndWhatEachPathSurvives()
+    {
+        // 500,000 connections on 3 zones: EC2 needs N = ⌈500,000 / 95,703⌉ = 6, so M = 9 (9 − 3 = 6), 3 per zone (model.md §7.6).
+        var estimate = await (await _client.PostRawAsync("/api/estimate", "{\"sparePolicy\":\"zone\",\"peakConnections\":500000}")).ReadJsonAsync();
+
+        var ec2 = PathOf(estimate, "ec2");
+        Assert.Equal(9, ec2.GetProperty("machines").GetInt64());
+        Assert.Equal("survives losing any 1 of 3 zones (3 instances each)", ec2.GetProperty("survives").GetString());
+        var disruption = ec2.GetProperty("disruption");
+        var causes = disruption.GetProperty("causes").EnumerateArray().ToList();
+        Assert.Equal(["Deploys", "OS/AMI patching"], causes.Select(c => c.GetProperty("cause").GetString()));
+        // 8 deploys × 500,000 + 1 refresh a month × 500,000.
+        Assert.Equal(4_000_000, causes[0].GetProperty("connectionsDroppedPerMonth").GetInt64());
+        Assert.Equal(4_500_000, disruption.GetProperty("connectionsDroppedPerMonth").GetInt64());
+    }
+
+    [Fact]
+    public async Task Estimate_ZonePolicyOnOneZone_IsAProblemOnSparePolicy()
+    {
+        var response = await _client.PostRawAsync("/api/estimate", "{\"sparePolicy\":\"zone\",\"availabilityZones\":1}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.ReadJsonAsync();
+        Assert.True(problem.GetProperty("errors").TryGetProperty("sparePolicy", out _));
+    }
+
+    [Fact]
     public async Task Estimate_EmptyObject_ListsThreePathsWithAProjectionSeriesEach()
     {
         var estimate = await (await _client.PostRawAsync("/api/estimate", "{}")).ReadJsonAsync();
