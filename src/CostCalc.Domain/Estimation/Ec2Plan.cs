@@ -76,7 +76,7 @@ internal sealed class Ec2Plan : IPathPlan
                 hot ? "Hot code upgrade: processes and sockets stay up" : "Rolling restart: each instance restarts once per deploy, closing its connections",
                 hot ? Sources.HotCodeUpgrade : Sources.RollingRestart),
             Restarts.Roll(DropCauses.Patching, s.InstanceRefreshesPerYear / 12, s, size,
-                $"Instance refresh to a new AMI replaces every instance: {Restarts.PerMonth(s.InstanceRefreshesPerYear)}{(hot ? " (a hot code upgrade does not patch the OS)" : "")}",
+                "Instance refresh to a new AMI replaces every instance: " + Restarts.PerMonth(s.InstanceRefreshesPerYear) + (hot ? " (a hot code upgrade does not patch the OS)" : ""),
                 Sources.InstanceRefresh),
         ];
         if (s.Ec2PurchaseOption == PurchaseOption.Spot)

@@ -34,16 +34,16 @@ internal static class EksCluster
     /// recycling) less the rolls an upgrade already makes with its new AMI, Auto Mode's weekly drift in
     /// place of patch rolls, and spot reclaims on spot nodes.
     /// </summary>
-    /// <param name="kind">"node" or "Fargate pod".</param>
-    public static Disruption Disruption(Scenario s, PathSize size, string kind, bool autoMode, bool spot)
+    /// <param name="kind">What a machine is ("node", "Fargate pod"), for the spot line's words.</param>
+    /// <param name="fargate">Pods run on Fargate: upgrades and OS patches recycle the pods themselves.</param>
+    public static Disruption Disruption(Scenario s, PathSize size, string kind, bool fargate, bool autoMode, bool spot)
     {
-        var fargate = kind != "node";
         var upgrades = Math.Max(0, s.KubernetesUpgradesPerYear);
         var upgradeRolls = fargate
                 ? Restarts.Roll(DropCauses.KubernetesUpgrades, upgrades / 12, s, size,
-                    $"{Restarts.PerMonth(upgrades)}: existing Fargate pods keep their old kubelet, so every pod is restarted once per upgrade", Sources.KubernetesReleaseCadence)
+                    Format($"{Restarts.PerMonth(upgrades)}: existing Fargate pods keep their old kubelet, so every pod is restarted once per upgrade"), Sources.KubernetesReleaseCadence)
                 : Restarts.Roll(DropCauses.KubernetesUpgrades, upgrades / 12, s, size,
-                    $"{Restarts.PerMonth(upgrades)}: each upgrade rolls every node (new AMI for the new version) and restarts every pod once", Sources.KubernetesReleaseCadence);
+                    Format($"{Restarts.PerMonth(upgrades)}: each upgrade rolls every node (new AMI for the new version) and restarts every pod once"), Sources.KubernetesReleaseCadence);
         var causes = new List<DropCause>
         {
             Restarts.Deploys(s, size, false, "Rolling update: every pod is replaced once per deploy, closing its connections", Sources.RollingUpdate),
@@ -53,7 +53,7 @@ internal static class EksCluster
         {
             var rolls = Math.Max(0, Restarts.AutoModeAmiRollsPerYear - upgrades);
             causes.Add(Restarts.RollAfter(upgradeRolls, DropCauses.AutoModeReplacement, rolls / 12, s, size,
-                $"Nodes drift to each weekly AMI (expire after {Restarts.AutoModeNodeExpiryHours} h at the latest): {Restarts.AutoModeAmiRollsPerYear:0} rolls a year less the {upgrades:0.##} upgrades = {rolls / 12:0.##} a month; they replace OS/AMI patch rolls",
+                Format($"Nodes drift to each weekly AMI (expire after {Restarts.AutoModeNodeExpiryHours} h at the latest): {Restarts.AutoModeAmiRollsPerYear:0} rolls a year less the {upgrades:0.##} upgrades = {rolls / 12:0.##} a month; they replace OS/AMI patch rolls"),
                 Sources.AutoModeNodeLifetime));
         }
         else
@@ -61,8 +61,8 @@ internal static class EksCluster
             var rolls = Math.Max(0, s.InstanceRefreshesPerYear - upgrades);
             causes.Add(Restarts.RollAfter(upgradeRolls, DropCauses.Patching, rolls / 12, s, size,
                 fargate
-                    ? $"AWS recycles Fargate pods to patch their OS (cadence not published; {s.InstanceRefreshesPerYear:0.##} a year assumed, less the {upgrades:0.##} upgrades that restart every pod anyway) = {rolls / 12:0.##} a month"
-                    : $"Node AMI update rolls every node: {s.InstanceRefreshesPerYear:0.##} a year less the {upgrades:0.##} upgrades that bring a new AMI anyway = {rolls / 12:0.##} a month",
+                    ? Format($"AWS recycles Fargate pods to patch their OS (cadence not published; {s.InstanceRefreshesPerYear:0.##} a year assumed, less the {upgrades:0.##} upgrades that restart every pod anyway) = {rolls / 12:0.##} a month")
+                    : Format($"Node AMI update rolls every node: {s.InstanceRefreshesPerYear:0.##} a year less the {upgrades:0.##} upgrades that bring a new AMI anyway = {rolls / 12:0.##} a month"),
                 fargate ? Sources.FargatePatching : Sources.InstanceRefresh));
         }
 
@@ -85,4 +85,6 @@ internal static class EksCluster
                 $"At {s.KubernetesUpgradesPerYear:0.##} Kubernetes upgrades a year the EKS cluster runs a version past its {StandardSupportMonths} months of standard support from month {month}: Kubernetes ships a minor version every {KubernetesSupport.MonthsBetweenMinorReleases} months, and staying in standard support over {s.HorizonMonths} months takes at least {KubernetesSupport.MinimumUpgradesPerYear(s.HorizonMonths)} upgrades a year. Past that, extended support costs ${extended}/h per cluster (${extended * Billing.HoursPerMonth:#,0.00}/month) instead of ${services.EksClusterUsdPerHour}/h; the estimate prices standard support throughout."));
         }
     }
+
+    private static string Format(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -81,7 +81,7 @@ internal sealed class EksFargatePlan : IPathPlan
         return new ResourceSplit("Fargate pod", "millicores", [new("Connections", work), new("Headroom", Math.Max(0, provisioned - work))]);
     }
 
-    public Disruption Disruption(PathSize size) => EksCluster.Disruption(_scenario, size, MachineKind, autoMode: false, spot: false);
+    public Disruption Disruption(PathSize size) => EksCluster.Disruption(_scenario, size, MachineKind, fargate: true, autoMode: false, spot: false);
 
     public string? Survives(PathSize size) => Spares.Survives(_scenario, size, MachineKind);
 

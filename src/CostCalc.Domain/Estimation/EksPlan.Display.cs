@@ -45,7 +45,7 @@ internal sealed partial class EksPlan
     }
 
     public Disruption Disruption(PathSize size) =>
-        EksCluster.Disruption(_scenario, size, MachineKind, _scenario.AutoMode, _scenario.EksPurchaseOption == PurchaseOption.Spot);
+        EksCluster.Disruption(_scenario, size, MachineKind, fargate: false, _scenario.AutoMode, _scenario.EksPurchaseOption == PurchaseOption.Spot);
 
     public string? Survives(PathSize size) => Spares.Survives(_scenario, size, MachineKind);
 

@@ -38,15 +38,9 @@ public static class Spares
             return Math.Max(0, needed);
         }
 
-        // Any answer M ≥ N, so M ≥ N + ⌈M/Z⌉ ≥ N + ⌈N/Z⌉: start there. M − ⌈M/Z⌉ grows by 0 or 1 per
-        // machine and reaches N by M = N + ⌈N/(Z−1)⌉ ≤ 2N, so the loop is short.
-        var machines = needed + CeilDiv(needed, zones);
-        while (machines - CeilDiv(machines, zones) < needed)
-        {
-            machines++;
-        }
-
-        return machines;
+        // With M = N + k: M − ⌈M/Z⌉ ≥ N ⇔ k ≥ ⌈(N + k)/Z⌉ ⇔ k ≥ (N + k)/Z (k is whole) ⇔ k(Z − 1) ≥ N,
+        // so the fewest spares are k = ⌈N/(Z − 1)⌉: N on 2 zones, N/2 on 3.
+        return needed + CeilDiv(needed, zones - 1);
     }
 
     /// <summary>Machines in the largest zone when <paramref name="machines"/> are spread evenly over <paramref name="zones"/>.</summary>
