@@ -36,7 +36,7 @@ internal sealed class Ec2Plan : IPathPlan
 
     public PathSize Size(double connections)
     {
-        var (vms, capacity, remote) = DistributionFixedPoint.Solve(connections, _scenario, _vm, _scenario.SpareInstances);
+        var (vms, capacity, remote) = DistributionFixedPoint.Solve(connections, _scenario, _vm, peak => Spares.SpareVms(_scenario, peak, 1));
         return new PathSize(vms, capacity.ConnectionsPerVm > 0 ? vms : 0, 0, 1, capacity, remote);
     }
 
@@ -75,17 +75,30 @@ internal sealed class Ec2Plan : IPathPlan
         size.Machines <= 0 ? 0
             : (BeamVm.CoresUsed(_scenario, connections, size.RemoteFraction) / size.Machines) + (_scenario.HostAgentCpuMillicores / 1000.0);
 
+    /// <summary>Deploys (none with hot code upgrades), instance refreshes to new AMIs, and spot reclaims (docs/model.md §6).</summary>
     public Disruption Disruption(PathSize size)
     {
         var s = _scenario;
         var hot = s.Ec2DeployMethod == Ec2DeployMethod.HotCodeUpgrade;
-        var deploys = new Disruption(
-            hot ? 0 : s.DeploysPerMonth * s.PeakConnections,
-            hot ? 0 : s.DeploysPerMonth * size.Vms,
-            [new("Deploy", hot ? "Hot code upgrade: connections stay up" : "Rolling restart: each instance's connections drop once",
-                hot ? Sources.HotCodeUpgrade : Sources.RollingRestart)]);
-        return size.Feasible ? ScaleIn.AddTo(deploys, Day(size, s.PeakConnections), MachineKind) : deploys;
+        List<DropCause> causes =
+        [
+            Restarts.Deploys(s, size, hot,
+                hot ? "Hot code upgrade: processes and sockets stay up" : "Rolling restart: each instance restarts once per deploy, closing its connections",
+                hot ? Sources.HotCodeUpgrade : Sources.RollingRestart),
+            Restarts.Roll(DropCauses.Patching, s.InstanceRefreshesPerYear / 12, s, size,
+                "Instance refresh to a new AMI replaces every instance: " + Restarts.PerMonth(s.InstanceRefreshesPerYear) + (hot ? " (a hot code upgrade does not patch the OS)" : ""),
+                Sources.InstanceRefresh),
+        ];
+        if (s.Ec2PurchaseOption == PurchaseOption.Spot)
+        {
+            causes.Add(Restarts.Spot(s, size, MachineKind));
+        }
+
+        var disruption = new Disruption(causes, []);
+        return size.Feasible ? ScaleIn.AddTo(disruption, Day(size, s.PeakConnections), MachineKind) : disruption;
     }
+
+    public string? Survives(PathSize size) => Spares.Survives(_scenario, size, MachineKind);
 
     public ResourceSplit MemorySplit(PathSize size, double connections)
     {

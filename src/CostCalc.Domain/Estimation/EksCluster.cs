@@ -36,21 +36,63 @@ internal static class EksCluster
             $"{SharedCosts.Plural(s.Clusters, "cluster")} × ${rate}/h ({s.SupportTier} support)", Sources.ControlPlane);
     }
 
-    /// <summary>A rolling update replaces every pod once per deploy.</summary>
-    public static Disruption RollingUpdate(Scenario s, PathSize size) => new(
-        s.DeploysPerMonth * s.PeakConnections,
-        s.DeploysPerMonth * size.Vms,
-        [
-            new("Deploy", "Rolling update: each pod's connections drop once", Sources.RollingUpdate),
-            new("Pod restart", "p99 ≤ 5 s to start (excl. image pull); crash back-off 10 s → 5 min; 30 s grace period", Sources.PodStartup),
-        ]);
-
-    public static IEnumerable<Warning> Warnings(Scenario s)
+    /// <summary>
+    /// What restarts every pod of an EKS cluster (docs/model.md §6): deploys (rolling update), Kubernetes
+    /// upgrades that reach the nodes, OS/AMI patch rolls (node AMI updates; on Fargate, AWS's patch
+    /// recycling) less the rolls an upgrade already makes with its new AMI, Auto Mode's weekly drift in
+    /// place of patch rolls, and spot reclaims on spot nodes.
+    /// </summary>
+    /// <param name="kind">What a machine is ("node", "Fargate pod"), for the spot line's words.</param>
+    /// <param name="fargate">Pods run on Fargate: upgrades and OS patches recycle the pods themselves.</param>
+    public static Disruption Disruption(Scenario s, PathSize size, string kind, bool fargate, bool autoMode, bool spot)
     {
-        if (s.SupportTier == SupportTier.Standard && s.HorizonMonths > StandardSupportMonths)
+        var upgrades = Math.Max(0, s.KubernetesUpgradesPerYear);
+        var upgradeRolls = fargate
+                ? Restarts.Roll(DropCauses.KubernetesUpgrades, upgrades / 12, s, size,
+                    Format($"{Restarts.PerMonth(upgrades)}: existing Fargate pods keep their old kubelet, so every pod is restarted once per upgrade"), Sources.KubernetesReleaseCadence)
+                : Restarts.Roll(DropCauses.KubernetesUpgrades, upgrades / 12, s, size,
+                    Format($"{Restarts.PerMonth(upgrades)}: each upgrade rolls every node (new AMI for the new version) and restarts every pod once"), Sources.KubernetesReleaseCadence);
+        var causes = new List<DropCause>
         {
-            yield return new("standard-support-assumes-upgrades", string.Create(CultureInfo.InvariantCulture,
-                $"Standard support over {s.HorizonMonths} months assumes the EKS cluster moves to a newer Kubernetes minor version at least every {StandardSupportMonths} months; each upgrade replaces every node or Fargate pod and restarts every BEAM pod. Without upgrades, extended support ($0.60/h) applies."));
+            Restarts.Deploys(s, size, false, "Rolling update: every pod is replaced once per deploy, closing its connections", Sources.RollingUpdate),
+            upgradeRolls,
+        };
+        if (autoMode && !fargate)
+        {
+            var rolls = Math.Max(0, Restarts.AutoModeAmiRollsPerYear - upgrades);
+            causes.Add(Restarts.RollAfter(upgradeRolls, DropCauses.AutoModeReplacement, rolls / 12, s, size,
+                Format($"Nodes drift to each weekly AMI (expire after {Restarts.AutoModeNodeExpiryHours} h at the latest): {Restarts.AutoModeAmiRollsPerYear:0} rolls a year less the {upgrades:0.##} upgrades = {rolls / 12:0.##} a month; they replace OS/AMI patch rolls"),
+                Sources.AutoModeNodeLifetime));
+        }
+        else
+        {
+            var rolls = Math.Max(0, s.InstanceRefreshesPerYear - upgrades);
+            causes.Add(Restarts.RollAfter(upgradeRolls, DropCauses.Patching, rolls / 12, s, size,
+                fargate
+                    ? Format($"AWS recycles Fargate pods to patch their OS (cadence not published; {s.InstanceRefreshesPerYear:0.##} a year assumed, less the {upgrades:0.##} upgrades that restart every pod anyway) = {rolls / 12:0.##} a month")
+                    : Format($"Node AMI update rolls every node: {s.InstanceRefreshesPerYear:0.##} a year less the {upgrades:0.##} upgrades that bring a new AMI anyway = {rolls / 12:0.##} a month"),
+                fargate ? Sources.FargatePatching : Sources.InstanceRefresh));
+        }
+
+        if (spot)
+        {
+            causes.Add(Restarts.Spot(s, size, kind));
+        }
+
+        return new(
+            [.. DropCauses.InOrder(causes.Select(c => c.Cause)).Select(name => causes.First(c => c.Cause == name))],
+            [new("Pod restart", "p99 ≤ 5 s to start (excl. image pull); crash back-off 10 s → 5 min; 30 s grace period", Sources.PodStartup)]);
+    }
+
+    public static IEnumerable<Warning> Warnings(Scenario s, ServicePrices services)
+    {
+        if (s.SupportTier == SupportTier.Standard && KubernetesSupport.MonthLeavingStandardSupport(s.KubernetesUpgradesPerYear, s.HorizonMonths) is { } month)
+        {
+            var extended = services.EksExtendedSupportUsdPerHour;
+            yield return new("standard-support-lapses", string.Create(CultureInfo.InvariantCulture,
+                $"At {s.KubernetesUpgradesPerYear:0.##} Kubernetes upgrades a year the EKS cluster runs a version past its {StandardSupportMonths} months of standard support from month {month}: Kubernetes ships a minor version every {KubernetesSupport.MonthsBetweenMinorReleases} months, and staying in standard support over {s.HorizonMonths} months takes at least {KubernetesSupport.MinimumUpgradesPerYear(s.HorizonMonths)} upgrades a year. Past that, extended support costs ${extended}/h per cluster (${extended * Billing.HoursPerMonth:#,0.00}/month) instead of ${services.EksClusterUsdPerHour}/h; the estimate prices standard support throughout."));
         }
     }
+
+    private static string Format(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

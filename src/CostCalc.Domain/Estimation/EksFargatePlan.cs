@@ -37,7 +37,7 @@ internal sealed class EksFargatePlan : IPathPlan
 
     public PathSize Size(double connections)
     {
-        var (pods, capacity, remote) = DistributionFixedPoint.Solve(connections, _scenario, _vm, _scenario.SpareInstances);
+        var (pods, capacity, remote) = DistributionFixedPoint.Solve(connections, _scenario, _vm, peak => Spares.SpareVms(_scenario, peak, 1));
         return new PathSize(pods, Runs && capacity.ConnectionsPerVm > 0 ? pods : 0, 0, Runs ? 1 : 0, capacity, remote);
     }
 
@@ -87,14 +87,17 @@ internal sealed class EksFargatePlan : IPathPlan
         return new ResourceSplit("Fargate pod", "millicores", [new("Connections", work), new("Headroom", Math.Max(0, provisioned - work))]);
     }
 
-    public Disruption Disruption(PathSize size) =>
-        size.Feasible
-            ? ScaleIn.AddTo(EksCluster.RollingUpdate(_scenario, size), Day(size, _scenario.PeakConnections), MachineKind)
-            : EksCluster.RollingUpdate(_scenario, size);
+    public Disruption Disruption(PathSize size)
+    {
+        var disruption = EksCluster.Disruption(_scenario, size, MachineKind, fargate: true, autoMode: false, spot: false);
+        return size.Feasible ? ScaleIn.AddTo(disruption, Day(size, _scenario.PeakConnections), MachineKind) : disruption;
+    }
+
+    public string? Survives(PathSize size) => Spares.Survives(_scenario, size, MachineKind);
 
     public IEnumerable<Warning> Warnings(PathSize size)
     {
-        foreach (var warning in EksCluster.Warnings(_scenario))
+        foreach (var warning in EksCluster.Warnings(_scenario, _region.Services))
         {
             yield return warning;
         }

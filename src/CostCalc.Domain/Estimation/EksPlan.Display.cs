@@ -77,10 +77,13 @@ internal sealed partial class EksPlan
         ? Format($"{nodes} × {type.Name} at ${rate.UsdPerHour:0.######}/h (AmazonEKS price list, {listed.Origin.AsOf:yyyy-MM-dd}) × 730 h")
         : Format($"{nodes} × {type.Name} at {rate.ShareOfOnDemand * 100:0.##} % of on-demand ${OnDemand(type):0.#####}/h = ${rate.UsdPerHour:0.######}/h × 730 h");
 
-    public Disruption Disruption(PathSize size) =>
-        size.Feasible
-            ? ScaleIn.AddTo(EksCluster.RollingUpdate(_scenario, size), Day(size, _scenario.PeakConnections), MachineKind)
-            : EksCluster.RollingUpdate(_scenario, size);
+    public Disruption Disruption(PathSize size)
+    {
+        var disruption = EksCluster.Disruption(_scenario, size, MachineKind, fargate: false, _scenario.AutoMode, _scenario.EksPurchaseOption == PurchaseOption.Spot);
+        return size.Feasible ? ScaleIn.AddTo(disruption, Day(size, _scenario.PeakConnections), MachineKind) : disruption;
+    }
+
+    public string? Survives(PathSize size) => Spares.Survives(_scenario, size, MachineKind);
 
     public ResourceSplit MemorySplit(PathSize size, double connections)
     {
@@ -139,7 +142,7 @@ internal sealed partial class EksPlan
             yield return Ec2Plan.Spot;
         }
 
-        foreach (var warning in EksCluster.Warnings(s))
+        foreach (var warning in EksCluster.Warnings(s, _region.Services))
         {
             yield return warning;
         }

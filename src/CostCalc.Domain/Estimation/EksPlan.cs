@@ -56,7 +56,7 @@ internal sealed partial class EksPlan : IPathPlan
             // The BEAM pod requests what the add-ons leave; with no CPU limit it still uses the CPU their
             // requests reserve but do not use, so only memory is given up.
             _addOnPodsPerBeamNode = _system is null && AddOnCpu + AddOnMemory > 0
-                ? Math.Min(AddOnPods, CeilDiv(AddOnPods, Math.Max(1, scenario.MinimumInstances + scenario.SpareInstances)))
+                ? Math.Min(AddOnPods, CeilDiv(AddOnPods, Math.Max(1, scenario.MinimumInstances + Spares.SpareVms(scenario, scenario.MinimumInstances, 1))))
                 : 0;
             var room = _free.Less(_addOnPodsPerBeamNode, AddOnCpu, AddOnMemory);
             _shareCores = freeCores;
@@ -103,8 +103,8 @@ internal sealed partial class EksPlan : IPathPlan
 
     public PathSize Size(double connections)
     {
-        var sparePods = _scenario.SpareInstances * Math.Max(1, _podsPerNode);
-        var (pods, capacity, remote) = DistributionFixedPoint.Solve(connections, _scenario, _vm, sparePods);
+        var perNode = Math.Max(1, _podsPerNode);
+        var (pods, capacity, remote) = DistributionFixedPoint.Solve(connections, _scenario, _vm, peak => Spares.SpareVms(_scenario, peak, perNode));
         if (!Feasible || capacity.ConnectionsPerVm <= 0)
         {
             return new PathSize(pods, 0, 0, _podsPerNode, capacity, remote);

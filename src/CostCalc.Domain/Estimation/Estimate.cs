@@ -14,8 +14,26 @@ public sealed record Fact(string Name, string Value, string Source);
 /// <summary>A warning; <see cref="Path"/> names the path it is about, or is null for the scenario as a whole.</summary>
 public sealed record Warning(string Code, string Message, string? Path = null);
 
-/// <summary>What deploys and restarts do to one path's connections each month.</summary>
-public sealed record Disruption(long ConnectionsDroppedPerMonth, long VmRestartsPerMonth, IReadOnlyList<Fact> Facts);
+/// <summary>
+/// One reason connections drop on a path each month (deploys, OS/AMI patching, Kubernetes upgrades,
+/// Auto Mode node replacement, spot interruptions): how often it happens, the connections it closes
+/// and the BEAM VMs it restarts, how that is worked out, and the source.
+/// </summary>
+/// <param name="Cause">Its name, one of <see cref="DropCauses"/> (views line causes up by it).</param>
+/// <param name="EventsPerMonth">Deploys, rolls or reclaimed machines a month (may be fractional: 3 upgrades a year are 0.25).</param>
+public sealed record DropCause(
+    string Cause, double EventsPerMonth, long ConnectionsDroppedPerMonth, long VmRestartsPerMonth, string Detail, string Source);
+
+/// <summary>What deploys and restarts do to one path's connections each month: its causes, and their totals.</summary>
+public sealed record Disruption(IReadOnlyList<DropCause> Causes, IReadOnlyList<Fact> Facts)
+{
+    public long ConnectionsDroppedPerMonth => Causes.Sum(c => c.ConnectionsDroppedPerMonth);
+
+    public long VmRestartsPerMonth => Causes.Sum(c => c.VmRestartsPerMonth);
+
+    /// <summary>The cause of that name, or null when it does not apply to the path.</summary>
+    public DropCause? Find(string cause) => Causes.FirstOrDefault(c => c.Cause == cause);
+}
 
 /// <summary>The estimate of one path at the scenario's peak connections (month 1).</summary>
 public sealed record PathEstimate(
@@ -43,7 +61,11 @@ public sealed record PathEstimate(
     ResourceSplit Memory,
     ResourceSplit Cpu,
     Disruption Disruption,
-    IReadOnlyList<Warning> Warnings);
+    IReadOnlyList<Warning> Warnings)
+{
+    /// <summary>What losses the plan keeps peak capacity through ("survives losing 1 instance"); null when not known.</summary>
+    public string? Survives { get; init; }
+}
 
 /// <summary>
 /// One path's size and cost in every month of the projection. A month the path cannot run has no

@@ -106,7 +106,10 @@ public sealed class Estimator(InstanceCatalog catalog, PriceBook prices, IReadOn
             size.Feasible ? plan.MemorySplit(size, connections) : new ResourceSplit(machine, "MiB", []),
             size.Feasible ? plan.CpuSplit(size, connections) : new ResourceSplit(machine, "millicores", []),
             plan.Disruption(size),
-            [.. plan.Warnings(size).Concat(LoadBalancerWarnings(sheet)).Select(w => w with { Path = id })]);
+            [.. plan.Warnings(size).Concat(LoadBalancerWarnings(sheet)).Select(w => w with { Path = id })])
+        {
+            Survives = plan.Survives(size),
+        };
     }
 
     /// <summary>Says so when the load balancer is the path's largest cost line, and what would bill less.</summary>

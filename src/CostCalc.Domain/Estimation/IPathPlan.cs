@@ -44,4 +44,7 @@ public interface IPathPlan
 
     /// <summary>What deploys and restarts do to this path's connections.</summary>
     Disruption Disruption(PathSize size);
+
+    /// <summary>What losses the plan keeps peak capacity through, e.g. "survives losing 1 node"; null when it cannot run.</summary>
+    string? Survives(PathSize size) => null;
 }

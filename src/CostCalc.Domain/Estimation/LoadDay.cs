@@ -205,8 +205,8 @@ public static class ScaleIn
         (long)Math.Round(ConnectionsDroppedPerDay(vmsRemoved, peakConnections, peakVms, drainSeconds, newConnectionsPerSecond) * LoadDay.DaysPerMonth);
 
     /// <summary>
-    /// <paramref name="disruption"/> plus what scale-in does on this day: connections dropped, VMs stopped
-    /// (and started again) and a "Scale-in" fact saying how. Unchanged when machines do not follow the load.
+    /// <paramref name="disruption"/> plus what scale-in does on this day: a "Scale-in" cause (connections
+    /// dropped, VMs stopped and started again) and a "Scale-out" fact. Unchanged when machines do not follow the load.
     /// </summary>
     public static Disruption AddTo(Disruption disruption, LoadDay day, string machineKind)
     {
@@ -225,23 +225,17 @@ public static class ScaleIn
         var inv = CultureInfo.InvariantCulture;
         var lifetime = ConnectionLifetimeSeconds(peak.Connections, s.NewConnectionsPerSecond);
         var left = 1 - StillOpenAfterDrain(s.ScaleInDrainSeconds, lifetime);
-        var scaleIn = removed == 0
-            ? new Fact("Scale-in", string.Create(inv,
-                $"The off-peak fleet is the peak fleet ({peak.Size.Machines:#,0} {machineKind}s): nothing is removed, no connection drops"), Sources.ScaleInDrain)
-            : new Fact("Scale-in", string.Create(inv,
-                $"{removed:#,0} VM{(removed == 1 ? "" : "s")} removed a day with {peak.Connections / Math.Max(1, peak.Size.Vms):#,0} connections each; in the {s.ScaleInDrainSeconds:#,0.#} s drain {left:P2} leave on their own (lifetime ≈ {(double.IsPositiveInfinity(lifetime) ? "∞" : lifetime.ToString("#,0", inv))} s), the rest drop: {dropped:#,0} a month"),
-                Sources.ScaleInDrain);
+        var detail = removed == 0
+            ? string.Create(inv, $"The off-peak fleet is the peak fleet ({peak.Size.Machines:#,0} {machineKind}s): nothing is removed, no connection drops")
+            : string.Create(inv,
+                $"{removed:#,0} VM{(removed == 1 ? "" : "s")} removed a day with {peak.Connections / Math.Max(1, peak.Size.Vms):#,0} connections each; in the {s.ScaleInDrainSeconds:#,0.#} s drain {left:P2} leave on their own (lifetime ≈ {(double.IsPositiveInfinity(lifetime) ? "∞" : lifetime.ToString("#,0", inv))} s), the rest drop");
+        var scaleIn = new DropCause(DropCauses.ScaleIn, removed == 0 ? 0 : LoadDay.DaysPerMonth, dropped, restarts, detail, Sources.ScaleInDrain);
         var scaleOut = new Fact("Scale-out", day.MachinesScaled == 0
             ? string.Create(inv, $"A new {machineKind} takes ≈ {day.ScaleOutSeconds:#,0} s to take connections; the fleet keeps its size all day, so leading the load costs nothing")
             : string.Create(inv,
                 $"A new {machineKind} takes ≈ {day.ScaleOutSeconds:#,0} s to take connections: {day.MachinesScaled:#,0} are added that long ahead of the load each morning and drained {s.ScaleInDrainSeconds:#,0.#} s each evening, {day.ExtraMachineHoursPerDay:#,0.##} machine-hours a day"),
             Sources.ScaleOut);
-        return disruption with
-        {
-            ConnectionsDroppedPerMonth = disruption.ConnectionsDroppedPerMonth + dropped,
-            VmRestartsPerMonth = disruption.VmRestartsPerMonth + restarts,
-            Facts = [.. disruption.Facts, scaleIn, scaleOut],
-        };
+        return disruption with { Causes = [.. disruption.Causes, scaleIn], Facts = [.. disruption.Facts, scaleOut] };
     }
 }
 

@@ -64,3 +64,16 @@ public enum Ec2DeployMethod
     /// <summary>Release upgrade with hot code loading (appup/relup): processes and sockets survive.</summary>
     HotCodeUpgrade,
 }
+
+/// <summary>What the spare capacity (N+k) of every path is counted in.</summary>
+public enum SparePolicy
+{
+    /// <summary>k spare BEAM VMs (pods on EKS), packed like any other; equals machines where a machine runs one VM.</summary>
+    Vms,
+
+    /// <summary>k spare machines (instances, nodes, Fargate pods), each with its VMs: today's behaviour.</summary>
+    Machines,
+
+    /// <summary>Machines spread evenly over the zones, enough that losing the largest zone still leaves peak capacity.</summary>
+    Zone,
+}

@@ -43,6 +43,9 @@ public sealed record Scenario
     public int AvailabilityZones { get; init; } = 3;
     public int MinimumInstances { get; init; } = 2;
     public int SpareInstances { get; init; } = 1;
+
+    /// <summary>What spare capacity is counted in: machines (N+k machines, the default), BEAM VMs (N+k VMs) or a whole zone.</summary>
+    public SparePolicy SparePolicy { get; init; } = SparePolicy.Machines;
     public LoadBalancer LoadBalancer { get; init; } = LoadBalancer.Alb;
 
     /// <summary>CPU one full TLS handshake costs a BEAM VM, where the VMs terminate TLS (no load balancer, NLB over TCP).</summary>
@@ -98,6 +101,15 @@ public sealed record Scenario
     public double EksOperationsHoursPerMonth { get; init; }
     public decimal OperationsUsdPerHour { get; init; } = 100;
     public int DeploysPerMonth { get; init; } = 8;
+
+    /// <summary>OS/AMI patch rolls a year: an EC2 instance refresh, an EKS managed-node AMI update (restarts every VM).</summary>
+    public double InstanceRefreshesPerYear { get; init; } = 12;
+
+    /// <summary>Kubernetes minor-version upgrades a year that reach the nodes (EKS paths): each restarts every pod once.</summary>
+    public double KubernetesUpgradesPerYear { get; init; } = 3;
+
+    /// <summary>Share of spot machines reclaimed each month (only with a spot purchase option).</summary>
+    public double SpotInterruptionPercentPerMonth { get; init; } = 10;
 
     public static Scenario Default { get; } = new();
 }

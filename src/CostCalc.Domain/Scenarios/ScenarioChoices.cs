@@ -14,6 +14,7 @@ public static class ScenarioChoices
         new("region", FieldGroup.Common, "Region", Sources.InstancePrices, ChoiceKind.Region, [], s => s.Region, (s, v) => s with { Region = v }),
         ScenarioChoice.Of("loadBalancer", FieldGroup.Common, "Load balancer (every path)", Sources.Alb, Label, s => s.LoadBalancer, (s, v) => s with { LoadBalancer = v }),
         ScenarioChoice.Switch("autoscaling", FieldGroup.Common, "Autoscaling: machines follow the daily load (ASG, Karpenter, Fargate pods)", Sources.ScaleOut, s => s.Autoscaling, (s, v) => s with { Autoscaling = v }) with { InUse = ScenarioFields.Shaped },
+        ScenarioChoice.Of("sparePolicy", FieldGroup.Common, "Spare capacity counts", Sources.SparePolicy, Label, s => s.SparePolicy, (s, v) => s with { SparePolicy = v }),
         ScenarioChoice.Switch("burstableUnlimited", FieldGroup.Common, "Burstable types may use unlimited credits (costed)", Sources.CpuCredits, s => s.BurstableUnlimited, (s, v) => s with { BurstableUnlimited = v }),
         new("ec2InstanceType", FieldGroup.Ec2, "Instance type", Sources.InstancePrices, ChoiceKind.InstanceType, [], s => s.Ec2InstanceType, (s, v) => s with { Ec2InstanceType = v }) { Paths = Ec2 },
         ScenarioChoice.Of("ec2PurchaseOption", FieldGroup.Ec2, "Purchase option", Sources.SpotAdvisor, Label, s => s.Ec2PurchaseOption, (s, v) => s with { Ec2PurchaseOption = v }) with { Paths = Ec2 },
@@ -82,6 +83,13 @@ public static class ScenarioChoices
         LoadBalancer.Nlb => "Network Load Balancer, TCP (TLS on the VMs)",
         LoadBalancer.NlbTls => "Network Load Balancer, TLS listener",
         _ => "None (TLS on the VMs)",
+    };
+
+    public static string Label(SparePolicy policy) => policy switch
+    {
+        SparePolicy.Vms => "BEAM VMs (N+k VMs)",
+        SparePolicy.Zone => "A whole zone (survive losing the largest zone)",
+        _ => "Machines (N+k machines)",
     };
 
     public static string Label(Ec2DeployMethod method) => method switch

@@ -6,6 +6,7 @@ public static class ScenarioFields
     private static readonly string[] Ec2 = [PathIds.Ec2];
     private static readonly string[] Eks = [PathIds.Eks];
     private static readonly string[] EksAny = [PathIds.Eks, PathIds.EksFargate];
+    private static readonly string[] Spot = [PathIds.Ec2, PathIds.Eks];
 
     public static IReadOnlyList<ScenarioField> All { get; } =
     [
@@ -27,7 +28,7 @@ public static class ScenarioFields
         new("targetUtilisationPercent", FieldGroup.Common, "Target utilisation", "%", 10, 100, Sources.TargetUtilisation, s => s.TargetUtilisationPercent, (s, v) => s with { TargetUtilisationPercent = v }),
         new("availabilityZones", FieldGroup.Common, "Availability zones", "AZs", 1, 6, Sources.Availability, s => s.AvailabilityZones, (s, v) => s with { AvailabilityZones = (int)v }) { WholeNumber = true },
         new("minimumInstances", FieldGroup.Common, "Minimum BEAM VMs per path", "VMs", 1, 10_000, Sources.Availability, s => s.MinimumInstances, (s, v) => s with { MinimumInstances = (int)v }) { WholeNumber = true },
-        new("spareInstances", FieldGroup.Common, "Spare machines (N+k)", "machines", 0, 1_000, Sources.Availability, s => s.SpareInstances, (s, v) => s with { SpareInstances = (int)v }) { WholeNumber = true },
+        new("spareInstances", FieldGroup.Common, "Spare machines or VMs (N+k)", "spares", 0, 1_000, Sources.Availability, s => s.SpareInstances, (s, v) => s with { SpareInstances = (int)v }) { WholeNumber = true, InUse = s => s.SparePolicy != SparePolicy.Zone },
         new("tlsHandshakeCpuMicroseconds", FieldGroup.Common, "CPU per TLS handshake on the VMs", "µs", 0, 1_000_000, Sources.TlsHandshake, s => s.TlsHandshakeCpuMicroseconds, (s, v) => s with { TlsHandshakeCpuMicroseconds = v }) { InUse = s => s.LoadBalancer.VmsTerminateTls() },
         new("natGateways", FieldGroup.Common, "NAT gateways", "gateways", 0, 100, Sources.Nat, s => s.NatGateways, (s, v) => s with { NatGateways = (int)v }) { WholeNumber = true },
         new("natProcessedGbPerMonth", FieldGroup.Common, "NAT data processed (at peak load)", "GB/month", 0, 10_000_000, Sources.Nat, s => s.NatProcessedGbPerMonth, (s, v) => s with { NatProcessedGbPerMonth = v }),
@@ -54,6 +55,9 @@ public static class ScenarioFields
         new("eksOperationsHoursPerMonth", FieldGroup.Operations, "EKS operations effort (nodes and Fargate)", "h/month", 0, 10_000, Sources.Assumption, s => s.EksOperationsHoursPerMonth, (s, v) => s with { EksOperationsHoursPerMonth = v }) { Paths = EksAny },
         new("operationsUsdPerHour", FieldGroup.Operations, "Engineer cost", "USD/h", 0, 10_000, Sources.Assumption, s => (double)s.OperationsUsdPerHour, (s, v) => s with { OperationsUsdPerHour = (decimal)v }),
         new("deploysPerMonth", FieldGroup.Operations, "Deploys", "deploys/month", 0, 10_000, Sources.Assumption, s => s.DeploysPerMonth, (s, v) => s with { DeploysPerMonth = (int)v }) { WholeNumber = true },
+        new("instanceRefreshesPerYear", FieldGroup.Operations, "OS/AMI patch rolls (instance refresh, node AMI update)", "rolls/year", 0, 365, Sources.InstanceRefresh, s => s.InstanceRefreshesPerYear, (s, v) => s with { InstanceRefreshesPerYear = v }),
+        new("kubernetesUpgradesPerYear", FieldGroup.Operations, "Kubernetes minor upgrades reaching the nodes", "upgrades/year", 0, 12, Sources.KubernetesReleaseCadence, s => s.KubernetesUpgradesPerYear, (s, v) => s with { KubernetesUpgradesPerYear = v }) { Paths = EksAny },
+        new("spotInterruptionPercentPerMonth", FieldGroup.Operations, "Spot machines reclaimed", "%/month", 0, 100, Sources.SpotInterruptions, s => s.SpotInterruptionPercentPerMonth, (s, v) => s with { SpotInterruptionPercentPerMonth = v }) { Paths = Spot, InUse = UsesSpot },
     ];
 
     /// <summary>The day has off-peak hours: the off-peak load, ramp and autoscaling matter.</summary>
@@ -72,6 +76,10 @@ public static class ScenarioFields
     /// </summary>
     private static bool UsesClusterAddOns(Scenario s) =>
         (!s.AutoMode && !s.HiddenPaths.Contains(PathIds.Eks)) || !s.HiddenPaths.Contains(PathIds.EksFargate);
+    /// <summary>Spot interruptions matter when a path that runs on instances buys them on spot.</summary>
+    private static bool UsesSpot(Scenario s) =>
+        (s.Ec2PurchaseOption == Prices.PurchaseOption.Spot && !s.HiddenPaths.Contains(PathIds.Ec2))
+        || (s.EksPurchaseOption == Prices.PurchaseOption.Spot && !s.HiddenPaths.Contains(PathIds.Eks));
 
     public static ScenarioField? Find(string name) =>
         All.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));

@@ -53,6 +53,12 @@ public static class ScenarioValidator
             problems.Add(new("podCpuLimitMillicores", "Pod CPU limit must be 0 (no limit) or at least the CPU request."));
         }
 
+        if (scenario.SparePolicy == SparePolicy.Zone && scenario.AvailabilityZones < 2)
+        {
+            problems.Add(new("sparePolicy",
+                "Surviving the loss of a zone needs at least 2 availability zones: with 1 zone, losing it loses every machine. Raise availabilityZones or count spares in machines or VMs."));
+        }
+
         return problems;
     }
 

@@ -74,5 +74,17 @@ public static class Sources
     public const string ScaleInDrain =
         "Kubernetes terminationGracePeriodSeconds default 30 s; ALB deregistration delay default 300 s: the drain is the shorter one";
     public const string TargetUtilisation = "Planning choice: headroom for peaks and garbage collection";
-    public const string Availability = "Spare machines keep peak capacity through the loss of that many machines";
+    public const string Availability = "Spare machines (or VMs, per the spare policy) keep peak capacity through the loss of that many";
+    public const string SparePolicy =
+        "Planning choice: N+k machines (default), N+k BEAM VMs, or a whole zone: machines spread over the zones so that losing the largest still leaves the N peak needs";
+    public const string InstanceRefresh =
+        "AWS Managed Services refreshes Auto Scaling groups monthly with new AMIs (verified for AMS; monthly as general practice is secondary); each roll restarts every VM";
+    public const string KubernetesReleaseCadence =
+        "Kubernetes ships 3 minor releases a year (KEP-2572); EKS supports each 14 months in standard support, so 3 upgrades a year keep a cluster there";
+    public const string AutoModeNodeLifetime =
+        "EKS Auto Mode default node pools: nodes expire after 336 h (14 days) and drift to each new AMI, released roughly once a week";
+    public const string FargatePatching =
+        "EKS user guide: AWS periodically recycles Fargate pods to patch their OS (cadence not published); existing pods keep their kubelet until restarted";
+    public const string SpotInterruptions =
+        "Assumption — measure yours: share of spot machines reclaimed a month; the Spot Advisor gives m6i.large in us-east-1 the 10–15 % band";
 }

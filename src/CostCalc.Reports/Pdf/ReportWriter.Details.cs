@@ -53,11 +53,12 @@ internal sealed partial class ReportWriter
                 new("Month 1, at peak connections", 0.34f),
                 .. estimate.Paths.Select(p => new TableColumn(p.Name, 0.66f / estimate.Paths.Count, TextAlign.Right, Colour(p))),
             ]) { KeepTogether = true };
-        var rows = new (string Label, Func<PathEstimate, string> Value)[]
-        {
+        (string Label, Func<PathEstimate, string> Value)[] rows =
+        [
             ("Machine type", p => p.MachineType),
             ("Machines (incl. system nodes)",
                 p => Formats.Plural(p.Machines, p.MachineKind) + (p.SystemNodes > 0 ? $" ({Formats.Count(p.SystemNodes)} for add-ons)" : "")),
+            ("Spare capacity", p => p.Survives ?? Formats.NoValue),
             ("BEAM VMs", p => Formats.Count(p.Vms)),
             ("VMs per machine", p => Formats.Count(p.VmsPerMachine)),
             ("Connections per VM", p => Formats.Count(p.ConnectionsPerVm)),
@@ -69,8 +70,10 @@ internal sealed partial class ReportWriter
             ("Messages crossing VMs", p => Formats.Percent(p.RemoteMessageShare)),
             ("Distribution mesh connections", p => Formats.Count(p.MeshConnections)),
             ("Connections dropped per month", p => Formats.Count(p.Disruption.ConnectionsDroppedPerMonth)),
+            .. DropCauses.InOrder(estimate.Paths.SelectMany(p => p.Disruption.Causes.Select(c => c.Cause))).Select(cause =>
+                ($"… {cause}", (Func<PathEstimate, string>)(p => p.Disruption.Find(cause) is { } c ? Formats.Count(c.ConnectionsDroppedPerMonth) : Formats.NoValue))),
             ("VM restarts per month", p => Formats.Count(p.Disruption.VmRestartsPerMonth)),
-        };
+        ];
         foreach (var (label, value) in rows)
         {
             table.Add([label, .. estimate.Paths.Select(p => new TableCell(value(p)))]);
@@ -111,12 +114,15 @@ internal sealed partial class ReportWriter
             [.. paths.Select(p => new BarRow(p.Name, [.. split(p).Slices.Select(s => (s.Amount, PdfCharts.SliceColor(s.Name, names)))]))],
             v => Formats.Number(v, "#,0"));
 
-    /// <summary>Each path's disruption facts, grouped under the paths that share them, then the facts common to all.</summary>
+    /// <summary>
+    /// How each path counts each cause of dropped connections and each path's disruption facts, grouped
+    /// under the paths that share them, then the facts common to all.
+    /// </summary>
     private void BeyondCost()
     {
         var table = new PdfTable([new("Consideration", 0.24f), new("What it means, and its source", 0.76f)]);
-        var facts = estimate.Paths.SelectMany(p => p.Disruption.Facts).Distinct();
-        foreach (var shared in facts.GroupBy(f => NamesOf(p => p.Disruption.Facts.Contains(f))))
+        var facts = estimate.Paths.SelectMany(PathFacts).Distinct();
+        foreach (var shared in facts.GroupBy(f => NamesOf(p => PathFacts(p).Contains(f))))
         {
             AddFacts(shared.Key, [.. shared]);
         }
@@ -124,6 +130,9 @@ internal sealed partial class ReportWriter
         AddFacts("Every path", estimate.Facts);
         Heading("Beyond cost", keepWithNext: table.MeasureStart(flow, type));
         table.Draw(flow, type);
+
+        static IEnumerable<Fact> PathFacts(PathEstimate p) =>
+            p.Disruption.Causes.Select(c => new Fact(c.Cause, c.Detail, c.Source)).Concat(p.Disruption.Facts);
 
         void AddFacts(string group, IReadOnlyList<Fact> facts)
         {

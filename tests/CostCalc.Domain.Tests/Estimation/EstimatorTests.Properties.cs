@@ -1,3 +1,4 @@
+using CostCalc.Domain.Estimation;
 using CostCalc.Domain.Scenarios;
 using CostCalc.Domain.Tests.TestSupport;
 
@@ -80,8 +81,9 @@ public partial class EstimatorTests
             return;
         }
 
-        var needed = (long)Math.Ceiling(scenario.PeakConnections / (double)ec2.ConnectionsPerVm);
-        Assert.Equal(Math.Max(scenario.MinimumInstances, needed) + scenario.SpareInstances, ec2.Machines);
+        var needed = Math.Max(scenario.MinimumInstances, (long)Math.Ceiling(scenario.PeakConnections / (double)ec2.ConnectionsPerVm));
+        // An instance is one VM, so N+k VMs and N+k machines agree; a zone plan is sized by its own rule (SparePolicyTests).
+        Assert.Equal(scenario.SparePolicy == SparePolicy.Zone ? Spares.ZoneMachines(needed, scenario.AvailabilityZones) : needed + scenario.SpareInstances, ec2.Machines);
     }
 
     [Theory]
@@ -99,8 +101,10 @@ public partial class EstimatorTests
                 continue;
             }
 
-            Assert.True((eks.Vms - scenario.SpareInstances) * (double)eks.ConnectionsPerVm >= scenario.PeakConnections, eks.Id);
-            Assert.True(eks.Vms >= scenario.MinimumInstances + scenario.SpareInstances, eks.Id);
+            // A zone plan keeps no k spares of its own (SparePolicyTests checks it survives losing a zone).
+            var spares = scenario.SparePolicy == SparePolicy.Zone ? 0 : scenario.SpareInstances;
+            Assert.True((eks.Vms - spares) * (double)eks.ConnectionsPerVm >= scenario.PeakConnections, eks.Id);
+            Assert.True(eks.Vms >= scenario.MinimumInstances + spares, eks.Id);
             if (eks.Id == PathIds.EksFargate)
             {
                 Assert.Equal(eks.Vms, eks.Machines);

@@ -11,17 +11,39 @@ public partial class EstimatorTests
     private static IReadOnlyList<string> Codes(Estimate estimate) => [.. estimate.Warnings.Select(w => w.Code)];
 
     [Fact]
-    public void Estimate_DefaultScenario_WarnsOnlyThatStandardSupportAssumesUpgrades()
+    public void Estimate_DefaultScenario_HasNoWarnings()
     {
-        // 36 months > 14 months of standard support per Kubernetes version: the estimate says what it assumes.
-        var warning = Assert.Single(Fixture.Estimate(Scenario.Default).Warnings);
+        // 3 Kubernetes upgrades a year keep pace with 3 minor releases a year, so the cluster stays in standard
+        // support for all 36 months (docs/model.md §6); the upgrades' restarts are counted as their own cause.
+        Assert.Empty(Fixture.Estimate(Scenario.Default).Warnings);
+    }
 
-        Assert.Equal("standard-support-assumes-upgrades", warning.Code);
-        Assert.Contains("14 months", warning.Message, StringComparison.Ordinal);
+    [Fact]
+    public void Estimate_OneUpgradeAYearOver36Months_WarnsThatStandardSupportLapsesWithTheExtendedPrice()
+    {
+        // By hand (docs/model.md §6): a minor every 4 months, version k in standard support to month 4k + 14.
+        // One upgrade a year: at month 19 the cluster is on version ⌊19/12⌋ = 1, supported to month 18 → lapses in month 19.
+        // 36 months need 3 a year (2 a year lapse in month 35: version ⌊35/6⌋ = 5, supported to 34).
+        var estimate = Fixture.Estimate(Scenario.Default with { KubernetesUpgradesPerYear = 1 });
+
+        var warning = Assert.Single(estimate.Warnings);
+        Assert.Equal("standard-support-lapses", warning.Code);
+        Assert.Contains("from month 19", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("at least 3 upgrades a year", warning.Message, StringComparison.Ordinal);
+        // $0.60/h from the price book, × 730 h = $438.00 a month.
+        Assert.Contains("$0.60/h", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("$438.00/month", warning.Message, StringComparison.Ordinal);
         // Both EKS paths raise it; the estimate lists it once, for no single path.
         Assert.Null(warning.Path);
-        Assert.Contains(Fixture.Estimate(Scenario.Default)[PathIds.Eks].Warnings, w => w.Code == "standard-support-assumes-upgrades");
-        Assert.Contains(Fixture.Estimate(Scenario.Default)[PathIds.EksFargate].Warnings, w => w.Code == "standard-support-assumes-upgrades");
+        Assert.Contains(estimate[PathIds.Eks].Warnings, w => w.Code == "standard-support-lapses");
+        Assert.Contains(estimate[PathIds.EksFargate].Warnings, w => w.Code == "standard-support-lapses");
+    }
+
+    [Fact]
+    public void Estimate_ExtendedSupportTier_NeverWarnsAboutLapsingStandardSupport()
+    {
+        Assert.DoesNotContain("standard-support-lapses",
+            Codes(Fixture.Estimate(Scenario.Default with { KubernetesUpgradesPerYear = 0, SupportTier = SupportTier.Extended })));
     }
 
     [Fact]

@@ -410,14 +410,18 @@ public partial class EstimatorTests
     {
         var estimate = Fixture.Estimate(Scenario.Default with { Ec2DeployMethod = method });
 
-        Assert.Equal(ec2Dropped, estimate[PathIds.Ec2].Disruption.ConnectionsDroppedPerMonth);
-        Assert.Equal(8 * 100_000, estimate[PathIds.Eks].Disruption.ConnectionsDroppedPerMonth);
-        Assert.Equal(8 * estimate[PathIds.Eks].Vms, estimate[PathIds.Eks].Disruption.VmRestartsPerMonth);
+        Assert.Equal(ec2Dropped, Deploys(estimate, PathIds.Ec2).ConnectionsDroppedPerMonth);
+        Assert.Equal(8 * 100_000, Deploys(estimate, PathIds.Eks).ConnectionsDroppedPerMonth);
+        Assert.Equal(8 * estimate[PathIds.Eks].Vms, Deploys(estimate, PathIds.Eks).VmRestartsPerMonth);
         // Fargate pods roll like pods on nodes: 8 deploys × 100,000 connections, 8 × 3 pods.
-        Assert.Equal(8 * 100_000, estimate[PathIds.EksFargate].Disruption.ConnectionsDroppedPerMonth);
-        Assert.Equal(8 * 3, estimate[PathIds.EksFargate].Disruption.VmRestartsPerMonth);
+        Assert.Equal(8 * 100_000, Deploys(estimate, PathIds.EksFargate).ConnectionsDroppedPerMonth);
+        Assert.Equal(8 * 3, Deploys(estimate, PathIds.EksFargate).VmRestartsPerMonth);
+        // A hot code upgrade keeps sockets through deploys, but not through an instance refresh: 12 a year = 1 a month × 100,000.
+        Assert.Equal(100_000, estimate[PathIds.Ec2].Disruption.Find(DropCauses.Patching)!.ConnectionsDroppedPerMonth);
         Assert.Equal(["Failure detection", "Message cost"], estimate.Facts.Select(f => f.Name));
     }
+
+    private static DropCause Deploys(Estimate estimate, string path) => estimate[path].Disruption.Find(DropCauses.Deploys)!;
 
     [Theory]
     // n(n − 1)/2 (docs/model.md §4.6).

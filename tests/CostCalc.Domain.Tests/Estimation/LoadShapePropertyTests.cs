@@ -94,7 +94,7 @@ public class LoadShapePropertyTests
             Assert.True(path.Disruption.ConnectionsDroppedPerMonth >= steady.Disruption.ConnectionsDroppedPerMonth, $"seed {seed} {path.Id}");
             Assert.True(path.Disruption.VmRestartsPerMonth >= steady.Disruption.VmRestartsPerMonth, $"seed {seed} {path.Id}");
             Assert.Equal(steady.Machines, path.Machines);
-            Assert.Contains(path.Disruption.Facts, f => f.Name == "Scale-in");
+            Assert.NotNull(path.Disruption.Find(DropCauses.ScaleIn));
         }
     }
 

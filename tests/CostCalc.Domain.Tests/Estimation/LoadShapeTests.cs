@@ -44,7 +44,7 @@ public class LoadShapeTests
         Assert.Equal(210.24m + 4.80m + shared, estimate[PathIds.Ec2].MonthlyUsd, 8);
         Assert.Equal(210.24m + 4.80m + 73m + shared, estimate[PathIds.Eks].MonthlyUsd, 8);
         Assert.Equal(127.5894m + 27.030075m + 73m + shared, estimate[PathIds.EksFargate].MonthlyUsd, 8);
-        Assert.All(estimate.Paths, p => Assert.DoesNotContain(p.Disruption.Facts, f => f.Name == "Scale-in"));
+        Assert.All(estimate.Paths, p => Assert.Null(p.Disruption.Find(DropCauses.ScaleIn)));
     }
 
     [Fact]
@@ -102,7 +102,8 @@ public class LoadShapeTests
         {
             Assert.Equal(shaped[path.Id].MonthlyUsd, path.MonthlyUsd);
             Assert.Equal(shaped[path.Id].Disruption.ConnectionsDroppedPerMonth, path.Disruption.ConnectionsDroppedPerMonth);
-            Assert.Contains("nothing is removed", path.Disruption.Facts.Single(f => f.Name == "Scale-in").Value);
+            Assert.Contains("nothing is removed", path.Disruption.Find(DropCauses.ScaleIn)!.Detail);
+            Assert.Equal(0, path.Disruption.Find(DropCauses.ScaleIn)!.ConnectionsDroppedPerMonth);
         }
 
         Assert.Equal(210.24m, autoscaled[PathIds.Ec2].Line(CostKind.Compute).MonthlyUsd);
@@ -182,16 +183,19 @@ public class LoadShapeTests
     {
         // 7 VMs removed a day, 1,000,000 ÷ 12 = 83,333.3 connections each; lifetime 1,000,000 ÷ 20/s = 50,000 s;
         // still open after a 30 s drain e^(−30 ÷ 50,000) = 0.99940; 582,983.4 a day × 30.4167 = 17,732,413 a month.
-        // Deploys add 8 × 1,000,000. Restarts: 8 deploys × 12 VMs + 7 × 30.4167 = 96 + 213.
+        // Deploys add 8 × 1,000,000 and the monthly instance refresh (12 a year) 1 × 1,000,000.
+        // Restarts: 8 deploys × 12 VMs + 1 refresh × 12 VMs + 7 × 30.4167 = 96 + 12 + 213.
         var ec2 = Fixture.Estimate(MillionAutoscaled)[PathIds.Ec2];
         var expected = (long)Math.Round(7 * (1_000_000 / 12.0) * Math.Exp(-30 / 50_000.0) * 730 / 24);
 
         Assert.Equal(17_732_413, expected);
-        Assert.Equal(8_000_000 + expected, ec2.Disruption.ConnectionsDroppedPerMonth);
-        Assert.Equal(96 + 213, ec2.Disruption.VmRestartsPerMonth);
-        var fact = ec2.Disruption.Facts.Single(f => f.Name == "Scale-in");
-        Assert.StartsWith("7 VMs removed a day with 83,333 connections each; in the 30 s drain 0.06 % leave on their own", fact.Value);
-        Assert.Equal(Sources.ScaleInDrain, fact.Source);
+        Assert.Equal(8_000_000 + 1_000_000 + expected, ec2.Disruption.ConnectionsDroppedPerMonth);
+        Assert.Equal(96 + 12 + 213, ec2.Disruption.VmRestartsPerMonth);
+        var cause = ec2.Disruption.Find(DropCauses.ScaleIn)!;
+        Assert.Equal(expected, cause.ConnectionsDroppedPerMonth);
+        Assert.Equal(213, cause.VmRestartsPerMonth);
+        Assert.StartsWith("7 VMs removed a day with 83,333 connections each; in the 30 s drain 0.06 % leave on their own", cause.Detail);
+        Assert.Equal(Sources.ScaleInDrain, cause.Source);
         Assert.Contains(ec2.Disruption.Facts, f => f.Name == "Scale-out" && f.Value.Contains("≈ 40 s", StringComparison.Ordinal));
     }
 

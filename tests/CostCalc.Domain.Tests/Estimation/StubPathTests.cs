@@ -54,7 +54,7 @@ public class StubPathTests
 
         public IEnumerable<Warning> Warnings(PathSize size) => [];
 
-        public Disruption Disruption(PathSize size) => new(0, 0, []);
+        public Disruption Disruption(PathSize size) => new([], []);
     }
 
     [Fact]

@@ -12,6 +12,7 @@ public class ScenarioChoicesTests
     {
         { "loadBalancer", ["none", "alb", "nlb", "nlbTls"] },
         { "autoscaling", ["false", "true"] },
+        { "sparePolicy", ["vms", "machines", "zone"] },
         { "burstableUnlimited", ["false", "true"] },
         {
             "ec2PurchaseOption",
@@ -35,6 +36,7 @@ public class ScenarioChoicesTests
         { "region", "us-east-1" },
         { "loadBalancer", "alb" },
         { "autoscaling", "false" },
+        { "sparePolicy", "machines" },
         { "burstableUnlimited", "false" },
         { "ec2InstanceType", "m6i.large" },
         { "ec2PurchaseOption", "onDemand" },
@@ -96,6 +98,7 @@ public class ScenarioChoicesTests
         RoundTrips("podLayout", s => s.PodLayout);
         RoundTrips("addOnPlacement", s => s.AddOnPlacement);
         RoundTrips("supportTier", s => s.SupportTier);
+        RoundTrips("sparePolicy", s => s.SparePolicy);
         Assert.True(ScenarioChoices.Get("burstableUnlimited").Write(Scenario.Default, "true").BurstableUnlimited);
         Assert.False(ScenarioChoices.Get("burstableUnlimited").Write(Scenario.Default with { BurstableUnlimited = true }, "false").BurstableUnlimited);
         Assert.True(ScenarioChoices.Get("autoMode").Write(Scenario.Default, "true").AutoMode);

@@ -77,7 +77,14 @@ public static class RandomScenarios
             Ec2OperationsHoursPerMonth = random.Next(2) == 0 ? 0 : Between(random, 0, 40),
             EksOperationsHoursPerMonth = random.Next(2) == 0 ? 0 : Between(random, 0, 40),
             HiddenPaths = Hidden(random),
-        };
+            SparePolicy = Pick<SparePolicy>(random),
+            InstanceRefreshesPerYear = random.Next(3) == 0 ? 0 : Between(random, 0, 60),
+            KubernetesUpgradesPerYear = Between(random, 0, 12),
+            SpotInterruptionPercentPerMonth = Between(random, 0, 100),
+            DeploysPerMonth = random.Next(0, 100),
+        } is var scenario && scenario.SparePolicy == SparePolicy.Zone && scenario.AvailabilityZones < 2
+            ? scenario with { AvailabilityZones = 2 + random.Next(5) }
+            : scenario;
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using CostCalc.Domain.Estimation;
 using CostCalc.Domain.Scenarios;
 using CostCalc.Domain.Vocabulary;
 using CostCalc.Reports.Pdf;
@@ -224,6 +225,21 @@ public sealed class EstimatePdfTests
         Assert.Contains(PdfSamples.Squeeze("VM restarts per month" + string.Concat(estimate.Paths.Select(p => Formats.Count(p.Disruption.VmRestartsPerMonth)))),
             text, StringComparison.Ordinal);
         Assert.All(estimate.Paths.SelectMany(p => p.Memory.Slices), s => Assert.Contains(PdfSamples.Squeeze(s.Name), text, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Connections_dropped_by_cause_and_what_each_plan_survives_are_printed()
+    {
+        using var pdf = PdfDocument.Open(DefaultPdf.Value);
+        var text = PdfSamples.Squeezed(pdf);
+
+        // Default: 8 deploys × 100,000 on every path; EC2 has no Kubernetes upgrades (a dash), EKS 3 a year × 100,000 / 12 = 25,000.
+        Assert.Contains(PdfSamples.Squeeze("Connections dropped per month900,000900,000900,000… Deploys800,000800,000800,000"), text, StringComparison.Ordinal);
+        Assert.Contains(PdfSamples.Squeeze($"… Kubernetes upgrades{Formats.NoValue}25,00025,000"), text, StringComparison.Ordinal);
+        Assert.Contains(PdfSamples.Squeeze("Spare capacitysurvives losing 1 instancesurvives losing 1 nodesurvives losing 1 Fargate pod"), text, StringComparison.Ordinal);
+        // How each cause is counted, with its source, in the beyond-cost section.
+        var eks = PdfSamples.Estimate(Scenario.Default)[PathIds.Eks].Disruption.Find(DropCauses.KubernetesUpgrades)!;
+        Assert.Contains(PdfSamples.Squeeze(eks.Cause + eks.Detail + eks.Source), text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -34,6 +34,33 @@ public sealed class EstimateEndpointsTests(CostCalcFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task Estimate_ZonePolicy_GivesDropsByCauseAndWhatEachPathSurvives()
+    {
+        // 500,000 connections on 3 zones: EC2 needs N = ⌈500,000 / 95,703⌉ = 6, so M = 9 (9 − 3 = 6), 3 per zone (model.md §7.6).
+        var estimate = await (await _client.PostRawAsync("/api/estimate", "{\"sparePolicy\":\"zone\",\"peakConnections\":500000}")).ReadJsonAsync();
+
+        var ec2 = PathOf(estimate, "ec2");
+        Assert.Equal(9, ec2.GetProperty("machines").GetInt64());
+        Assert.Equal("survives losing any 1 of 3 zones (3 instances each)", ec2.GetProperty("survives").GetString());
+        var disruption = ec2.GetProperty("disruption");
+        var causes = disruption.GetProperty("causes").EnumerateArray().ToList();
+        Assert.Equal(["Deploys", "OS/AMI patching"], causes.Select(c => c.GetProperty("cause").GetString()));
+        // 8 deploys × 500,000 + 1 refresh a month × 500,000.
+        Assert.Equal(4_000_000, causes[0].GetProperty("connectionsDroppedPerMonth").GetInt64());
+        Assert.Equal(4_500_000, disruption.GetProperty("connectionsDroppedPerMonth").GetInt64());
+    }
+
+    [Fact]
+    public async Task Estimate_ZonePolicyOnOneZone_IsAProblemOnSparePolicy()
+    {
+        var response = await _client.PostRawAsync("/api/estimate", "{\"sparePolicy\":\"zone\",\"availabilityZones\":1}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.ReadJsonAsync();
+        Assert.True(problem.GetProperty("errors").TryGetProperty("sparePolicy", out _));
+    }
+
+    [Fact]
     public async Task Estimate_EmptyObject_ListsThreePathsWithAProjectionSeriesEach()
     {
         var estimate = await (await _client.PostRawAsync("/api/estimate", "{}")).ReadJsonAsync();
@@ -116,7 +143,7 @@ public sealed class EstimateEndpointsTests(CostCalcFactory factory) : IClassFixt
             var alb = path.GetProperty("costLines").EnumerateArray().Single(l => l.GetProperty("kind").GetString() == "loadBalancer");
             Assert.Equal((0.0225m * 730m) + (0.008m * (1_000_000m / 3000m) * 0.5625m * 730m), alb.Money("monthlyUsd"), 2);
             Assert.EndsWith("peak 8 h/day, 30 % off-peak, 60-min ramps", alb.GetProperty("detail").GetString(), StringComparison.Ordinal);
-            Assert.Contains(path.GetProperty("disruption").GetProperty("facts").EnumerateArray(), f => f.GetProperty("name").GetString() == "Scale-in");
+            Assert.Contains(path.GetProperty("disruption").GetProperty("causes").EnumerateArray(), c => c.GetProperty("cause").GetString() == "Scale-in");
         }
     }
 

@@ -35,7 +35,24 @@ public sealed class EstimateCsvTests : MudBunitContext
         Assert.Equal("1", month1[0]);
         Assert.Equal("100000", month1[1]);
         Assert.Equal(estimate[PathIds.EksFargate].MonthlyUsd.ToString("0.00", CultureInfo.InvariantCulture), month1[7]);
-        Assert.Equal(36, lines.Skip(2 + costRows.Count + 2).Count(l => l.Length > 0));
+        Assert.Equal(36, lines.Skip(2 + costRows.Count + 2).TakeWhile(l => l.Length > 0).Count());
+    }
+
+    [Fact]
+    public void Write_Defaults_EndsWithConnectionsDroppedByCausePerPath()
+    {
+        var estimate = Estimator.Estimate(Scenario.Default, Today);
+
+        var lines = EstimateCsv.Write(estimate).Split('\n');
+
+        var header = Array.IndexOf(lines, "path,drop_cause,events_per_month,connections_dropped_per_month,vm_restarts_per_month,detail,source");
+        Assert.True(header > 0);
+        var rows = lines.Skip(header + 1).TakeWhile(l => l.Length > 0).Select(l => l.Split(',')).ToList();
+        Assert.Equal(estimate.Paths.Sum(p => p.Disruption.Causes.Count), rows.Count);
+        // Default deploys: 8 a month × 100,000 connections on every path; EC2's instance refresh: 12 a year = 1 a month × 100,000.
+        Assert.All(estimate.Paths, p => Assert.Contains(rows, r => r[0] == p.Id && r[1] == "Deploys" && r[2] == "8" && r[3] == "800000"));
+        Assert.Contains(rows, r => r[0] == "ec2" && r[1] == "OS/AMI patching" && r[2] == "1" && r[3] == "100000" && r[4] == "3");
+        Assert.Contains(rows, r => r[0] == "eks" && r[1] == "Kubernetes upgrades" && r[2] == "0.25" && r[3] == "25000");
     }
 
     [Fact]

@@ -109,6 +109,6 @@ public sealed class StubPathTests : MudBunitContext
 
         public IEnumerable<Warning> Warnings(PathSize size) => [];
 
-        public Disruption Disruption(PathSize size) => new(0, 0, []);
+        public Disruption Disruption(PathSize size) => new([], []);
     }
 }

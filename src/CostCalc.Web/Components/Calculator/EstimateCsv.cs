@@ -5,7 +5,7 @@ using CostCalc.Domain.Vocabulary;
 
 namespace CostCalc.Web.Components.Calculator;
 
-/// <summary>An estimate as CSV: one section of cost lines per path, then the projection with columns per path.</summary>
+/// <summary>An estimate as CSV: one section of cost lines per path, the projection with columns per path, then connections dropped by cause per path.</summary>
 public static class EstimateCsv
 {
     public static string Write(Estimate estimate)
@@ -55,6 +55,15 @@ public static class EstimateCsv
             }
 
             csv.Append('\n');
+        }
+
+        csv.Append("\npath,drop_cause,events_per_month,connections_dropped_per_month,vm_restarts_per_month,detail,source\n");
+        foreach (var path in estimate.Paths)
+        {
+            foreach (var cause in path.Disruption.Causes)
+            {
+                csv.Append(inv, $"{path.Id},{Quote(cause.Cause)},{cause.EventsPerMonth:0.####},{cause.ConnectionsDroppedPerMonth},{cause.VmRestartsPerMonth},{Quote(cause.Detail)},{Quote(cause.Source)}\n");
+            }
         }
 
         return csv.ToString();

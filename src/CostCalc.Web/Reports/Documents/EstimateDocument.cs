@@ -41,7 +41,14 @@ internal sealed record PathDocument(
     long ConnectionsDroppedPerMonth,
     long VmRestartsPerMonth,
     IReadOnlyList<FactDocument> Facts,
-    IReadOnlyList<WarningDocument> Warnings);
+    IReadOnlyList<WarningDocument> Warnings,
+    IReadOnlyList<DropCauseDocument>? DropCauses = null,
+    string? Survives = null);
+
+// Added after format 2 was first written: reports saved before have neither member (null), and open
+// with their totals as one "Deploys" cause, the only one counted then, and no survival text.
+internal sealed record DropCauseDocument(
+    string Cause, double EventsPerMonth, long ConnectionsDroppedPerMonth, long VmRestartsPerMonth, string Detail, string Source);
 
 internal sealed record CostLineDocument(string Kind, string Name, decimal MonthlyUsd, string Detail, string Source);
 

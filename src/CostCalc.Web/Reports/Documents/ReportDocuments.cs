@@ -65,7 +65,9 @@ public static class ReportDocuments
         [.. p.CostLines.Select(l => new CostLineDocument(CostKindStyle.Of(l.Kind).Code, l.Name, l.MonthlyUsd, l.Detail, l.Source))],
         p.MonthlyUsd, p.UsdPer10kConnections, ToDocument(p.Memory), ToDocument(p.Cpu),
         p.Disruption.ConnectionsDroppedPerMonth, p.Disruption.VmRestartsPerMonth,
-        [.. p.Disruption.Facts.Select(ToDocument)], [.. p.Warnings.Select(ToDocument)]);
+        [.. p.Disruption.Facts.Select(ToDocument)], [.. p.Warnings.Select(ToDocument)],
+        [.. p.Disruption.Causes.Select(c => new DropCauseDocument(c.Cause, c.EventsPerMonth, c.ConnectionsDroppedPerMonth, c.VmRestartsPerMonth, c.Detail, c.Source))],
+        p.Survives);
 
     private static SplitDocument ToDocument(ResourceSplit s) => new(s.Machine, s.Unit, [.. s.Slices.Select(x => new SliceDocument(x.Name, x.Amount))]);
 
@@ -80,8 +82,15 @@ public static class ReportDocuments
             p.ConnectionsPerVm, p.MemoryBoundConnectionsPerVm, p.CpuBoundConnectionsPerVm, Binding(p.Binding),
             p.VmMemoryMiB, p.VmCpuCores, p.VmSchedulers, p.RemoteMessageShare, p.MeshConnections,
             Lines(p.CostLines), p.MonthlyUsd, p.UsdPer10kConnections, Split(p.Memory), Split(p.Cpu),
-            new Disruption(p.ConnectionsDroppedPerMonth, p.VmRestartsPerMonth, Facts(p.Facts)),
-            [.. p.Warnings.Select(Warning)])).ToList();
+            new Disruption(
+                p.DropCauses is { } causes
+                    ? [.. causes.Select(c => new DropCause(c.Cause, c.EventsPerMonth, c.ConnectionsDroppedPerMonth, c.VmRestartsPerMonth, c.Detail, c.Source))]
+                    : DeploysOnly(scenario, p.ConnectionsDroppedPerMonth, p.VmRestartsPerMonth),
+                Facts(p.Facts)),
+            [.. p.Warnings.Select(Warning)])
+        {
+            Survives = p.Survives,
+        }).ToList();
         var projection = new Projection(d.Projection.Connections,
             [.. d.Projection.Paths.Select(s => new PathSeries(s.Path, s.Machines, s.Vms, s.MonthlyUsd, s.CumulativeUsd))]);
         return Assemble(scenario, d.SnapshotId, d.PricesAsOf, d.RegionName, d.PriceNotice, paths, projection, Facts(d.Facts),
@@ -103,6 +112,13 @@ public static class ReportDocuments
             l.Name, l.MonthlyUsd, l.Detail, l.Source))];
 
     internal static ResourceSplit Split(SplitDocument s) => new(s.Machine, s.Unit, [.. s.Slices.Select(x => new ResourceSlice(x.Name, x.Amount))]);
+
+    /// <summary>
+    /// The one cause a report saved before causes were recorded counted: deploys (rolling restarts and
+    /// updates), with the totals it was saved with.
+    /// </summary>
+    internal static IReadOnlyList<DropCause> DeploysOnly(Scenario scenario, long dropped, long restarts) =>
+        [new(DropCauses.Deploys, scenario.DeploysPerMonth, dropped, restarts, "Saved before restarts were counted by cause: deploys only", "")];
 
     internal static IReadOnlyList<Fact> Facts(IReadOnlyList<FactDocument> facts) => [.. facts.Select(f => new Fact(f.Name, f.Value, f.Source))];
 

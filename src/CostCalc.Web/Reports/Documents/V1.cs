@@ -19,8 +19,8 @@ internal static class V1
             : w.Code.StartsWith("eks-", StringComparison.Ordinal) ? eksId : null)).ToList();
         var paths = new List<PathEstimate>
         {
-            Path(d.Ec2, PathIds.Ec2, "EC2", d.BeyondCost.Ec2ConnectionsDroppedPerMonth, d.BeyondCost.Ec2VmRestartsPerMonth, ec2Facts, warnings),
-            Path(d.Eks, eksId, eksName, d.BeyondCost.EksConnectionsDroppedPerMonth, d.BeyondCost.EksVmRestartsPerMonth, eksFacts, warnings),
+            Path(scenario, d.Ec2, PathIds.Ec2, "EC2", d.BeyondCost.Ec2ConnectionsDroppedPerMonth, d.BeyondCost.Ec2VmRestartsPerMonth, ec2Facts, warnings),
+            Path(scenario, d.Eks, eksId, eksName, d.BeyondCost.EksConnectionsDroppedPerMonth, d.BeyondCost.EksVmRestartsPerMonth, eksFacts, warnings),
         };
         var m = d.Projection;
         var projection = new Projection([.. m.Select(x => x.Connections)],
@@ -32,11 +32,11 @@ internal static class V1
             ReportDocuments.Facts(shared), warnings);
     }
 
-    private static PathEstimate Path(PathV1 p, string id, string name, long dropped, long restarts, List<FactDocument> facts, List<Warning> warnings) => new(
+    private static PathEstimate Path(Scenario scenario, PathV1 p, string id, string name, long dropped, long restarts, List<FactDocument> facts, List<Warning> warnings) => new(
         id, name, p.MachineType, p.MachineKind, p.Feasible, p.Vms, p.Machines, p.SystemNodes, p.VmsPerMachine,
         p.ConnectionsPerVm, p.MemoryBoundConnectionsPerVm, p.CpuBoundConnectionsPerVm, ReportDocuments.Binding(p.Binding),
         p.VmMemoryMiB, p.VmCpuCores, p.VmSchedulers, p.RemoteMessageShare, p.MeshConnections,
         ReportDocuments.Lines(p.CostLines), p.MonthlyUsd, p.UsdPer10kConnections, ReportDocuments.Split(p.Memory), ReportDocuments.Split(p.Cpu),
-        new Disruption(dropped, restarts, ReportDocuments.Facts(facts)),
+        new Disruption(ReportDocuments.DeploysOnly(scenario, dropped, restarts), ReportDocuments.Facts(facts)),
         [.. warnings.Where(w => w.Path == id)]);
 }
