@@ -79,10 +79,17 @@ internal static class HttpLimits
             .Bind(configuration.GetSection(HttpOptions.Section))
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<HttpOptions>, HttpOptionsValidator>();
-        services.AddOptions<KestrelServerOptions>().Configure<IOptions<HttpOptions>>((kestrel, http) =>
+        services.AddOptions<KestrelServerOptions>().Configure<IConfiguration>((kestrel, config) =>
         {
-            var o = http.Value;
             kestrel.AddServerHeader = false;
+            // Read unvalidated: Kestrel's options are built inside WebApplicationBuilder.Build(), where a validation
+            // exception would be a stack trace; invalid values keep Kestrel's defaults and StartupProblem reports them.
+            var o = config.GetSection(HttpOptions.Section).Get<HttpOptions>() ?? new();
+            if (o.Problems().Count > 0)
+            {
+                return;
+            }
+
             kestrel.Limits.MinRequestBodyDataRate = new MinDataRate(o.MinRequestBodyBytesPerSecond, TimeSpan.FromSeconds(o.RequestBodyGraceSeconds));
             // Twice the app's own limits: between the two the app answers 414/431 with a problem body
             // (see RequestLimits); past Kestrel's, Kestrel answers alone, with an empty body.

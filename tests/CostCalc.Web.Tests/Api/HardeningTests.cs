@@ -401,6 +401,7 @@ public sealed class KestrelHardeningTests(KestrelFactory factory) : IClassFixtur
         Assert.Matches("script-src 'self' 'nonce-[0-9A-F]{32}';", csp);
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
+        Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
         Assert.False(response.Headers.Contains("Server"), $"{path} sends Server: {string.Join(",", response.Headers.TryGetValues("Server", out var s) ? s : [])}");
     }
 

@@ -25,14 +25,17 @@ public sealed class StartupFailureTests : IDisposable
         Directory.Delete(_folder, recursive: true);
     }
 
-    private static async Task<string> AssertFailsWithOneLineAsync(IReadOnlyDictionary<string, string> environment, params string[] expected)
+    private static Task<string> AssertFailsWithOneLineAsync(IReadOnlyDictionary<string, string> environment, params string[] expected) =>
+        AssertFailsWithOneLineAsync("CostCalc cannot start: Report database ", environment, expected);
+
+    private static async Task<string> AssertFailsWithOneLineAsync(string start, IReadOnlyDictionary<string, string> environment, params string[] expected)
     {
         var (exitCode, stdout, stderr) = await AppProcess.RunUntilExitAsync(environment);
 
         var lines = (stdout + stderr).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         Assert.True(exitCode == 1, $"exit code {exitCode}: {stdout}{stderr}");
         var line = Assert.Single(lines);
-        Assert.StartsWith("CostCalc cannot start: Report database ", line, StringComparison.Ordinal);
+        Assert.StartsWith(start, line, StringComparison.Ordinal);
         foreach (var part in expected)
         {
             Assert.Contains(part, line, StringComparison.Ordinal);
@@ -108,5 +111,15 @@ public sealed class StartupFailureTests : IDisposable
         }, $"PostgreSQL 127.0.0.1:{port}/costcalc", "cannot be reached");
 
         Assert.DoesNotContain("s3cret-pw", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task InvalidPublicBaseUrl_ExitsWith1_NamingTheSetting()
+    {
+        // Kestrel's options are built inside WebApplicationBuilder.Build(); a validation exception there would be a stack trace.
+        var environment = Sqlite(Path.Combine(_folder, "reports.db"));
+        environment["Http__PublicBaseUrl"] = "ftp://costcalc.example.com";
+
+        await AssertFailsWithOneLineAsync("CostCalc cannot start: Http:PublicBaseUrl must be an absolute http(s) URL", environment, "ftp://costcalc.example.com");
     }
 }
