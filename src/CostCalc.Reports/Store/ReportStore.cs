@@ -99,6 +99,29 @@ public abstract class ReportStore(TimeProvider time) : IAsyncDisposable
         return ids;
     }
 
+    /// <summary>
+    /// Fails as a save would when the database cannot be read or written: reads the reports table, then
+    /// inserts a throwaway key row and rolls it back, so nothing is kept. For start-up and readiness checks.
+    /// </summary>
+    public async Task ProbeAsync(CancellationToken cancellation = default)
+    {
+        await using var connection = await OpenAsync(cancellation).ConfigureAwait(false);
+        await using (var read = connection.CreateCommand())
+        {
+            read.CommandText = "SELECT count(*) FROM reports WHERE id = ''";
+            await read.ExecuteScalarAsync(cancellation).ConfigureAwait(false);
+        }
+
+        await using var transaction = await connection.BeginTransactionAsync(cancellation).ConfigureAwait(false);
+        await using var write = connection.CreateCommand();
+        write.Transaction = transaction;
+        write.CommandText = "INSERT INTO data_protection_keys (friendly_name, xml, created_utc) VALUES (@name, '', @created)";
+        Add(write, "@name", "costcalc-write-probe-" + Guid.NewGuid().ToString("N"));
+        Add(write, "@created", ToDatabase(time.GetUtcNow()));
+        await write.ExecuteNonQueryAsync(cancellation).ConfigureAwait(false);
+        await transaction.RollbackAsync(cancellation).ConfigureAwait(false);
+    }
+
     /// <summary>Every stored Data Protection key element (synchronous: IXmlRepository is).</summary>
     public IReadOnlyList<string> LoadKeyXml()
     {

@@ -1,23 +1,28 @@
 using CostCalc.Domain.Estimation;
 using CostCalc.Domain.Scenarios;
+using CostCalc.Web.Hosting;
 using CostCalc.Web.Pricing;
 
 namespace CostCalc.Web.Api;
 
-/// <summary>POST /api/estimate and /api/ranking: a scenario in, every shown path out.</summary>
+/// <summary>
+/// POST /api/estimate and /api/ranking: a scenario in, every shown path out. They change nothing, so they
+/// refuse only bodies that are not JSON (415), not other origins: a page elsewhere cannot send JSON here
+/// without a CORS preflight (which this app never grants), nor read the answer.
+/// </summary>
 internal static class EstimateEndpoints
 {
     public static void MapEstimateEndpoints(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").WithTags("Estimates");
         api.MapPost("/estimate", EstimateAsync)
-            .Accepts<Scenario>("application/json")
+            .RequireJson<Scenario>()
             .Produces<Estimate>()
             .ProducesValidationProblem()
             .WithSummary("Estimate every shown path (ec2, eks, eks-fargate unless hiddenPaths) for a scenario")
             .WithDescription("Every scenario field is optional; a missing field takes its documented default.");
         api.MapPost("/ranking", RankAsync)
-            .Accepts<Scenario>("application/json")
+            .RequireJson<Scenario>()
             .Produces<Ranking>()
             .ProducesValidationProblem()
             .WithSummary("Rank every instance type of the region for each shown path that runs on instances");

@@ -3,6 +3,7 @@ using CostCalc.Domain.Scenarios;
 using CostCalc.Pricing.Refresh;
 using CostCalc.Pricing.Store;
 using CostCalc.Reports.Pdf;
+using CostCalc.Web.Hosting;
 using CostCalc.Web.Pricing;
 using CostCalc.Web.Reports;
 using Microsoft.Extensions.Options;
@@ -28,14 +29,16 @@ internal static class PdfEndpoints
 
     public static void MapPdfEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/r/{id}.pdf", ReportPdfAsync).ExcludeFromDescription();
+        app.MapGet("/r/{id}.pdf", ReportPdfAsync).RefuseCrossSiteEmbedding().ExcludeFromDescription();
         app.MapGet("/api/reports/{id}/pdf", ReportPdfAsync)
+            .RefuseCrossSiteEmbedding()
             .WithTags("Reports")
             .Produces(StatusCodes.Status200OK, contentType: EstimatePdf.ContentType)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithSummary("A saved report as a PDF summary (A4; ?paper=letter for US Letter)");
         app.MapGet("/api/estimate.pdf", EstimatePdfAsync)
+            .RefuseCrossSiteEmbedding()
             .WithTags("Estimates")
             .Produces(StatusCodes.Status200OK, contentType: EstimatePdf.ContentType)
             .ProducesValidationProblem()
@@ -54,7 +57,7 @@ internal static class PdfEndpoints
     }
 
     private static async Task<IResult> ReportPdfAsync(string id, string? paper, HttpContext context, ReportService reports,
-        CurrentPrices prices, SnapshotStore snapshots, PdfGate gate, IOptions<ReportOptions> reportOptions)
+        CurrentPrices prices, SnapshotStore snapshots, PdfGate gate, IOptions<ReportOptions> reportOptions, PublicUrls urls)
     {
         var report = await reports.OpenAsync(id, context.RequestAborted);
         if (report is null)
@@ -63,8 +66,8 @@ internal static class PdfEndpoints
                 detail: "There is no saved report with this id. Check that the link was copied whole.");
         }
 
-        var request = context.Request;
-        var options = new PdfOptions(report.CreatedUtc, PricesSource(report.SnapshotId, prices.Snapshot, snapshots), $"{request.Scheme}://{request.Host}/r/{report.Id}")
+        // Never the Host header as such: a forged one would end up printed (and clickable) in the PDF.
+        var options = new PdfOptions(report.CreatedUtc, PricesSource(report.SnapshotId, prices.Snapshot, snapshots), urls.Link(context.Request, $"/r/{report.Id}"))
         {
             Paper = PdfOptions.ParsePaper(paper),
         };

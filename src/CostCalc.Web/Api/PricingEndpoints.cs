@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using CostCalc.Domain.Catalog;
 using CostCalc.Pricing.Refresh;
+using CostCalc.Web.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace CostCalc.Web.Api;
@@ -24,6 +25,8 @@ internal static class PricingEndpoints
         var api = app.MapGroup("/api/pricing").WithTags("Pricing");
         api.MapGet("/status", Status).WithSummary("The price snapshot in use, per-region dates, and the last refresh");
         api.MapPost("/refresh", Refresh)
+            .RefuseCrossSite()
+            .RequireJson(bodyRequired: false)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status409Conflict)

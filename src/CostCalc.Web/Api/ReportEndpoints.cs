@@ -1,3 +1,4 @@
+using CostCalc.Web.Hosting;
 using CostCalc.Web.Pricing;
 using CostCalc.Web.Reports;
 using Microsoft.Extensions.Options;
@@ -24,16 +25,19 @@ internal static class ReportEndpoints
     {
         var api = app.MapGroup("/api/reports").WithTags("Reports");
         api.MapPost("", SaveAsync)
-            .Accepts<CostCalc.Domain.Scenarios.Scenario>("application/json")
+            .RefuseCrossSite()
+            .RequireJson<CostCalc.Domain.Scenarios.Scenario>()
             .Produces<ReportResponse>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithSummary("Save a report: the scenario priced now, pinned to today's price snapshot")
             .WithDescription("The body is a scenario as for POST /api/estimate. The answer's url (/r/{id}) opens the read-only report.");
         api.MapGet("/{id}", GetAsync)
             .Produces<ReportResponse>()
             .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithSummary("A saved report, with the numbers it was saved with");
     }
 

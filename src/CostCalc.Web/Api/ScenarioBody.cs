@@ -2,6 +2,8 @@ using System.Reflection;
 using System.Text.Json;
 using CostCalc.Domain.Estimation;
 using CostCalc.Domain.Scenarios;
+using CostCalc.Web.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace CostCalc.Web.Api;
 
@@ -16,16 +18,33 @@ internal static class ScenarioBody
 
     public static async Task<(Scenario? Scenario, IResult? Problem)> ReadAsync(HttpRequest request, Estimator estimator)
     {
-        var body = await ReadBoundedAsync(request.Body, request.HttpContext.RequestAborted);
+        var timeout = TimeSpan.FromSeconds(request.HttpContext.RequestServices.GetRequiredService<IOptions<HttpOptions>>().Value.RequestBodyTimeoutSeconds);
+        byte[]? body;
+        try
+        {
+            body = await ReadBoundedAsync(request.Body, timeout, request.HttpContext.RequestAborted);
+        }
+        catch (BadHttpRequestException e)
+        {
+            // Kestrel's own verdicts while reading: 408 for a body slower than MinRequestBodyDataRate, 413, 400.
+            return (null, TypedResults.Problem(statusCode: e.StatusCode, title: e.StatusCode == StatusCodes.Status408RequestTimeout
+                ? "Request body too slow" : "Request body refused", detail: e.Message));
+        }
+        catch (OperationCanceledException) when (!request.HttpContext.RequestAborted.IsCancellationRequested)
+        {
+            return (null, TypedResults.Problem(statusCode: StatusCodes.Status408RequestTimeout, title: "Request body too slow",
+                detail: $"The body did not arrive within {timeout.TotalSeconds:0.#} s."));
+        }
+
         if (body is null)
         {
             return (null, TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge,
                 title: "Scenario too large", detail: $"A scenario must be at most {MaxBytes / 1024} KiB of JSON."));
         }
 
-        if (body.Length > 0 && !IsWellFormed(body, out var syntaxError))
+        if (body.Length > 0 && CheckSyntax(body) is { } syntax)
         {
-            return (null, Invalid(new Dictionary<string, string[]> { ["$"] = [$"The body is not well-formed JSON: {syntaxError}"] }));
+            return (null, Invalid(new Dictionary<string, string[]> { [syntax.Field] = [syntax.Message] }));
         }
 
         Scenario scenario;
@@ -54,12 +73,21 @@ internal static class ScenarioBody
         TypedResults.ValidationProblem(errors, title: "The scenario is invalid",
             detail: string.Join(" ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")));
 
-    private static async Task<byte[]?> ReadBoundedAsync(Stream stream, CancellationToken cancellation)
+    /// <summary>Scenario fields (by their exact JSON name) whose values are enums.</summary>
+    private static readonly Dictionary<string, Type> EnumFields = typeof(Scenario).GetProperties(BindingFlags.Public | BindingFlags.Instance)
+        .Select(p => (Name: p.GetCustomAttribute<System.Text.Json.Serialization.JsonPropertyNameAttribute>()?.Name ?? JsonNamingPolicy.CamelCase.ConvertName(p.Name),
+            Type: Nullable.GetUnderlyingType(p.PropertyType) ?? p.PropertyType))
+        .Where(p => p.Type.IsEnum)
+        .ToDictionary(p => p.Name, p => p.Type, StringComparer.Ordinal);
+
+    private static async Task<byte[]?> ReadBoundedAsync(Stream stream, TimeSpan timeout, CancellationToken cancellation)
     {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        deadline.CancelAfter(timeout);
         using var buffer = new MemoryStream();
         var chunk = new byte[8192];
         int read;
-        while ((read = await stream.ReadAsync(chunk, cancellation)) > 0)
+        while ((read = await stream.ReadAsync(chunk, deadline.Token)) > 0)
         {
             if (buffer.Length + read > MaxBytes)
             {
@@ -72,18 +100,56 @@ internal static class ScenarioBody
         return buffer.ToArray();
     }
 
-    private static bool IsWellFormed(byte[] body, out string error)
+    /// <summary>
+    /// Null when the body is well-formed JSON in which no object repeats a key; else the field to name and
+    /// why. (System.Text.Json would let the last duplicate win, so "a": 1, "a": 2 would pass silently.)
+    /// </summary>
+    private static (string Field, string Message)? CheckSyntax(byte[] body)
     {
+        var reader = new Utf8JsonReader(body, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 32 });
+        var keys = new Stack<HashSet<string>?>();
+        string? topLevelField = null;
         try
         {
-            using var document = JsonDocument.Parse(body);
-            error = "";
-            return true;
+            while (reader.Read())
+            {
+                switch (reader.TokenType)
+                {
+                    case JsonTokenType.StartObject:
+                        keys.Push(new HashSet<string>(StringComparer.Ordinal));
+                        break;
+                    case JsonTokenType.StartArray:
+                        keys.Push(null);
+                        break;
+                    case JsonTokenType.EndObject or JsonTokenType.EndArray:
+                        keys.Pop();
+                        break;
+                    case JsonTokenType.PropertyName:
+                        var name = reader.GetString()!;
+                        if (keys.Peek() is { } seen && !seen.Add(name))
+                        {
+                            return (name, $"Duplicate key '{name}': each field may appear once.");
+                        }
+
+                        topLevelField = keys.Count == 1 ? name : null;
+                        break;
+                    case JsonTokenType.String when keys.Count == 1 && topLevelField is not null && EnumFields.TryGetValue(topLevelField, out var enumType):
+                        // The serializer would take "ONDEMAND" for onDemand; the documented values are exact.
+                        var value = reader.GetString()!;
+                        if (!JsonSetup.EnumNames(enumType).Contains(value, StringComparer.Ordinal))
+                        {
+                            return (topLevelField, $"'{value}' is not a value of {topLevelField}. Expected {Expected(enumType)}.");
+                        }
+
+                        break;
+                }
+            }
+
+            return null;
         }
         catch (JsonException ex)
         {
-            error = ex.Message;
-            return false;
+            return ("$", $"The body is not well-formed JSON: {ex.Message}");
         }
     }
 
@@ -118,7 +184,8 @@ internal static class ScenarioBody
         _ when type == typeof(bool) => "true or false",
         _ when type == typeof(string) => "a string",
         _ when type == typeof(PathList) => "an array of path ids",
-        { IsEnum: true } => "one of: " + string.Join(", ", Enum.GetNames(type).Select(JsonNamingPolicy.CamelCase.ConvertName)),
+        { IsEnum: true } => "one of (exactly as written): " + string.Join(", ", JsonSetup.EnumNames(type)),
+        _ when Nullable.GetUnderlyingType(type) is { } inner => Expected(inner),
         _ => "a valid value",
     };
 }

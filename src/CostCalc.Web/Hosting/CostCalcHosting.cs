@@ -19,8 +19,20 @@ public static class CostCalcHosting
         var services = builder.Services;
         services.ConfigureHttpJsonOptions(o => JsonSetup.Configure(o.SerializerOptions));
         services.AddProblemDetails();
-        services.AddOpenApi(o => o.AddDocumentTransformer<ScenarioSchemaTransformer>());
-        services.AddHealthChecks();
+        services.AddHttpLimits(builder.Configuration);
+        services.AddOpenApi(o =>
+        {
+            o.AddDocumentTransformer<ScenarioSchemaTransformer>();
+            // "servers" from Http:PublicBaseUrl, never from the request's Host header; without it none is listed,
+            // and clients resolve paths against the document's own URL (the OpenAPI default).
+            o.AddDocumentTransformer((document, context, _) =>
+            {
+                var urls = context.ApplicationServices.GetRequiredService<PublicUrls>();
+                document.Servers = urls.PublicBase is { } publicBase ? [new Microsoft.OpenApi.OpenApiServer { Url = publicBase.GetLeftPart(UriPartial.Authority) }] : [];
+                return Task.CompletedTask;
+            });
+        });
+        services.AddReadiness();
         services.AddSingleton(TimeProvider.System);
         services.AddLivePricing(builder.Configuration, builder.Environment.ContentRootPath);
 
@@ -40,9 +52,37 @@ public static class CostCalcHosting
         return builder;
     }
 
+    /// <summary>
+    /// What must hold before the app listens: valid Http settings and a report database that opens, migrates
+    /// and takes a write. Returns the one line to print before exiting with 1, or null.
+    /// </summary>
+    public static string? StartupProblem(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        try
+        {
+            _ = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<HttpOptions>>().Value;
+        }
+        catch (Microsoft.Extensions.Options.OptionsValidationException e)
+        {
+            return $"CostCalc cannot start: {string.Join(" ", e.Failures)}";
+        }
+
+        return ReportServices.OpenAtStartup(app.Services);
+    }
+
     public static WebApplication UseCostCalc(this WebApplication app)
     {
-        app.UseExceptionHandler("/error", createScopeForErrors: true);
+        // First, so every response, errors included, carries the security headers.
+        app.UseReportSecurityHeaders();
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/error",
+            CreateScopeForErrors = true,
+            StatusCodeSelector = ProblemExceptionHandler.StatusFor,
+        });
+        app.UseApiProblems();
+        app.UseRequestLimits();
         app.UseWhen(context => !ReportSecurityHeaders.Applies(context.Request.Path), branch => branch.UseResponseCompression());
         app.UseCostCalcReports();
         app.UseStatusCodePages();
@@ -50,7 +90,7 @@ public static class CostCalcHosting
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapOpenApi();
-        app.MapHealthChecks("/healthz");
+        app.MapHealthEndpoints();
         app.MapEstimateEndpoints();
         app.MapCatalogEndpoints();
         app.MapPricingEndpoints();

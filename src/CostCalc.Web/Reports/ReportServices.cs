@@ -34,7 +34,7 @@ public static partial class ReportServices
         return builder;
     }
 
-    /// <summary>HSTS (outside Development), the report pages' headers and the report API.</summary>
+    /// <summary>HSTS (outside Development) and the report API. (The security headers are set first of all, in CostCalcHosting.)</summary>
     public static WebApplication UseCostCalcReports(this WebApplication app)
     {
         if (!app.Environment.IsDevelopment())
@@ -42,21 +42,57 @@ public static partial class ReportServices
             app.UseHsts();
         }
 
-        app.UseReportSecurityHeaders();
         app.MapReportEndpoints();
         return app;
     }
 
-    /// <summary>Creates the configured store and brings its schema up to date (creating a SQLite file on first run).</summary>
+    /// <summary>
+    /// Creates the configured store, brings its schema up to date (creating a SQLite file on first run) and
+    /// proves it can be read and written. Any failure is a <see cref="ReportStoreUnavailableException"/>
+    /// naming the database and the reason (Program.cs prints it as one line and exits with 1).
+    /// </summary>
     public static ReportStore Open(ReportOptions options, string contentRoot, TimeProvider time, ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ReportStore store = options.Provider == ReportStoreProvider.Postgres
-            ? new PostgresReportStore(options.PostgresConnectionString, time)
-            : new SqliteReportStore(Path.GetFullPath(Path.Combine(contentRoot, options.SqlitePath)), time);
-        var version = store.Migrate();
-        LogOpened(logger, store.Provider, version, store is SqliteReportStore sqlite ? sqlite.Path : "(shared database)");
-        return store;
+        var location = ReportStoreFailure.Location(options, contentRoot);
+        ReportStore? store = null;
+        try
+        {
+            store = options.Provider == ReportStoreProvider.Postgres
+                ? new PostgresReportStore(options.PostgresConnectionString, time)
+                : new SqliteReportStore(location, time);
+            var version = store.Migrate();
+            store.ProbeAsync().GetAwaiter().GetResult();
+            LogOpened(logger, store.Provider, version, store is SqliteReportStore ? location : "(shared database)");
+            return store;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            store?.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            throw new ReportStoreUnavailableException(location, ReportStoreFailure.Reason(e), e);
+        }
+    }
+
+    /// <summary>
+    /// Opens the report store now rather than at the first request, so a database that cannot be used stops
+    /// start-up. Returns the one line to print (and exit 1 with), or null when the store is ready.
+    /// </summary>
+    public static string? OpenAtStartup(IServiceProvider services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        try
+        {
+            services.GetRequiredService<ReportStore>();
+            return null;
+        }
+        catch (ReportStoreUnavailableException e)
+        {
+            return $"CostCalc cannot start: {e.Message}";
+        }
+        catch (OptionsValidationException e)
+        {
+            return $"CostCalc cannot start: {string.Join(" ", e.Failures)}";
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Report store: {Provider} at schema version {Version}, {Location}")]

@@ -40,6 +40,17 @@ public abstract class ReportStoreContract : IAsyncLifetime
         estimateJson ?? """{"ec2":{"monthlyUsd":1234.5600},"note":"€ Größe — \"quoted\"\n  indented"}""");
 
     [Fact]
+    public async Task ProbeAsync_WritableDatabase_SucceedsAndKeepsNothing()
+    {
+        var keysBefore = Store.LoadKeyXml().Count;
+
+        await Store.ProbeAsync();
+        await Store.ProbeAsync();
+
+        Assert.Equal(keysBefore, Store.LoadKeyXml().Count); // the probe row was rolled back
+    }
+
+    [Fact]
     public async Task TryInsertAsync_NewReport_FindReturnsTheSameRecord()
     {
         var record = NewRecord();
