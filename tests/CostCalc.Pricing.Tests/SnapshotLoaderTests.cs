@@ -134,21 +134,7 @@ public sealed class SnapshotLoaderTests
     public void Load_ServicesWithoutTheInternetEgressRows_UseTheShippedLadder()
     {
         // A snapshot written before internet egress was priced: every internet_egress_* row removed.
-        var snapshot = SnapshotLoader.Load(
-            name =>
-            {
-                var text = new StreamReader(EmbeddedSnapshot.OpenResource(name)).ReadToEnd();
-                if (name == SnapshotFormat.ServicesFile)
-                {
-                    Assert.Contains("\ninternet_egress_", text, StringComparison.Ordinal);
-                    text = Regex.Replace(text, "^internet_egress_.*\n", "", RegexOptions.Multiline);
-                    Assert.DoesNotContain("internet_egress_", text, StringComparison.Ordinal);
-                }
-
-                return new StringReader(text);
-            },
-            "test",
-            "old");
+        var snapshot = LoadWithoutServiceRows("internet_egress_");
 
         Assert.Equal(new EgressTiers(0.09m, 0.085m, 0.07m, 0.05m, FreeGbPerMonth: 100), snapshot.Prices.Find("eu-west-1")!.Services.InternetEgress);
     }
@@ -166,23 +152,9 @@ public sealed class SnapshotLoaderTests
     public void Load_ServicesWithoutTheNlbRows_UseTheShippedRates()
     {
         // A snapshot written before NLBs were priced: both nlb_* rows removed.
-        var withoutRows = SnapshotLoader.Load(
-            name =>
-            {
-                var text = new StreamReader(EmbeddedSnapshot.OpenResource(name)).ReadToEnd();
-                if (name == SnapshotFormat.ServicesFile)
-                {
-                    Assert.Contains("\nnlb_hour,", text, StringComparison.Ordinal);
-                    text = Regex.Replace(text, "^nlb_.*\n", "", RegexOptions.Multiline);
-                    Assert.DoesNotContain("\nnlb_", text, StringComparison.Ordinal);
-                }
+        var snapshot = LoadWithoutServiceRows("nlb_");
 
-                return new StringReader(text);
-            },
-            "test",
-            "old");
-
-        Assert.Equal(new NlbRates(0.0225m, 0.006m), withoutRows.Prices.Find("eu-west-1")!.Services.Nlb);
+        Assert.Equal(new NlbRates(0.0225m, 0.006m), snapshot.Prices.Find("eu-west-1")!.Services.Nlb);
     }
 
     [Fact]
@@ -292,6 +264,24 @@ public sealed class SnapshotLoaderTests
             name => name == SnapshotFormat.AutoModeFeesFile ? new StringReader(fees) : new StreamReader(EmbeddedSnapshot.OpenResource(name)),
             "test",
             "fees");
+
+    /// <summary>The embedded snapshot with every services.csv row whose key starts with <paramref name="keyPrefix"/> removed.</summary>
+    private static PriceSnapshot LoadWithoutServiceRows(string keyPrefix) =>
+        SnapshotLoader.Load(
+            name =>
+            {
+                var text = new StreamReader(EmbeddedSnapshot.OpenResource(name)).ReadToEnd();
+                if (name == SnapshotFormat.ServicesFile)
+                {
+                    Assert.Contains("\n" + keyPrefix, text, StringComparison.Ordinal);
+                    text = Regex.Replace(text, "^" + Regex.Escape(keyPrefix) + ".*\n", "", RegexOptions.Multiline);
+                    Assert.DoesNotContain("\n" + keyPrefix, text, StringComparison.Ordinal);
+                }
+
+                return new StringReader(text);
+            },
+            "test",
+            "old");
 
     private static PriceSnapshot LoadEdited(string fileName, string find, string replace) =>
         SnapshotLoader.Load(
