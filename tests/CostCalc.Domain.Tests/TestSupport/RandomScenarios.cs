@@ -121,7 +121,7 @@ public static class RandomScenarios
 
     public static double Between(Random random, double min, double max) => min + (random.NextDouble() * (max - min));
 
-    private static T Pick<T>(Random random)
+    public static T Pick<T>(Random random)
         where T : struct, Enum
     {
         var values = Enum.GetValues<T>();
