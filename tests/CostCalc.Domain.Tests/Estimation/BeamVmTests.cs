@@ -199,6 +199,29 @@ public class BeamVmTests
 
     [Theory]
     [MemberData(nameof(PropertyCases.Seeds), MemberType = typeof(PropertyCases))]
+    public void Capacity_DearerSetUpsOrMoreChurn_NeverRaiseConnectionsPerVm(int seed)
+    {
+        var random = new Random(seed);
+        var scenario = RandomScenarios.Workload(random) with
+        {
+            ConnectionSetupCpuMicroseconds = RandomScenarios.Between(random, 0, 2_000),
+            LoadBalancer = RandomScenarios.Pick<LoadBalancer>(random),
+        };
+        var vm = RandomScenarios.Vm(random);
+        var remote = BeamVm.RemoteFraction(scenario, random.Next(1, 500));
+        var dearer = scenario with { ConnectionSetupCpuMicroseconds = scenario.ConnectionSetupCpuMicroseconds + RandomScenarios.Between(random, 1, 2_000) };
+        var churnier = scenario with { NewConnectionsPerSecond = scenario.NewConnectionsPerSecond + RandomScenarios.Between(random, 1, 2_000) };
+
+        var before = BeamVm.Capacity(vm, scenario, remote);
+
+        Assert.True(BeamVm.Capacity(vm, dearer, remote).ConnectionsPerVm <= before.ConnectionsPerVm, "dearer set-ups");
+        Assert.True(BeamVm.Capacity(vm, churnier, remote).ConnectionsPerVm <= before.ConnectionsPerVm, "more new connections");
+        // A set-up that costs something (≥ 1 µs, ≥ 1 new connection a second) bounds the VM by CPU even without messages.
+        Assert.NotNull(BeamVm.Capacity(vm, dearer with { NewConnectionsPerSecond = churnier.NewConnectionsPerSecond }, remote).CpuBoundConnections);
+    }
+
+    [Theory]
+    [MemberData(nameof(PropertyCases.Seeds), MemberType = typeof(PropertyCases))]
     public void Capacity_RandomVm_MatchesDesignFormulasAndReportsBinding(int seed)
     {
         var random = new Random(seed);
