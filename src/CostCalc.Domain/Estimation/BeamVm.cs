@@ -13,7 +13,7 @@ public readonly record struct VmResources(double MemoryMiB, double CpuCores, int
 
 /// <summary>
 /// How many connections one BEAM VM holds, by memory and by CPU, at the target utilisation.
-/// <see cref="CpuBoundConnections"/> is null when connections cost no CPU (no messages): the VM is
+/// <see cref="CpuBoundConnections"/> is null when connections cost no CPU (no messages and free set-ups): the VM is
 /// then not CPU-bound at all.
 /// </summary>
 public sealed record VmCapacity(
