@@ -47,7 +47,7 @@ public static class RestartWaves
 /// the VMs terminate TLS); the surviving VMs absorb them with the CPU their steady work leaves.
 /// </summary>
 /// <param name="Cause">The cause whose single event restarts the most VMs at once.</param>
-/// <param name="SecondsToAbsorb">Set-up CPU per surviving VM ÷ its spare cores; infinite with no VM or no spare core left.</param>
+/// <param name="SecondsToAbsorb">Set-up CPU per surviving VM ÷ its spare cores; null when no VM or no spare core is left (never).</param>
 /// <param name="SurvivorsHoldThem">The surviving VMs can hold every connection at full memory and CPU (target utilisation aside).</param>
 public sealed record ReconnectStorm(
     string Cause,
@@ -56,14 +56,14 @@ public sealed record ReconnectStorm(
     long SurvivingVms,
     double CpuMicrosecondsPerReconnect,
     double SpareCoresPerVm,
-    double SecondsToAbsorb,
+    double? SecondsToAbsorb,
     bool SurvivorsHoldThem)
 {
     /// <summary>Phoenix's back-off ladder, 10 + 50 + 100 + 150 + 200 + 250 + 500 + 1,000 + 2,000 ms; then every 5 s.</summary>
     public const double ClientBackoffSeconds = 4.26;
 
     /// <summary>The wave takes longer to absorb than the clients' back-off ladder, or cannot be held at all.</summary>
-    public bool Slow => !SurvivorsHoldThem || SecondsToAbsorb > ClientBackoffSeconds;
+    public bool Slow => !SurvivorsHoldThem || SecondsToAbsorb is not { } seconds || seconds > ClientBackoffSeconds;
 
     /// <summary>The storm of the largest wave among <paramref name="disruption"/>'s causes, added to it; unchanged when nothing restarts.</summary>
     public static Disruption AddTo(Disruption disruption, Scenario scenario, PathSize size)
@@ -78,7 +78,7 @@ public sealed record ReconnectStorm(
         // The worst of the causes' waves: the slowest to absorb, then the most connections.
         var storm = disruption.Causes.Where(c => c.EventsPerMonth > 0 && c.VmsAtOnce > 0)
             .Select(c => Of(scenario, size, c.Cause, Math.Min(c.VmsAtOnce, size.Vms), c.VmsStartedFirst))
-            .OrderByDescending(s => s.SecondsToAbsorb).ThenByDescending(s => s.Connections).FirstOrDefault();
+            .OrderByDescending(s => s.SecondsToAbsorb ?? double.PositiveInfinity).ThenByDescending(s => s.Connections).FirstOrDefault();
         return storm is null ? disruption : disruption with { Storm = storm, Facts = [.. disruption.Facts, storm.Fact] };
     }
 
@@ -93,14 +93,14 @@ public sealed record ReconnectStorm(
         var perReconnect = ConnectionSetup.CpuMicrosecondsPerNewConnection(scenario);
         if (survivors <= 0)
         {
-            return new(cause, vmsAtOnce, (long)Math.Round(wave), 0, perReconnect, 0, double.PositiveInfinity, false);
+            return new(cause, vmsAtOnce, (long)Math.Round(wave), 0, perReconnect, 0, null, false);
         }
 
         // Each survivor then carries its share of every connection; what that work leaves of its cores absorbs the set-ups.
         var busy = connections / survivors * BeamVm.CpuMicrosecondsPerConnectionSecond(scenario, size.RemoteFraction) / BeamVm.MicrosecondsPerSecond;
         var spare = size.Capacity.CpuCores - busy;
         var setUpCoreSeconds = wave / survivors * perReconnect / BeamVm.MicrosecondsPerSecond;
-        var seconds = setUpCoreSeconds <= 0 ? 0 : spare <= 0 ? double.PositiveInfinity : setUpCoreSeconds / spare;
+        double? seconds = setUpCoreSeconds <= 0 ? 0 : spare <= 0 ? null : setUpCoreSeconds / spare;
         var utilisation = scenario.TargetUtilisationPercent / 100;
         var holds = survivors * (size.Capacity.ConnectionsPerVm / utilisation) >= connections;
         return new(cause, vmsAtOnce, (long)Math.Round(wave), survivors, perReconnect, Math.Max(0, spare), seconds, holds);
@@ -139,9 +139,9 @@ public sealed record ReconnectStorm(
             return string.Create(inv, $"The {SurvivingVms:#,0} VMs left cannot hold every connection even at full memory and CPU.");
         }
 
-        return double.IsPositiveInfinity(SecondsToAbsorb)
+        return SecondsToAbsorb is not { } seconds
             ? string.Create(inv, $"The {SurvivingVms:#,0} VMs left have no spare CPU to accept them.")
             : string.Create(inv,
-                $"With {SpareCoresPerVm:0.##} spare cores each, the VMs left take ≈ {SecondsToAbsorb:#,0.#} s to accept them{(SecondsToAbsorb > ClientBackoffSeconds ? $", past the clients' {ClientBackoffSeconds:0.##} s back-off ladder, so the rest retry every 5 s" : "")}.");
+                $"With {SpareCoresPerVm:0.##} spare cores each, the VMs left take ≈ {seconds:#,0.#} s to accept them{(seconds > ClientBackoffSeconds ? $", past the clients' {ClientBackoffSeconds:0.##} s back-off ladder, so the rest retry every 5 s" : "")}.");
     }
 }
