@@ -13,7 +13,7 @@ public readonly record struct VmResources(double MemoryMiB, double CpuCores, int
 
 /// <summary>
 /// How many connections one BEAM VM holds, by memory and by CPU, at the target utilisation.
-/// <see cref="CpuBoundConnections"/> is null when connections cost no CPU (no messages): the VM is
+/// <see cref="CpuBoundConnections"/> is null when connections cost no CPU (no messages and free set-ups): the VM is
 /// then not CPU-bound at all.
 /// </summary>
 public sealed record VmCapacity(
@@ -46,12 +46,12 @@ public static class BeamVm
 
     /// <summary>
     /// CPU time one connection needs each second, in µs: local work plus remote sends, and its share of
-    /// TLS handshakes where the VMs terminate TLS.
+    /// connection set-ups (and TLS handshakes where the VMs terminate TLS).
     /// </summary>
     public static double CpuMicrosecondsPerConnectionSecond(Scenario scenario, double remoteFraction) =>
         (scenario.MessagesPerConnectionPerSecond
          * (scenario.CpuMicrosecondsPerMessage + (remoteFraction * scenario.RemoteSendCpuMicroseconds)))
-        + LoadBalancing.TlsCpuMicrosecondsPerConnectionSecond(scenario);
+        + ConnectionSetup.CpuMicrosecondsPerConnectionSecond(scenario);
 
     /// <summary>CPU cores all connections keep busy, across every VM of a path.</summary>
     public static double CoresUsed(Scenario scenario, double connections, double remoteFraction) =>

@@ -84,18 +84,18 @@ internal sealed class Ec2Plan : IPathPlan
         [
             Restarts.Deploys(s, size, hot,
                 hot ? "Hot code upgrade: processes and sockets stay up" : "Rolling restart: each instance restarts once per deploy, closing its connections",
-                hot ? Sources.HotCodeUpgrade : Sources.RollingRestart),
+                hot ? Sources.HotCodeUpgrade : Sources.RollingRestart) with { VmsAtOnce = hot ? 0 : RestartWaves.OneMachine(size) },
             Restarts.Roll(DropCauses.Patching, s.InstanceRefreshesPerYear / 12, s, size,
                 "Instance refresh to a new AMI replaces every instance: " + Restarts.PerMonth(s.InstanceRefreshesPerYear) + (hot ? " (a hot code upgrade does not patch the OS)" : ""),
-                Sources.InstanceRefresh),
+                Sources.InstanceRefresh) with { VmsAtOnce = RestartWaves.ShareOfMachines(size, RestartWaves.InstanceRefreshShare) },
         ];
         if (s.Ec2PurchaseOption == PurchaseOption.Spot)
         {
-            causes.Add(Restarts.Spot(s, size, MachineKind));
+            causes.Add(Restarts.Spot(s, size, MachineKind) with { VmsAtOnce = RestartWaves.OneMachine(size) });
         }
 
         var disruption = new Disruption(causes, []);
-        return size.Feasible ? ScaleIn.AddTo(disruption, Day(size, s.PeakConnections), MachineKind) : disruption;
+        return size.Feasible ? ReconnectStorm.AddTo(ScaleIn.AddTo(disruption, Day(size, s.PeakConnections), MachineKind), s, size) : disruption;
     }
 
     public string? Survives(PathSize size) => Spares.Survives(_scenario, size, MachineKind);

@@ -47,14 +47,20 @@ internal static class EksCluster
     public static Disruption Disruption(Scenario s, PathSize size, string kind, bool fargate, bool autoMode, bool spot)
     {
         var upgrades = Math.Max(0, s.KubernetesUpgradesPerYear);
+        // Waves: a rolling update takes down up to 25 % of the pods at once, a managed node group one node at a
+        // time, Auto Mode up to 10 % of its nodes, Fargate patching one zone's pods (docs/model.md §6.2).
+        var nodeWave = RestartWaves.OneMachine(size);
         var upgradeRolls = fargate
                 ? Restarts.Roll(DropCauses.KubernetesUpgrades, upgrades / 12, s, size,
                     Format($"{Restarts.PerMonth(upgrades)}: existing Fargate pods keep their old kubelet, so every pod is restarted once per upgrade"), Sources.KubernetesReleaseCadence)
+                    with { VmsAtOnce = RestartWaves.RollingUpdate(size), VmsStartedFirst = RestartWaves.RollingUpdateSurge(size) }
                 : Restarts.Roll(DropCauses.KubernetesUpgrades, upgrades / 12, s, size,
-                    Format($"{Restarts.PerMonth(upgrades)}: each upgrade rolls every node (new AMI for the new version) and restarts every pod once"), Sources.KubernetesReleaseCadence);
+                    Format($"{Restarts.PerMonth(upgrades)}: each upgrade rolls every node (new AMI for the new version) and restarts every pod once"), Sources.KubernetesReleaseCadence)
+                    with { VmsAtOnce = nodeWave, VmsStartedFirst = nodeWave };
         var causes = new List<DropCause>
         {
-            Restarts.Deploys(s, size, false, "Rolling update: every pod is replaced once per deploy, closing its connections", Sources.RollingUpdate),
+            Restarts.Deploys(s, size, false, "Rolling update: every pod is replaced once per deploy, closing its connections", Sources.RollingUpdate)
+                with { VmsAtOnce = RestartWaves.RollingUpdate(size), VmsStartedFirst = RestartWaves.RollingUpdateSurge(size) },
             upgradeRolls,
         };
         if (autoMode && !fargate)
@@ -62,7 +68,11 @@ internal static class EksCluster
             var rolls = Math.Max(0, Restarts.AutoModeAmiRollsPerYear - upgrades);
             causes.Add(Restarts.RollAfter(upgradeRolls, DropCauses.AutoModeReplacement, rolls / 12, s, size,
                 Format($"Nodes drift to each weekly AMI (expire after {Restarts.AutoModeNodeExpiryHours} h at the latest): {Restarts.AutoModeAmiRollsPerYear:0} rolls a year less the {upgrades:0.##} upgrades = {rolls / 12:0.##} a month; they replace OS/AMI patch rolls"),
-                Sources.AutoModeNodeLifetime));
+                Sources.AutoModeNodeLifetime) with
+                {
+                    VmsAtOnce = RestartWaves.ShareOfMachines(size, RestartWaves.AutoModeDisruptionBudget),
+                    VmsStartedFirst = RestartWaves.ShareOfMachines(size, RestartWaves.AutoModeDisruptionBudget),
+                });
         }
         else
         {
@@ -71,12 +81,16 @@ internal static class EksCluster
                 fargate
                     ? Format($"AWS recycles Fargate pods to patch their OS (cadence not published; {s.InstanceRefreshesPerYear:0.##} a year assumed, less the {upgrades:0.##} upgrades that restart every pod anyway) = {rolls / 12:0.##} a month")
                     : Format($"Node AMI update rolls every node: {s.InstanceRefreshesPerYear:0.##} a year less the {upgrades:0.##} upgrades that bring a new AMI anyway = {rolls / 12:0.##} a month"),
-                fargate ? Sources.FargatePatching : Sources.InstanceRefresh));
+                fargate ? Sources.FargatePatching : Sources.InstanceRefresh) with
+                {
+                    VmsAtOnce = fargate ? RestartWaves.OneZone(s, size) : nodeWave,
+                    VmsStartedFirst = fargate ? 0 : nodeWave,
+                });
         }
 
         if (spot)
         {
-            causes.Add(Restarts.Spot(s, size, kind));
+            causes.Add(Restarts.Spot(s, size, kind) with { VmsAtOnce = nodeWave });
         }
 
         return new(

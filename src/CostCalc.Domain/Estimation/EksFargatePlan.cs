@@ -90,7 +90,7 @@ internal sealed class EksFargatePlan : IPathPlan
     public Disruption Disruption(PathSize size)
     {
         var disruption = EksCluster.Disruption(_scenario, size, MachineKind, fargate: true, autoMode: false, spot: false);
-        return size.Feasible ? ScaleIn.AddTo(disruption, Day(size, _scenario.PeakConnections), MachineKind) : disruption;
+        return size.Feasible ? ReconnectStorm.AddTo(ScaleIn.AddTo(disruption, Day(size, _scenario.PeakConnections), MachineKind), _scenario, size) : disruption;
     }
 
     public string? Survives(PathSize size) => Spares.Survives(_scenario, size, MachineKind);

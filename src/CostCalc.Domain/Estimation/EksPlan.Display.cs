@@ -80,7 +80,7 @@ internal sealed partial class EksPlan
     public Disruption Disruption(PathSize size)
     {
         var disruption = EksCluster.Disruption(_scenario, size, MachineKind, fargate: false, _scenario.AutoMode, _scenario.EksPurchaseOption == PurchaseOption.Spot);
-        return size.Feasible ? ScaleIn.AddTo(disruption, Day(size, _scenario.PeakConnections), MachineKind) : disruption;
+        return size.Feasible ? ReconnectStorm.AddTo(ScaleIn.AddTo(disruption, Day(size, _scenario.PeakConnections), MachineKind), _scenario, size) : disruption;
     }
 
     public string? Survives(PathSize size) => Spares.Survives(_scenario, size, MachineKind);

@@ -22,11 +22,21 @@ public sealed record Warning(string Code, string Message, string? Path = null);
 /// <param name="Cause">Its name, one of <see cref="DropCauses"/> (views line causes up by it).</param>
 /// <param name="EventsPerMonth">Deploys, rolls or reclaimed machines a month (may be fractional: 3 upgrades a year are 0.25).</param>
 public sealed record DropCause(
-    string Cause, double EventsPerMonth, long ConnectionsDroppedPerMonth, long VmRestartsPerMonth, string Detail, string Source);
+    string Cause, double EventsPerMonth, long ConnectionsDroppedPerMonth, long VmRestartsPerMonth, string Detail, string Source)
+{
+    /// <summary>The most BEAM VMs one event restarts at the same time (its wave): their clients all reconnect at once.</summary>
+    public long VmsAtOnce { get; init; }
+
+    /// <summary>VMs the event starts before it stops the wave (a rolling update's surge, a node group's new nodes): they take reconnects too.</summary>
+    public long VmsStartedFirst { get; init; }
+}
 
 /// <summary>What deploys and restarts do to one path's connections each month: its causes, and their totals.</summary>
 public sealed record Disruption(IReadOnlyList<DropCause> Causes, IReadOnlyList<Fact> Facts)
 {
+    /// <summary>What the largest wave of restarts does when its clients reconnect; null when nothing restarts.</summary>
+    public ReconnectStorm? Storm { get; init; }
+
     public long ConnectionsDroppedPerMonth => Causes.Sum(c => c.ConnectionsDroppedPerMonth);
 
     public long VmRestartsPerMonth => Causes.Sum(c => c.VmRestartsPerMonth);

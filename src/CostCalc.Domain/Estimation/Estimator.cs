@@ -81,6 +81,7 @@ public sealed class Estimator(InstanceCatalog catalog, PriceBook prices, IReadOn
         }
 
         var machine = plan.MachineType;
+        var disruption = plan.Disruption(size);
         return new PathEstimate(
             id,
             name,
@@ -105,12 +106,15 @@ public sealed class Estimator(InstanceCatalog catalog, PriceBook prices, IReadOn
             connections > 0 ? sheet.Total / (decimal)connections * 10_000 : 0,
             size.Feasible ? plan.MemorySplit(size, connections) : new ResourceSplit(machine, "MiB", []),
             size.Feasible ? plan.CpuSplit(size, connections) : new ResourceSplit(machine, "millicores", []),
-            plan.Disruption(size),
-            [.. plan.Warnings(size).Concat(LoadBalancerWarnings(sheet)).Select(w => w with { Path = id })])
+            disruption,
+            [.. plan.Warnings(size).Concat(LoadBalancerWarnings(sheet)).Concat(StormWarnings(disruption)).Select(w => w with { Path = id })])
         {
             Survives = plan.Survives(size),
         };
     }
+
+    private static IEnumerable<Warning> StormWarnings(Disruption disruption) =>
+        disruption.Storm?.Warning is { } warning ? [warning] : [];
 
     /// <summary>Says so when the load balancer is the path's largest cost line, and what would bill less.</summary>
     private static IEnumerable<Warning> LoadBalancerWarnings(CostSheet sheet)

@@ -80,15 +80,6 @@ public static class LoadBalancing
         return perHour + (perUnitHour * (decimal)CapacityUnits(unit, scenario, connections));
     }
 
-    /// <summary>
-    /// CPU µs a second that TLS handshakes cost per connection where the VMs terminate TLS: the
-    /// connection's share of new connections (1 / average lifetime) times one handshake's CPU.
-    /// </summary>
-    public static double TlsCpuMicrosecondsPerConnectionSecond(Scenario scenario) =>
-        scenario.LoadBalancer.VmsTerminateTls() && scenario.PeakConnections > 0
-            ? scenario.NewConnectionsPerSecond / scenario.PeakConnections * scenario.TlsHandshakeCpuMicroseconds
-            : 0;
-
     public static string Name(LoadBalancer balancer) => balancer switch
     {
         LoadBalancer.Alb => "Application Load Balancer",

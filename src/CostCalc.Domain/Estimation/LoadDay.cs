@@ -229,7 +229,10 @@ public static class ScaleIn
             ? string.Create(inv, $"The off-peak fleet is the peak fleet ({peak.Size.Machines:#,0} {machineKind}s): nothing is removed, no connection drops")
             : string.Create(inv,
                 $"{removed:#,0} VM{(removed == 1 ? "" : "s")} removed a day with {peak.Connections / Math.Max(1, peak.Size.Vms):#,0} connections each; in the {s.ScaleInDrainSeconds:#,0.#} s drain {left:P2} leave on their own (lifetime ≈ {(double.IsPositiveInfinity(lifetime) ? "∞" : lifetime.ToString("#,0", inv))} s), the rest drop");
-        var scaleIn = new DropCause(DropCauses.ScaleIn, removed == 0 ? 0 : LoadDay.DaysPerMonth, dropped, restarts, detail, Sources.ScaleInDrain);
+        var scaleIn = new DropCause(DropCauses.ScaleIn, removed == 0 ? 0 : LoadDay.DaysPerMonth, dropped, restarts, detail, Sources.ScaleInDrain)
+        {
+            VmsAtOnce = removed,
+        };
         var scaleOut = new Fact("Scale-out", day.MachinesScaled == 0
             ? string.Create(inv, $"A new {machineKind} takes ≈ {day.ScaleOutSeconds:#,0} s to take connections; the fleet keeps its size all day, so leading the load costs nothing")
             : string.Create(inv,

@@ -20,6 +20,9 @@ public sealed record Scenario
     /// <summary>Bytes a second each connection sends to its client over the internet (pushes and heartbeat replies).</summary>
     public double ClientBytesPerConnectionPerSecond { get; init; } = 100;
     public double NewConnectionsPerSecond { get; init; } = 20;
+
+    /// <summary>CPU a BEAM VM spends accepting one connection (WebSocket upgrade, authentication, joins), TLS aside.</summary>
+    public double ConnectionSetupCpuMicroseconds { get; init; } = 200;
     public int BeamBaseMemoryMiB { get; init; } = 100;
     public double GrowthPercentPerMonth { get; init; } = 3;
 

@@ -19,6 +19,7 @@ public static class ScenarioFields
         new("bytesPerMessage", FieldGroup.Workload, "Bytes per message", "B", 0, 10_000_000, Sources.Assumption, s => s.BytesPerMessage, (s, v) => s with { BytesPerMessage = (int)v }) { WholeNumber = true },
         new("clientBytesPerConnectionPerSecond", FieldGroup.Workload, "Bytes to clients per connection", "B/s", 0, 10_000_000, Sources.ClientBytes, s => s.ClientBytesPerConnectionPerSecond, (s, v) => s with { ClientBytesPerConnectionPerSecond = v }),
         new("newConnectionsPerSecond", FieldGroup.Workload, "New connections", "conn/s", 0, 1_000_000, Sources.Assumption, s => s.NewConnectionsPerSecond, (s, v) => s with { NewConnectionsPerSecond = v }),
+        new("connectionSetupCpuMicroseconds", FieldGroup.Workload, "CPU per connection set-up (TLS aside)", "µs", 0, 1_000_000, Sources.ConnectionSetup, s => s.ConnectionSetupCpuMicroseconds, (s, v) => s with { ConnectionSetupCpuMicroseconds = v }),
         new("beamBaseMemoryMiB", FieldGroup.Workload, "BEAM base memory per VM", "MiB", 0, 1_048_576, Sources.BeamReleaseFootprint, s => s.BeamBaseMemoryMiB, (s, v) => s with { BeamBaseMemoryMiB = (int)v }) { WholeNumber = true },
         new("growthPercentPerMonth", FieldGroup.Workload, "Connection growth", "%/month", -50, 20, Sources.Assumption, s => s.GrowthPercentPerMonth, (s, v) => s with { GrowthPercentPerMonth = v }),
         new("peakHoursPerDay", FieldGroup.Workload, "Peak hours per day (24 = flat)", "h/day", 1, 24, Sources.LoadShape, s => s.PeakHoursPerDay, (s, v) => s with { PeakHoursPerDay = v }),

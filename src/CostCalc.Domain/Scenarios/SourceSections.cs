@@ -21,6 +21,8 @@ public static class SourceSections
         { Sources.Alb, "1.4" },
         { Sources.Nlb, "1.4" },
         { Sources.TlsHandshake, "7.7" },
+        { Sources.ConnectionSetup, "6.2" },
+        { Sources.ReconnectBackoff, "6.2" },
         { Sources.Nat, "1.4" },
         { Sources.CrossAz, "1.4" },
         { Sources.InternetEgress, "1.4" },

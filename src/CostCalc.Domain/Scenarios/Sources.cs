@@ -40,6 +40,8 @@ public static class Sources
         "EKS user guide: Fargate adds 256 MB and rounds up to a supported vCPU/GB shape; $0.04048/vCPU-h, $0.004445/GB-h";
     public const string Alb = "ALB $0.0225/h + $0.008/LCU-h; 1 LCU = 25 new conn/s, 3,000 active, 1 GB/h";
     public const string Nlb = "NLB $0.0225/h + $0.006/NLCU-h; 1 NLCU = 800 new TCP conn/s or 50 TLS, 100,000 active TCP or 3,000 TLS, 1 GB/h [secondary]";
+    public const string ConnectionSetup = "Connection set-up ≈ 200 µs of CPU: WebSocket upgrade, socket connect and channel join (assumption: measure yours)";
+    public const string ReconnectBackoff = "Phoenix JS client reconnects 10, 50, 100, 150, 200, 250, 500, 1,000, 2,000 ms after a drop, then every 5 s [verified: phoenixframework/phoenix socket.js]";
     public const string TlsHandshake = "Full TLS handshake ≈ 1 ms of CPU on the BEAM VM (assumption: measure yours; ECDSA keys and session resumption cost less)";
     public const string Nat = "NAT gateway $0.045/h + $0.045/GB processed; private subnets need one on every path";
     public const string CrossAz = "Cross-AZ transfer $0.01/GB in each direction";

@@ -37,13 +37,13 @@ public sealed class AutoModeTests
     public void Estimate_DefaultWithAutoMode_ConnectionsNodesAndFeeByHand()
     {
         // by memory ⌊(6,453 × 0.7 − 100) × 1024 ÷ 28⌋ = ⌊4,417.1 × 1024 ÷ 28⌋ = ⌊161,539.66⌋ = 161,539;
-        // by CPU ⌊1.68 × 10⁶ × 0.7 ÷ (0.2 × (50 + 0.2 × 70))⌋ = ⌊1,176,000 ÷ 12.8⌋ = 91,875 (CPU-bound).
-        // 100,000 connections → max(2, ⌈100,000 ÷ 91,875⌉ = 2) + 1 spare = 3 nodes.
+        // by CPU ⌊1.68 × 10⁶ × 0.7 ÷ (0.2 × (50 + 0.2 × 70) + 20 ÷ 100,000 × 200)⌋ = ⌊1,176,000 ÷ 12.84⌋ = ⌊91,588.8⌋
+        // = 91,588 (CPU-bound). 100,000 connections → max(2, ⌈100,000 ÷ 91,588⌉ = 2) + 1 spare = 3 nodes.
         // Fee (no per-type rate in the fixture): 3 × 0.12 × $0.096 × 730 = 3 × $0.01152 × 730 = $25.2288.
         var eks = Fixture.Estimate(AutoMode)[PathIds.Eks];
 
         Assert.Equal(161_539, eks.MemoryBoundConnectionsPerVm);
-        Assert.Equal(91_875, eks.CpuBoundConnectionsPerVm);
+        Assert.Equal(91_588, eks.CpuBoundConnectionsPerVm);
         Assert.Equal(3, eks.Machines);
         Assert.Equal(0, eks.SystemNodes);
         var fee = eks.Line(CostKind.AutoModeFee);

@@ -6,9 +6,13 @@ namespace CostCalc.Domain.Tests.Estimation;
 
 public class BeamVmTests
 {
-    /// <summary>50 % target, 48 MiB base, 20 KiB and 1 msg/s of 100 µs per connection, no remote messages.</summary>
+    /// <summary>
+    /// 50 % target, 48 MiB base, 20 KiB and 1 msg/s of 100 µs per connection, no remote messages. Connection
+    /// set-ups cost nothing here so the message arithmetic stays round; the set-up term has its own tests below.
+    /// </summary>
     private static readonly Scenario Workload = new()
     {
+        ConnectionSetupCpuMicroseconds = 0,
         TargetUtilisationPercent = 50,
         BeamBaseMemoryMiB = 48,
         MemoryPerConnectionKiB = 20,
@@ -40,10 +44,67 @@ public class BeamVmTests
     [Fact]
     public void CpuMicrosecondsPerConnectionSecond_WithRemote_AddsRemoteSendCost()
     {
-        // 0.2 msg/s × (50 µs + 0.1 × 70 µs) = 11.4 µs each second.
+        // 0.2 msg/s × (50 µs + 0.1 × 70 µs) = 11.4 µs, plus the default set-ups behind an ALB (no TLS on the VMs):
+        // 20 new conn/s ÷ 100,000 connections × 200 µs = 0.04 µs → 11.44 µs each second.
         var scenario = new Scenario { MessagesPerConnectionPerSecond = 0.2, CpuMicrosecondsPerMessage = 50, RemoteSendCpuMicroseconds = 70 };
 
-        Assert.Equal(11.4, BeamVm.CpuMicrosecondsPerConnectionSecond(scenario, 0.1), 12);
+        Assert.Equal(11.44, BeamVm.CpuMicrosecondsPerConnectionSecond(scenario, 0.1), 12);
+    }
+
+    [Theory]
+    // Behind an ALB the VMs only set the connection up: 50 new conn/s ÷ 10,000 connections × 300 µs = 1.5 µs.
+    [InlineData(LoadBalancer.Alb, 1.5)]
+    // The VMs terminate TLS behind an NLB or with none: 50 ÷ 10,000 × (300 + 1,000) µs = 6.5 µs.
+    [InlineData(LoadBalancer.Nlb, 6.5)]
+    [InlineData(LoadBalancer.None, 6.5)]
+    public void ConnectionSetup_IsTheConnectionsShareOfNewConnectionsTimesOneSetUp(LoadBalancer balancer, double expected)
+    {
+        var scenario = new Scenario
+        {
+            PeakConnections = 10_000, NewConnectionsPerSecond = 50, ConnectionSetupCpuMicroseconds = 300,
+            TlsHandshakeCpuMicroseconds = 1_000, LoadBalancer = balancer,
+        };
+
+        Assert.Equal(expected, ConnectionSetup.CpuMicrosecondsPerConnectionSecond(scenario), 12);
+    }
+
+    [Fact]
+    public void ConnectionSetup_NoConnections_CostsNothing()
+    {
+        // No peak connections: no share to take (and no division by zero).
+        var scenario = new Scenario { PeakConnections = 0, NewConnectionsPerSecond = 50, LoadBalancer = LoadBalancer.None };
+
+        Assert.Equal(0, ConnectionSetup.CpuMicrosecondsPerConnectionSecond(scenario));
+    }
+
+    [Fact]
+    public void Capacity_ConnectionSetUps_CostCpuBesideMessages()
+    {
+        // 1 msg/s × 100 µs + 1,000 new conn/s ÷ 100,000 connections × 500 µs = 100 + 5 = 105 µs per
+        // connection-second → 2 cores × 10⁶ × 0.5 / 105 = 9,523.8 → 9,523 (10,000 without the set-ups).
+        var scenario = Workload with { ConnectionSetupCpuMicroseconds = 500, NewConnectionsPerSecond = 1_000, PeakConnections = 100_000 };
+
+        var capacity = BeamVm.Capacity(new VmResources(4096, 2, 2), scenario, 0);
+
+        Assert.Equal(9_523, capacity.CpuBoundConnections);
+        Assert.Equal(BindingResource.Cpu, capacity.Binding);
+    }
+
+    [Fact]
+    public void Capacity_NoMessagesButSetUps_IsStillCpuBound()
+    {
+        // Silent connections still cost their set-ups: 1,000 ÷ 100,000 × 500 µs = 5 µs per connection-second
+        // → 2 × 10⁶ × 0.5 / 5 = 200,000 by CPU; memory holds 102,400 and binds.
+        var scenario = Workload with
+        {
+            MessagesPerConnectionPerSecond = 0, ConnectionSetupCpuMicroseconds = 500, NewConnectionsPerSecond = 1_000, PeakConnections = 100_000,
+        };
+
+        var capacity = BeamVm.Capacity(new VmResources(4096, 2, 2), scenario, 0);
+
+        Assert.Equal(200_000, capacity.CpuBoundConnections);
+        Assert.Equal(102_400, capacity.ConnectionsPerVm);
+        Assert.Equal(BindingResource.Memory, capacity.Binding);
     }
 
     [Fact]
@@ -98,6 +159,7 @@ public class BeamVmTests
     [Fact]
     public void Capacity_NoCpuPerConnection_CpuIsUnboundedAndMemoryBinds()
     {
+        // No messages and (in Workload) set-ups that cost nothing: a connection costs no CPU at all.
         var scenario = Workload with { MessagesPerConnectionPerSecond = 0 };
 
         var capacity = BeamVm.Capacity(new VmResources(4096, 2, 2), scenario, 0);
@@ -137,21 +199,53 @@ public class BeamVmTests
 
     [Theory]
     [MemberData(nameof(PropertyCases.Seeds), MemberType = typeof(PropertyCases))]
+    public void Capacity_DearerSetUpsOrMoreChurn_NeverRaiseConnectionsPerVm(int seed)
+    {
+        var random = new Random(seed);
+        var scenario = RandomScenarios.Workload(random) with
+        {
+            ConnectionSetupCpuMicroseconds = RandomScenarios.Between(random, 0, 2_000),
+            LoadBalancer = RandomScenarios.Pick<LoadBalancer>(random),
+        };
+        var vm = RandomScenarios.Vm(random);
+        var remote = BeamVm.RemoteFraction(scenario, random.Next(1, 500));
+        var dearer = scenario with { ConnectionSetupCpuMicroseconds = scenario.ConnectionSetupCpuMicroseconds + RandomScenarios.Between(random, 1, 2_000) };
+        var churnier = scenario with { NewConnectionsPerSecond = scenario.NewConnectionsPerSecond + RandomScenarios.Between(random, 1, 2_000) };
+
+        var before = BeamVm.Capacity(vm, scenario, remote);
+
+        Assert.True(BeamVm.Capacity(vm, dearer, remote).ConnectionsPerVm <= before.ConnectionsPerVm, "dearer set-ups");
+        Assert.True(BeamVm.Capacity(vm, churnier, remote).ConnectionsPerVm <= before.ConnectionsPerVm, "more new connections");
+        // A set-up that costs something (≥ 1 µs, ≥ 1 new connection a second) bounds the VM by CPU even without messages.
+        Assert.NotNull(BeamVm.Capacity(vm, dearer with { NewConnectionsPerSecond = churnier.NewConnectionsPerSecond }, remote).CpuBoundConnections);
+    }
+
+    [Theory]
+    [MemberData(nameof(PropertyCases.Seeds), MemberType = typeof(PropertyCases))]
     public void Capacity_RandomVm_MatchesDesignFormulasAndReportsBinding(int seed)
     {
         var random = new Random(seed);
-        var scenario = RandomScenarios.Workload(random) with { MessagesPerConnectionPerSecond = RandomScenarios.Between(random, 0.001, 5) };
+        var scenario = RandomScenarios.Workload(random) with
+        {
+            MessagesPerConnectionPerSecond = RandomScenarios.Between(random, 0.001, 5),
+            ConnectionSetupCpuMicroseconds = RandomScenarios.Between(random, 0, 2_000),
+            TlsHandshakeCpuMicroseconds = RandomScenarios.Between(random, 0, 5_000),
+            LoadBalancer = RandomScenarios.Pick<LoadBalancer>(random),
+        };
         var vm = RandomScenarios.Vm(random);
         var remote = BeamVm.RemoteFraction(scenario, random.Next(1, 500));
 
         var capacity = BeamVm.Capacity(vm, scenario, remote);
 
         // The model: memory-bound = (memory × u − base) / KiB per connection; CPU-bound =
-        // cores × u / (msg/s × (µs per message + remote share × µs per remote send)).
+        // cores × u / (msg/s × (µs per message + remote share × µs per remote send)
+        //              + new conn/s ÷ peak connections × (µs per set-up + µs per TLS handshake where the VMs terminate TLS)).
         var u = scenario.TargetUtilisationPercent / 100;
         var memoryBound = Math.Max(0, Math.Floor(((vm.MemoryMiB * u) - scenario.BeamBaseMemoryMiB) * 1024 / scenario.MemoryPerConnectionKiB));
-        var cpuPerConnection = scenario.MessagesPerConnectionPerSecond
-            * (scenario.CpuMicrosecondsPerMessage + (remote * scenario.RemoteSendCpuMicroseconds));
+        var tls = scenario.LoadBalancer is LoadBalancer.Nlb or LoadBalancer.None ? scenario.TlsHandshakeCpuMicroseconds : 0;
+        var cpuPerConnection = (scenario.MessagesPerConnectionPerSecond
+                * (scenario.CpuMicrosecondsPerMessage + (remote * scenario.RemoteSendCpuMicroseconds)))
+            + (scenario.NewConnectionsPerSecond / scenario.PeakConnections * (scenario.ConnectionSetupCpuMicroseconds + tls));
         var cpuBound = Math.Floor(vm.CpuCores * 1e6 * u / cpuPerConnection);
         Assert.InRange(capacity.MemoryBoundConnections, memoryBound - 1, memoryBound + 1);
         var cpu = Assert.NotNull(capacity.CpuBoundConnections);

@@ -13,9 +13,10 @@ namespace CostCalc.Domain.Tests.Estimation;
 /// <item>EKS node: allocatable 2,000 − 70 = 1,930 m and 7,577 − (11 × 29 + 255) − 100 = 6,903 MiB, less the
 /// DaemonSets (agents 250m/250Mi + aws-node, kube-proxy, ebs-csi 180m/104Mi) = 1,500 m / 6,549 MiB; the
 /// BEAM pod leaves room for ⌈3 add-on pods / 3 nodes⌉ = 1 add-on pod of ⌈340/3⌉ = 114 MiB → 6,435 MiB, 1.5 cores.</item>
-/// <item>With 3 VMs a share s = 0.2 of messages goes to another VM; CPU per connection = 0.2 × (50 + 0.2 × 70) = 12.8 µs/s.</item>
-/// <item>EC2: memory-bound ⌊(7027 × 0.7 − 100) × 1024 / 28⌋ = 176,234; CPU-bound ⌊1.75 × 10⁶ × 0.7 / 12.8⌋ = 95,703.</item>
-/// <item>EKS: memory-bound ⌊(6435 × 0.7 − 100) × 1024 / 28⌋ = 161,078; CPU-bound ⌊1.5 × 10⁶ × 0.7 / 12.8⌋ = 82,031.</item>
+/// <item>With 3 VMs a share s = 0.2 of messages goes to another VM; CPU per connection = 0.2 × (50 + 0.2 × 70) = 12.8 µs/s
+/// for messages + 20 new conn/s ÷ 100,000 × 200 µs set-up (no TLS on the VMs behind the ALB) = 0.04 → 12.84 µs/s.</item>
+/// <item>EC2: memory-bound ⌊(7027 × 0.7 − 100) × 1024 / 28⌋ = 176,234; CPU-bound ⌊1.75 × 10⁶ × 0.7 / 12.84⌋ = ⌊95,404.98⌋ = 95,404.</item>
+/// <item>EKS: memory-bound ⌊(6435 × 0.7 − 100) × 1024 / 28⌋ = 161,078; CPU-bound ⌊1.5 × 10⁶ × 0.7 / 12.84⌋ = ⌊81,775.70⌋ = 81,775.</item>
 /// <item>VMs = max(2, ⌈100,000 / per VM⌉) + 1 spare machine = 3 on both; no node only for add-ons.</item>
 /// <item>ALB: LCU = max(20/25, 100,000/3,000, 100,000 × 0.2 × 512 B × 3,600 / 2³⁰ = 34.33 GB/h) = 34.33.</item>
 /// <item>Cross-AZ: 100,000 × 0.2 msg/s × 0.2 × 2/3 × 512 B × 730 h × 3,600 / 2³⁰ = 3,341.7 GB, $0.01 each way.</item>
@@ -41,8 +42,8 @@ public partial class EstimatorTests
         Assert.Equal(7_027, ec2.VmMemoryMiB);
         Assert.Equal(1.75, ec2.VmCpuCores, 12);
         Assert.Equal(176_234, ec2.MemoryBoundConnectionsPerVm);
-        Assert.Equal(95_703, ec2.CpuBoundConnectionsPerVm);
-        Assert.Equal(95_703, ec2.ConnectionsPerVm);
+        Assert.Equal(95_404, ec2.CpuBoundConnectionsPerVm);
+        Assert.Equal(95_404, ec2.ConnectionsPerVm);
         Assert.Equal(BindingResource.Cpu, ec2.Binding);
         Assert.Equal(3, ec2.Vms);
         Assert.Equal(3, ec2.Machines);
@@ -59,7 +60,7 @@ public partial class EstimatorTests
         Assert.Equal(6_435, eks.VmMemoryMiB);
         Assert.Equal(1.5, eks.VmCpuCores, 12);
         Assert.Equal(161_078, eks.MemoryBoundConnectionsPerVm);
-        Assert.Equal(82_031, eks.CpuBoundConnectionsPerVm);
+        Assert.Equal(81_775, eks.CpuBoundConnectionsPerVm);
         Assert.Equal(BindingResource.Cpu, eks.Binding);
         Assert.Equal(3, eks.Vms);
         Assert.Equal(0, eks.SystemNodes);
@@ -184,14 +185,14 @@ public partial class EstimatorTests
     public void Estimate_BurstableWithoutUnlimited_UsesOnlyTheBaselineCpu()
     {
         // t3.large: 30 % of 2 vCPU = 0.6 core, of which the host agents use 0.25 → 0.35 core. No remote
-        // traffic, 0.2 × 500 µs = 100 µs per connection-second: 0.35 × 10⁶ × 0.7 / 100 = 2,450 per VM
-        // → ⌈100,000 / 2,450⌉ = 41 + 1 spare = 42.
+        // traffic, 0.2 × 500 µs = 100 µs + the default set-ups 20 ÷ 100,000 × 200 µs = 0.04 µs → 100.04 µs per
+        // connection-second: ⌊0.35 × 10⁶ × 0.7 / 100.04⌋ = ⌊2,449.02⌋ = 2,449 per VM → ⌈100,000 / 2,449⌉ = 41 + 1 spare = 42.
         var scenario = Scenario.Default with { Ec2InstanceType = "t3.large", CpuMicrosecondsPerMessage = 500, RemoteMessagePercent = 0 };
 
         var ec2 = Fixture.Estimate(scenario)[PathIds.Ec2];
 
         Assert.Equal(0.35, ec2.VmCpuCores, 12);
-        Assert.Equal(2_450, ec2.ConnectionsPerVm);
+        Assert.Equal(2_449, ec2.ConnectionsPerVm);
         Assert.Equal(42, ec2.Machines);
         Assert.False(ec2.HasLine(CostKind.CpuCredits));
     }
@@ -199,9 +200,10 @@ public partial class EstimatorTests
     [Fact]
     public void Estimate_BurstableUnlimited_UsesFullCpuAndChargesSurplusCredits()
     {
-        // 2 vCPU less the agents' 0.25: 1.75 × 10⁶ × 0.7 / 100 = 12,250 per VM → ⌈100,000 / 12,250⌉ = 9 + 1 = 10
-        // t3.large. Busy per instance: 100,000 × 100 µs / 10 = 1 core + 0.25 agents = 1.25 against a 0.6-core
-        // baseline → 0.65 surplus vCPU × 10 instances × $0.05 × 730 h = $237.25.
+        // 0.2 × 500 µs + set-ups 20 ÷ 100,000 × 200 µs = 100.04 µs per connection-second. 2 vCPU less the agents'
+        // 0.25: ⌊1.75 × 10⁶ × 0.7 / 100.04⌋ = ⌊12,245.1⌋ = 12,245 per VM → ⌈100,000 / 12,245⌉ = 9 + 1 = 10 t3.large.
+        // Busy per instance: 100,000 × 100.04 µs / 10 = 1.0004 core + 0.25 agents = 1.2504 against a 0.6-core
+        // baseline → 0.6504 surplus vCPU × 10 instances × $0.05 × 730 h = $237.396.
         var scenario = Scenario.Default with
         {
             Ec2InstanceType = "t3.large", CpuMicrosecondsPerMessage = 500, RemoteMessagePercent = 0, BurstableUnlimited = true,
@@ -210,7 +212,7 @@ public partial class EstimatorTests
         var ec2 = Fixture.Estimate(scenario)[PathIds.Ec2];
 
         Assert.Equal(10, ec2.Machines);
-        Assert.Equal(237.25m, ec2.Line(CostKind.CpuCredits).MonthlyUsd, 6);
+        Assert.Equal(237.396m, ec2.Line(CostKind.CpuCredits).MonthlyUsd, 6);
         Assert.Equal(10 * 0.0832m * 730, ec2.Line(CostKind.Compute).MonthlyUsd);
     }
 
@@ -231,14 +233,15 @@ public partial class EstimatorTests
         // the DaemonSets 430 m / 354 MiB = 15,460 m / 27,027 MiB and 234 − 5 = 229 slots.
         // Pods 1,000 m / 3,072 MiB: by CPU 15, by memory 8, by slots 229 → 8 per node. Each pod's share of the
         // node is 15.46 / 8 = 1.93 cores, its limit 1 core and 1 scheduler → 1 core.
-        // Pod memory ⌊(3072 × 0.7 − 100) × 1024 / 28⌋ = 74,986; CPU ⌊1 × 10⁶ × 0.7 / 12.8⌋ = 54,687.
-        // Pods = max(2, ⌈100,000 / 54,687⌉) + 1 spare node × 8 = 10 → 2 nodes; the add-ons fit beside them.
+        // Pod memory ⌊(3072 × 0.7 − 100) × 1024 / 28⌋ = 74,986; CPU ⌊1 × 10⁶ × 0.7 / 12.84⌋ = ⌊54,517.1⌋ = 54,517
+        // (12.84 µs/s: 12.8 of messages + 0.04 of set-ups, as in the summary above).
+        // Pods = max(2, ⌈100,000 / 54,517⌉) + 1 spare node × 8 = 10 → 2 nodes; the add-ons fit beside them.
         var scenario = FixedPodsOnC54xlarge;
 
         var eks = Fixture.Estimate(scenario)[PathIds.Eks];
 
         Assert.Equal(8, eks.VmsPerMachine);
-        Assert.Equal(54_687, eks.CpuBoundConnectionsPerVm);
+        Assert.Equal(54_517, eks.CpuBoundConnectionsPerVm);
         Assert.Equal(74_986, eks.MemoryBoundConnectionsPerVm);
         Assert.Equal(1, eks.VmSchedulers);
         Assert.Equal(1, eks.VmCpuCores, 12);

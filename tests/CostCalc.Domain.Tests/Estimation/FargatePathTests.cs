@@ -13,8 +13,9 @@ namespace CostCalc.Domain.Tests.Estimation;
 /// <item>Pod 3,072 + 256 MiB = 3,328 MiB = 3.25 GB with 1 vCPU → the 1 vCPU shape (2–8 GB in 1 GB steps) → 1 vCPU / 4 GB:
 /// 0.04048 + 4 × 0.004445 = $0.05826/h.</item>
 /// <item>The BEAM VM gets the pod's request: 3,072 MiB, 1 core, 1 scheduler. Memory-bound
-/// ⌊(3,072 × 0.7 − 100) × 1024 / 28⌋ = 74,986; CPU-bound ⌊1 × 10⁶ × 0.7 / 12.8⌋ = 54,687 (3 VMs send 20 % remote:
-/// 0.2 × (50 + 0.2 × 70) = 12.8 µs/s) → pods = max(2, ⌈100,000 / 54,687⌉) + 1 spare = 3.</item>
+/// ⌊(3,072 × 0.7 − 100) × 1024 / 28⌋ = 74,986; CPU-bound ⌊1 × 10⁶ × 0.7 / 12.84⌋ = ⌊54,517.1⌋ = 54,517 (3 VMs send 20 % remote:
+/// 0.2 × (50 + 0.2 × 70) = 12.8 µs/s, + set-ups 20 new/s ÷ 100,000 × 200 µs = 0.04 → 12.84 µs/s)
+/// → pods = max(2, ⌈100,000 / 54,517⌉) + 1 spare = 3.</item>
 /// <item>Compute 3 × 0.05826 × 730 = $127.5894.</item>
 /// <item>Add-ons: 3 pods of 300 / 3 = 100 m and ⌈340 / 3⌉ = 114 MiB; 114 + 256 = 370 MiB = 0.36 GB → 0.25 vCPU / 0.5 GB:
 /// 0.25 × 0.04048 + 0.5 × 0.004445 = $0.0123425/h × 3 × 730 = $27.030075.</item>
@@ -74,8 +75,8 @@ public class FargatePathTests
         Assert.Equal(1, fargate.VmCpuCores, 12);
         Assert.Equal(1, fargate.VmSchedulers);
         Assert.Equal(74_986, fargate.MemoryBoundConnectionsPerVm);
-        Assert.Equal(54_687, fargate.CpuBoundConnectionsPerVm);
-        Assert.Equal(54_687, fargate.ConnectionsPerVm);
+        Assert.Equal(54_517, fargate.CpuBoundConnectionsPerVm);
+        Assert.Equal(54_517, fargate.ConnectionsPerVm);
         Assert.Equal(BindingResource.Cpu, fargate.Binding);
         Assert.Equal(3, fargate.Vms);
         Assert.Equal(3, fargate.Machines);

@@ -93,7 +93,7 @@ public class LoadShapeTests
     [Fact]
     public void Estimate_DefaultEightHourPeakAutoscaled_OffPeakFleetIsStillMinimumPlusSpare()
     {
-        // Off-peak 30,000 connections: max(2, ⌈30,000 ÷ 95,703⌉) + 1 spare = 3, the peak fleet: nothing scales,
+        // Off-peak 30,000 connections: max(2, ⌈30,000 ÷ 95,404⌉) + 1 spare = 3, the peak fleet: nothing scales,
         // machine-hours stay 3 × 730 and no connection drops from scale-in.
         var shaped = Fixture.Estimate(EightHourPeak);
         var autoscaled = Fixture.Estimate(EightHourPeak with { Autoscaling = true });
@@ -115,8 +115,9 @@ public class LoadShapeTests
     [Fact]
     public void Estimate_MillionAutoscaledEc2_MachineHoursFollowTheDayPlusLeadAndDrain()
     {
-        // 95,703 connections per m6i.large VM (model.md §7.5). Peak ⌈1,000,000 ÷ 95,703⌉ = 11 + 1 spare = 12;
-        // ramps at 650,000: ⌈6.79⌉ = 7 + 1 = 8; off-peak at 300,000: ⌈3.13⌉ = 4 + 1 = 5. ΔN = 7 instances.
+        // CPU per connection-second 12.8 of messages + set-ups 20 new/s ÷ 1,000,000 × 200 µs = 0.004 → 12.804 µs:
+        // ⌊1,225,000 ÷ 12.804⌋ = 95,673 connections per m6i.large VM (model.md §7.5). Peak ⌈1,000,000 ÷ 95,673⌉ = ⌈10.45⌉
+        // = 11 + 1 spare = 12; ramps at 650,000: ⌈6.79⌉ = 7 + 1 = 8; off-peak at 300,000: ⌈3.14⌉ = 4 + 1 = 5. ΔN = 7 instances.
         // Lead 40 s (30 s launch + 10 s BEAM boot) and drain 30 s: 7 × 70 ÷ 3,600 = 0.1361 instance-hours a day.
         // A day: 8 × 12 + 2 × 8 + 14 × 5 + 0.1361 = 182.1361 h; × 730 ÷ 24 = 5,539.97 h × $0.096 = $531.84.
         var hours = ((8m * 12) + (2m * 8) + (14m * 5)) * 730 / 24;
@@ -135,8 +136,8 @@ public class LoadShapeTests
     [Fact]
     public void Estimate_MillionAutoscaledEks_NodesLeadByNodeReadyTime()
     {
-        // 82,031 connections per one-pod m6i.large node (model.md §7.5). Peak ⌈12.19⌉ = 13 + 1 = 14; ramps ⌈7.92⌉ = 8 + 1 = 9;
-        // off-peak ⌈3.66⌉ = 4 + 1 = 5. ΔN = 9 nodes. Lead 125 s (100 s node Ready + 10 s pull + 5 s pod start + 10 s boot),
+        // ⌊1,050,000 ÷ 12.804⌋ = 82,005 connections per one-pod m6i.large node (model.md §7.5; 12.804 µs as for EC2).
+        // Peak ⌈12.19⌉ = 13 + 1 = 14; ramps ⌈7.93⌉ = 8 + 1 = 9; off-peak ⌈3.66⌉ = 4 + 1 = 5. ΔN = 9 nodes. Lead 125 s (100 s node Ready + 10 s pull + 5 s pod start + 10 s boot),
         // drain 30 s: 9 × 155 ÷ 3,600 = 0.3875 node-hours a day. A day: 8 × 14 + 2 × 9 + 14 × 5 + 0.3875 = 200.3875 h;
         // × 730 ÷ 24 = 6,095.12 h × $0.096 = $585.13.
         var hours = ((8m * 14) + (2m * 9) + (14m * 5)) * 730 / 24;
@@ -150,8 +151,8 @@ public class LoadShapeTests
     [Fact]
     public void Estimate_MillionAutoscaledFargate_PodsFollowTheDay()
     {
-        // A 1 vCPU / 3,072 MiB pod: by CPU 1 × 10⁶ × 0.7 ÷ (0.2 × (50 + 0.2 × 70)) = 54,687, by memory
-        // (3,072 × 0.7 − 100) × 1,024 ÷ 28 = 74,986 → 54,687. Peak ⌈18.29⌉ = 19 + 1 = 20; ramps ⌈11.89⌉ = 12 + 1 = 13;
+        // A 1 vCPU / 3,072 MiB pod: by CPU 1 × 10⁶ × 0.7 ÷ (0.2 × (50 + 0.2 × 70) + 20 ÷ 1,000,000 × 200) = ⌊700,000 ÷ 12.804⌋
+        // = 54,670, by memory (3,072 × 0.7 − 100) × 1,024 ÷ 28 = 74,986 → 54,670. Peak ⌈18.29⌉ = 19 + 1 = 20; ramps ⌈11.89⌉ = 12 + 1 = 13;
         // off-peak ⌈5.49⌉ = 6 + 1 = 7. ΔN = 13. Lead 70 s (45 s node + 10 s pull + 5 s start + 10 s boot), drain 30 s.
         // A day: 8 × 20 + 2 × 13 + 14 × 7 + 13 × 100 ÷ 3,600 pod-hours at 1 × $0.04048 + 4 × $0.004445 = $0.05826/h.
         var hours = ((8m * 20) + (2m * 13) + (14m * 7)) * 730 / 24;

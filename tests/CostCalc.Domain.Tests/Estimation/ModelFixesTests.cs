@@ -21,7 +21,8 @@ namespace CostCalc.Domain.Tests.Estimation;
 /// = 430 m / 354 MiB / 5 pods. So m6i.large keeps 1,500 m / 6,549 MiB / 24 slots, c5.4xlarge 15,460 m /
 /// 27,027 MiB / 229 slots.</item>
 /// <item>Add-ons: 3 pods of ⌈300 / 3⌉ = 100 m and ⌈340 / 3⌉ = 114 MiB.</item>
-/// <item>Default CPU per connection with ≥ 2 VMs: 0.2 msg/s × (50 + 0.2 × 70) µs = 12.8 µs/s.</item>
+/// <item>Default CPU per connection with ≥ 2 VMs: 0.2 msg/s × (50 + 0.2 × 70) µs = 12.8 µs/s of messages + 20 new conn/s
+/// ÷ 100,000 × 200 µs of set-ups (no TLS on the VMs behind the ALB) = 0.04 → 12.84 µs/s.</item>
 /// </list>
 /// t3.nano and t4g.large are not in the shared fixture; <see cref="Extended"/> adds them with their
 /// published specs and us-east-1 on-demand prices.
@@ -149,14 +150,14 @@ public class ModelFixesTests
         // t3.medium: 4096 − ⌈307.2⌉ = 3,788 MiB; kube-reserved 70 m and 11 × 17 + 255 = 442 MiB; eviction 100
         // → 1,930 m / 3,246 MiB; after DaemonSets 1,500 m / 2,892 MiB / 12 slots → min(12, 15, 25) = 12 add-on pods.
         // System nodes = max(2, ⌈3 / 12⌉) = 2. BEAM pods keep the whole 6,549 MiB / 1.5 cores: CPU-bound
-        // ⌊1.5 × 10⁶ × 0.7 / 12.8⌋ = 82,031 → max(2, ⌈100,000 / 82,031⌉) + 1 spare = 3 BEAM nodes; 5 machines.
+        // ⌊1.5 × 10⁶ × 0.7 / 12.84⌋ = ⌊81,775.7⌋ = 81,775 → max(2, ⌈100,000 / 81,775⌉) + 1 spare = 3 BEAM nodes; 5 machines.
         var scenario = Scenario.Default with { AddOnPlacement = AddOnPlacement.SystemNodes, EksPurchaseOption = option };
 
         var eks = Fixture.Estimate(scenario)[PathIds.Eks];
 
         Assert.True(eks.Feasible);
         Assert.Equal(6_549, eks.VmMemoryMiB);
-        Assert.Equal(82_031, eks.CpuBoundConnectionsPerVm);
+        Assert.Equal(81_775, eks.CpuBoundConnectionsPerVm);
         Assert.Equal(3, eks.Vms);
         Assert.Equal(2, eks.SystemNodes);
         Assert.Equal(5, eks.Machines);
@@ -171,14 +172,14 @@ public class ModelFixesTests
     public void Estimate_HostAgents_TakeMemoryAndCpuFromTheEc2VmToo()
     {
         // EC2 m6i.large: 8192 − 615 VM overhead − 300 OS − 250 host agents = 7,027 MiB; 2 − 0.25 = 1.75 cores.
-        // Memory-bound ⌊(7,027 × 0.7 − 100) × 1024 / 28⌋ = ⌊176,234.06⌋ = 176,234; CPU-bound ⌊1.75 × 10⁶ × 0.7 / 12.8⌋ = 95,703.
+        // Memory-bound ⌊(7,027 × 0.7 − 100) × 1024 / 28⌋ = ⌊176,234.06⌋ = 176,234; CPU-bound ⌊1.75 × 10⁶ × 0.7 / 12.84⌋ = ⌊95,404.98⌋ = 95,404.
         // EKS: 1,930 − 250 − 180 = 1,500 m for the BEAM pod.
         var estimate = Fixture.Estimate(Scenario.Default);
 
         Assert.Equal(7_027, estimate[PathIds.Ec2].VmMemoryMiB);
         Assert.Equal(1.75, estimate[PathIds.Ec2].VmCpuCores, 12);
         Assert.Equal(176_234, estimate[PathIds.Ec2].MemoryBoundConnectionsPerVm);
-        Assert.Equal(95_703, estimate[PathIds.Ec2].CpuBoundConnectionsPerVm);
+        Assert.Equal(95_404, estimate[PathIds.Ec2].CpuBoundConnectionsPerVm);
         Assert.Equal(250, Assert.Single(estimate[PathIds.Ec2].Memory.Slices, s => s.Name == "Host agents").Amount);
         Assert.Equal(250, Assert.Single(estimate[PathIds.Ec2].Cpu.Slices, s => s.Name == "Host agents").Amount);
         Assert.Equal(1.5, estimate[PathIds.Eks].VmCpuCores, 12);
@@ -205,11 +206,11 @@ public class ModelFixesTests
     [Fact]
     public void Estimate_DefaultScenario_CrossAzIsTheSameOnEveryPath()
     {
-        // Both paths run 3 machines (EC2 ⌈100,000 / 95,703⌉ = 2 + 1; EKS ⌈100,000 / 82,031⌉ = 2 + 1), so Z' = 3, s = 0.2.
+        // Both paths run 3 machines (EC2 ⌈100,000 / 95,404⌉ = 2 + 1; EKS ⌈100,000 / 81,775⌉ = 2 + 1), so Z' = 3, s = 0.2.
         // 100,000 × 0.2 msg/s × 0.2 × 2/3 × 512 B × 2,628,000 s / 2³⁰ = 3,341.67 GB; × $0.01 × 2 = $66.8335.
         var estimate = Fixture.Estimate(Scenario.Default);
 
-        // EKS on Fargate runs 3 pods too (⌈100,000 / 54,687⌉ = 2 + 1; see fix 12), so the same figure.
+        // EKS on Fargate runs 3 pods too (⌈100,000 / 54,517⌉ = 2 + 1; see fix 12), so the same figure.
         Assert.Equal(3, estimate.Paths.Count);
         foreach (var path in estimate.Paths)
         {
@@ -239,12 +240,13 @@ public class ModelFixesTests
     [Fact]
     public void Estimate_UnlimitedBurstable_ChargesSurplusOverBaselineIncludingAgents()
     {
-        // 0.2 msg/s × 500 µs, no remote sends: 100 µs per connection-second; 100,000 connections keep 10 cores busy.
-        // EC2 t3.large (unlimited): 2 − 0.25 = 1.75 cores, ⌊1.75 × 10⁶ × 0.7 / 100⌋ = 12,250 per VM → ⌈8.16⌉ = 9 + 1 = 10.
-        //   Per instance 10 / 10 + 0.25 agents = 1.25 cores vs a 0.3 × 2 = 0.6 baseline: 0.65 × 10 × $0.05 × 730 = $237.25.
-        // EKS t3.large: 1,930 − 430 = 1,500 m → 10,500 per pod → ⌈9.52⌉ = 10 + 1 = 11 nodes.
-        //   Per node 10 / 11 + 0.43 DaemonSets − 0.6 = 0.7391 surplus; × 11 = 8.13 vCPU × $0.05 × 730 = $296.745.
-        // EC2 t4g.large (arm64): same 1.75 cores and 10 instances, Graviton rate: 0.65 × 10 × $0.04 × 730 = $189.80.
+        // 0.2 msg/s × 500 µs, no remote sends, + set-ups 20 ÷ 100,000 × 200 µs = 0.04: 100.04 µs per connection-second;
+        // 100,000 connections keep 10.004 cores busy.
+        // EC2 t3.large (unlimited): 2 − 0.25 = 1.75 cores, ⌊1.75 × 10⁶ × 0.7 / 100.04⌋ = 12,245 per VM → ⌈8.17⌉ = 9 + 1 = 10.
+        //   Per instance 10.004 / 10 + 0.25 agents = 1.2504 cores vs a 0.3 × 2 = 0.6 baseline: 0.6504 × 10 × $0.05 × 730 = $237.396.
+        // EKS t3.large: 1,930 − 430 = 1,500 m → ⌊1,050,000 / 100.04⌋ = 10,495 per pod → ⌈9.53⌉ = 10 + 1 = 11 nodes.
+        //   Per node 10.004 / 11 + 0.43 DaemonSets − 0.6 = 0.73945 surplus; × 11 = 8.134 vCPU × $0.05 × 730 = $296.891.
+        // EC2 t4g.large (arm64): same 1.75 cores and 10 instances, Graviton rate: 0.6504 × 10 × $0.04 × 730 = $189.9168.
         var scenario = Scenario.Default with
         {
             Ec2InstanceType = "t3.large",
@@ -258,11 +260,11 @@ public class ModelFixesTests
         var arm = EstimateExtended(scenario with { Ec2InstanceType = "t4g.large" });
 
         Assert.Equal(10, x86[PathIds.Ec2].Machines);
-        Assert.Equal(237.25m, x86[PathIds.Ec2].Line(CostKind.CpuCredits).MonthlyUsd, 6);
+        Assert.Equal(237.396m, x86[PathIds.Ec2].Line(CostKind.CpuCredits).MonthlyUsd, 6);
         Assert.Equal(11, x86[PathIds.Eks].Machines);
-        Assert.Equal(296.745m, x86[PathIds.Eks].Line(CostKind.CpuCredits).MonthlyUsd, 6);
+        Assert.Equal(296.891m, x86[PathIds.Eks].Line(CostKind.CpuCredits).MonthlyUsd, 6);
         Assert.Equal(10, arm[PathIds.Ec2].Machines);
-        Assert.Equal(189.80m, arm[PathIds.Ec2].Line(CostKind.CpuCredits).MonthlyUsd, 6);
+        Assert.Equal(189.9168m, arm[PathIds.Ec2].Line(CostKind.CpuCredits).MonthlyUsd, 6);
     }
 
     // ---- 9. EC2 deploys restart instances by default ----
@@ -286,7 +288,7 @@ public class ModelFixesTests
     public void Estimate_DefaultScenario_VerdictSaysEc2SavesTheHorizonDifference()
     {
         // Month 1: both paths run 3 m6i.large with the same volumes, ALB and cross-AZ; EKS adds the control plane,
-        // $0.10 × 730 = $73.00. EKS pods hold fewer connections (82,031 vs 95,703 CPU-bound), so EKS never needs fewer
+        // $0.10 × 730 = $73.00. EKS pods hold fewer connections (81,775 vs 95,404 CPU-bound), so EKS never needs fewer
         // machines as connections grow, and it pays the control plane every month: EKS is never cheaper.
         // EKS on Fargate is hidden: the two-path comparison and its sentence.
         // Without internet egress: the same amount on both paths, it would only shrink the percentage below 10 %.
@@ -316,15 +318,32 @@ public class ModelFixesTests
     [Fact]
     public void Estimate_NoMessages_HasNoCpuBoundAtAll()
     {
-        // No messages: no CPU per connection, so no CPU bound (null, not a huge number); memory binds.
+        // No messages and set-ups that cost nothing: no CPU per connection, so no CPU bound (null, not a huge
+        // number); memory binds. (The set-up is zeroed because this test is about the null bound; with the default
+        // 200 µs set-ups there is a CPU bound, see the next test.)
         // EC2 memory-bound 176,234 (fix 4): ⌈100,000 / 176,234⌉ = 1 → max(2, 1) + 1 = 3 instances.
-        var estimate = Fixture.Estimate(Scenario.Default with { MessagesPerConnectionPerSecond = 0 });
+        var estimate = Fixture.Estimate(Scenario.Default with { MessagesPerConnectionPerSecond = 0, ConnectionSetupCpuMicroseconds = 0 });
 
         Assert.All(estimate.Paths, p => Assert.Null(p.CpuBoundConnectionsPerVm));
         Assert.All(estimate.Paths, p => Assert.Equal(BindingResource.Memory, p.Binding));
         Assert.Equal(176_234, estimate[PathIds.Ec2].ConnectionsPerVm);
         Assert.Equal(3, estimate[PathIds.Ec2].Machines);
         Assert.Equal(0m, estimate[PathIds.Ec2].Line(CostKind.CrossAzTransfer).MonthlyUsd);
+    }
+
+    [Fact]
+    public void Estimate_NoMessagesButDefaultSetUps_HasAFarCpuBound()
+    {
+        // Silent connections still cost their set-ups: 20 new conn/s ÷ 100,000 × 200 µs = 0.04 µs per
+        // connection-second. EC2 1,225,000 ÷ 0.04 = 30,625,000; EKS 1,050,000 ÷ 0.04 = 26,250,000; Fargate
+        // 700,000 ÷ 0.04 = 17,500,000 — all far above memory, which still binds.
+        var estimate = Fixture.Estimate(Scenario.Default with { MessagesPerConnectionPerSecond = 0 });
+
+        Assert.Equal(30_625_000, estimate[PathIds.Ec2].CpuBoundConnectionsPerVm);
+        Assert.Equal(26_250_000, estimate[PathIds.Eks].CpuBoundConnectionsPerVm);
+        Assert.Equal(17_500_000, estimate[PathIds.EksFargate].CpuBoundConnectionsPerVm);
+        Assert.All(estimate.Paths, p => Assert.Equal(BindingResource.Memory, p.Binding));
+        Assert.Equal(176_234, estimate[PathIds.Ec2].ConnectionsPerVm);
     }
 
     [Fact]
@@ -370,7 +389,7 @@ public class ModelFixesTests
     public void Estimate_FargateWithDefaultOnePodPerNodeLayout_GivesAnEstimate()
     {
         // Pod 1,000 m / 3,072 MiB + 256 MiB = 3.25 GB → 1 vCPU / 4 GB: $0.04048 + 4 × $0.004445 = $0.05826/h.
-        // 1 scheduler, 1 core: CPU-bound ⌊10⁶ × 0.7 / 12.8⌋ = 54,687 → max(2, ⌈1.83⌉) + 1 = 3 pods: 3 × 0.05826 × 730 = $127.5894.
+        // 1 scheduler, 1 core: CPU-bound ⌊10⁶ × 0.7 / 12.84⌋ = ⌊54,517.1⌋ = 54,517 → max(2, ⌈1.83⌉) + 1 = 3 pods: 3 × 0.05826 × 730 = $127.5894.
         // Add-ons: 100 m / 114 MiB + 256 → 0.25 vCPU / 0.5 GB = $0.0123425/h × 3 pods × 730 = $27.030075.
         // EKS on Fargate is a path of its own, shown by default: the default scenario sizes it.
         var scenario = Scenario.Default;
@@ -381,7 +400,7 @@ public class ModelFixesTests
 
         Assert.True(fargate.Feasible);
         Assert.Equal(1, fargate.VmCpuCores, 12);
-        Assert.Equal(54_687, fargate.CpuBoundConnectionsPerVm);
+        Assert.Equal(54_517, fargate.CpuBoundConnectionsPerVm);
         Assert.Equal(3, fargate.Vms);
         Assert.Equal(3, fargate.Machines);
         Assert.Equal(127.5894m, fargate.Line(CostKind.Compute).MonthlyUsd, 6);

@@ -42,11 +42,12 @@ public class SparePolicyTests
     [Fact]
     public void Zone_ThreeZones_500kConnections_SizesEveryPathToSurviveAZone()
     {
-        // By hand (docs/model.md §7.5–7.6): per VM at two or more VMs, EC2 m6i.large 95,703 (CPU), EKS
-        // m6i.large 82,031 (CPU), Fargate 1 vCPU 10⁶ × 0.7 ÷ (0.2 × (50 + 0.2 × 70)) = 54,687.
-        // EC2: N = ⌈500,000 / 95,703⌉ = 6 → M = 9, 3 per zone (N+1 would be 7).
-        // EKS: N = ⌈500,000 / 82,031⌉ = 7 → M = 11, up to 4 per zone.
-        // Fargate: N = ⌈500,000 / 54,687⌉ = 10 → M = 15, 5 per zone.
+        // By hand (docs/model.md §7.5–7.6): CPU per connection-second at two or more VMs 0.2 × (50 + 0.2 × 70) = 12.8
+        // + set-ups 20 new/s ÷ 500,000 × 200 µs = 0.008 → 12.808 µs. Per VM: EC2 m6i.large ⌊1,225,000 ÷ 12.808⌋ = 95,643
+        // (CPU), EKS m6i.large ⌊1,050,000 ÷ 12.808⌋ = ⌊81,980.01⌋ = 81,980 (CPU), Fargate 1 vCPU ⌊700,000 ÷ 12.808⌋ = 54,653.
+        // EC2: N = ⌈500,000 / 95,643⌉ = 6 → M = 9, 3 per zone (N+1 would be 7).
+        // EKS: N = ⌈500,000 / 81,980⌉ = 7 → M = 11, up to 4 per zone.
+        // Fargate: N = ⌈500,000 / 54,653⌉ = 10 → M = 15, 5 per zone.
         var estimate = Fixture.Estimate(Scenario.Default with { PeakConnections = 500_000, SparePolicy = SparePolicy.Zone });
 
         Assert.Equal(9, estimate[PathIds.Ec2].Machines);
@@ -72,7 +73,7 @@ public class SparePolicyTests
     [Fact]
     public void Machines_Default_IsNPlusOneMachineAndSaysSo()
     {
-        // 100,000 connections: max(2, ⌈100,000 / 95,703⌉) = 2, + 1 spare = 3 on every path (docs/model.md §7.6).
+        // 100,000 connections: max(2, ⌈100,000 / 95,404⌉) = 2, + 1 spare = 3 on every path (docs/model.md §7.6).
         var estimate = Fixture.Estimate(Scenario.Default);
 
         Assert.All(estimate.Paths, p => Assert.Equal(3, p.Machines));
@@ -87,7 +88,7 @@ public class SparePolicyTests
     {
         // m5.2xlarge node (docs/model.md §2.1–2.4, §7.2): allocatable 7,910m / 32,768 − 2,458 − 893 − 100 = 29,317 MiB;
         // free after DaemonSets 7,480m / 28,963 MiB / 53 slots → 1,000m / 3,072 MiB pods: min(53, 7, 9) = 7 per node.
-        // Each pod gets min(7,480 / 7, 1,000m limit, 1 scheduler) = 1 core → 54,687 per pod; 500,000 → 10 pods.
+        // Each pod gets min(7,480 / 7, 1,000m limit, 1 scheduler) = 1 core → ⌊700,000 ÷ 12.808⌋ = 54,653 per pod; 500,000 → 10 pods.
         // machines: 10 + 1 node × 7 = 17 pods on ⌈17 / 7⌉ = 3 nodes; VMs: 10 + 1 = 11 pods on 2 nodes.
         var fixedPods = Scenario.Default with
         {

@@ -82,6 +82,7 @@ public static class RandomScenarios
             KubernetesUpgradesPerYear = Between(random, 0, 12),
             SpotInterruptionPercentPerMonth = Between(random, 0, 100),
             DeploysPerMonth = random.Next(0, 100),
+            ConnectionSetupCpuMicroseconds = random.Next(4) == 0 ? 0 : Between(random, 0, 2_000),
         } is var scenario && scenario.SparePolicy == SparePolicy.Zone && scenario.AvailabilityZones < 2
             ? scenario with { AvailabilityZones = 2 + random.Next(5) }
             : scenario;
@@ -121,7 +122,7 @@ public static class RandomScenarios
 
     public static double Between(Random random, double min, double max) => min + (random.NextDouble() * (max - min));
 
-    private static T Pick<T>(Random random)
+    public static T Pick<T>(Random random)
         where T : struct, Enum
     {
         var values = Enum.GetValues<T>();

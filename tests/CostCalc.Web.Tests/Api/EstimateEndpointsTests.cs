@@ -36,7 +36,8 @@ public sealed class EstimateEndpointsTests(CostCalcFactory factory) : IClassFixt
     [Fact]
     public async Task Estimate_ZonePolicy_GivesDropsByCauseAndWhatEachPathSurvives()
     {
-        // 500,000 connections on 3 zones: EC2 needs N = ⌈500,000 / 95,703⌉ = 6, so M = 9 (9 − 3 = 6), 3 per zone (model.md §7.6).
+        // 500,000 connections on 3 zones: 0.2 × (50 + 0.2 × 70) + 20 new/s ÷ 500,000 × 200 µs = 12.808 µs per connection-second,
+        // ⌊1,225,000 ÷ 12.808⌋ = 95,643 per VM; EC2 needs N = ⌈500,000 / 95,643⌉ = 6, so M = 9 (9 − 3 = 6), 3 per zone (model.md §7.6).
         var estimate = await (await _client.PostRawAsync("/api/estimate", "{\"sparePolicy\":\"zone\",\"peakConnections\":500000}")).ReadJsonAsync();
 
         var ec2 = PathOf(estimate, "ec2");

@@ -43,12 +43,19 @@ internal sealed record PathDocument(
     IReadOnlyList<FactDocument> Facts,
     IReadOnlyList<WarningDocument> Warnings,
     IReadOnlyList<DropCauseDocument>? DropCauses = null,
-    string? Survives = null);
+    string? Survives = null,
+    StormDocument? Storm = null);
 
 // Added after format 2 was first written: reports saved before have neither member (null), and open
 // with their totals as one "Deploys" cause, the only one counted then, and no survival text.
 internal sealed record DropCauseDocument(
-    string Cause, double EventsPerMonth, long ConnectionsDroppedPerMonth, long VmRestartsPerMonth, string Detail, string Source);
+    string Cause, double EventsPerMonth, long ConnectionsDroppedPerMonth, long VmRestartsPerMonth, string Detail, string Source,
+    long VmsAtOnce = 0, long VmsStartedFirst = 0);
+
+// Added with reconnect storms: reports saved before have none (null); their storm, if any, is only a fact.
+internal sealed record StormDocument(
+    string Cause, long VmsAtOnce, long Connections, long SurvivingVms, double CpuMicrosecondsPerReconnect,
+    double SpareCoresPerVm, double? SecondsToAbsorb, bool SurvivorsHoldThem);
 
 internal sealed record CostLineDocument(string Kind, string Name, decimal MonthlyUsd, string Detail, string Source);
 

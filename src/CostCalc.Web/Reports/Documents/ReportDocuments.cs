@@ -66,8 +66,12 @@ public static class ReportDocuments
         p.MonthlyUsd, p.UsdPer10kConnections, ToDocument(p.Memory), ToDocument(p.Cpu),
         p.Disruption.ConnectionsDroppedPerMonth, p.Disruption.VmRestartsPerMonth,
         [.. p.Disruption.Facts.Select(ToDocument)], [.. p.Warnings.Select(ToDocument)],
-        [.. p.Disruption.Causes.Select(c => new DropCauseDocument(c.Cause, c.EventsPerMonth, c.ConnectionsDroppedPerMonth, c.VmRestartsPerMonth, c.Detail, c.Source))],
-        p.Survives);
+        [.. p.Disruption.Causes.Select(c => new DropCauseDocument(
+            c.Cause, c.EventsPerMonth, c.ConnectionsDroppedPerMonth, c.VmRestartsPerMonth, c.Detail, c.Source, c.VmsAtOnce, c.VmsStartedFirst))],
+        p.Survives,
+        p.Disruption.Storm is { } t
+            ? new StormDocument(t.Cause, t.VmsAtOnce, t.Connections, t.SurvivingVms, t.CpuMicrosecondsPerReconnect, t.SpareCoresPerVm, t.SecondsToAbsorb, t.SurvivorsHoldThem)
+            : null);
 
     private static SplitDocument ToDocument(ResourceSplit s) => new(s.Machine, s.Unit, [.. s.Slices.Select(x => new SliceDocument(x.Name, x.Amount))]);
 
@@ -84,9 +88,18 @@ public static class ReportDocuments
             Lines(p.CostLines), p.MonthlyUsd, p.UsdPer10kConnections, Split(p.Memory), Split(p.Cpu),
             new Disruption(
                 p.DropCauses is { } causes
-                    ? [.. causes.Select(c => new DropCause(c.Cause, c.EventsPerMonth, c.ConnectionsDroppedPerMonth, c.VmRestartsPerMonth, c.Detail, c.Source))]
+                    ? [.. causes.Select(c => new DropCause(c.Cause, c.EventsPerMonth, c.ConnectionsDroppedPerMonth, c.VmRestartsPerMonth, c.Detail, c.Source)
+                        {
+                            VmsAtOnce = c.VmsAtOnce,
+                            VmsStartedFirst = c.VmsStartedFirst,
+                        })]
                     : DeploysOnly(scenario, p.ConnectionsDroppedPerMonth, p.VmRestartsPerMonth),
-                Facts(p.Facts)),
+                Facts(p.Facts))
+            {
+                Storm = p.Storm is { } t
+                    ? new ReconnectStorm(t.Cause, t.VmsAtOnce, t.Connections, t.SurvivingVms, t.CpuMicrosecondsPerReconnect, t.SpareCoresPerVm, t.SecondsToAbsorb, t.SurvivorsHoldThem)
+                    : null,
+            },
             [.. p.Warnings.Select(Warning)])
         {
             Survives = p.Survives,
