@@ -49,11 +49,20 @@ internal sealed class Ec2Plan : IPathPlan
         var services = _region.Services;
         var day = Day(size, connections);
         var option = ScenarioChoices.Label(s.Ec2PurchaseOption);
-        sheet.Add(CostKind.Compute, "EC2 instances", day.MachineHoursPerMonth * _usdPerHour,
-            day.Autoscaled
-                ? $"{day.MachineHoursPerMonth:#,0} instance-hours of {_type.Name} at ${_usdPerHour:0.#####}/h ({option}): {size.Machines:#,0} at peak, {day.OffPeak.Size.Machines:#,0} off-peak, autoscaled{day.ShapeSuffix}"
-                : $"{size.Machines:#,0} × {_type.Name} at ${_usdPerHour:0.#####}/h ({option}) × 730 h",
-            s.Ec2PurchaseOption == PurchaseOption.Spot ? Sources.SpotAdvisor : Sources.HoursPerMonth);
+        // One branch per detail: a detail written as a ternary would be formatted even on the projection's totals sheet.
+        var compute = day.MachineHoursPerMonth * _usdPerHour;
+        var computeSource = s.Ec2PurchaseOption == PurchaseOption.Spot ? Sources.SpotAdvisor : Sources.HoursPerMonth;
+        if (day.Autoscaled)
+        {
+            sheet.Add(CostKind.Compute, "EC2 instances", compute,
+                $"{day.MachineHoursPerMonth:#,0} instance-hours of {_type.Name} at ${_usdPerHour:0.#####}/h ({option}): {size.Machines:#,0} at peak, {day.OffPeak.Size.Machines:#,0} off-peak, autoscaled{day.ShapeSuffix}",
+                computeSource);
+        }
+        else
+        {
+            sheet.Add(CostKind.Compute, "EC2 instances", compute, $"{size.Machines:#,0} × {_type.Name} at ${_usdPerHour:0.#####}/h ({option}) × 730 h", computeSource);
+        }
+
         if (_type.IsBurstable && s.BurstableUnlimited)
         {
             var busy = CoresPerMachine(size, connections);
@@ -63,7 +72,7 @@ internal sealed class Ec2Plan : IPathPlan
         }
 
         sheet.Add(CostKind.Storage, "EBS gp3 root volumes", Volumes(day, size) * s.Ec2RootVolumeGiB * _region.Gp3.UsdPerGbMonth,
-            $"{(day.Autoscaled ? $"{day.AverageMachines:#,0.##} average" : $"{size.Machines:#,0}")} × {s.Ec2RootVolumeGiB} GiB at ${_region.Gp3.UsdPerGbMonth}/GB-month", Sources.Gp3);
+            $"{Volumes(day, size):#,0.##}{(day.Autoscaled ? " average" : "")} × {s.Ec2RootVolumeGiB} GiB at ${_region.Gp3.UsdPerGbMonth}/GB-month", Sources.Gp3);
         SharedCosts.Cost(s, services, day, s.Ec2OperationsHoursPerMonth, sheet);
     }
 

@@ -49,10 +49,19 @@ internal sealed class EksFargatePlan : IPathPlan
         var s = _scenario;
         var services = _region.Services;
         var day = Day(size, connections);
-        sheet.Add(CostKind.Compute, "Fargate pods", day.MachineHoursPerMonth * UsdPerHour(_pod),
-            day.Autoscaled
-                ? $"{day.MachineHoursPerMonth:#,0} pod-hours of {_pod?.Vcpu} vCPU / {_pod?.MemoryGb} GB: {size.Machines:#,0} BEAM pods at peak, {day.OffPeak.Size.Machines:#,0} off-peak, autoscaled{day.ShapeSuffix}"
-                : $"{SharedCosts.Plural(size.Machines, "BEAM pod")} of {_pod?.Vcpu} vCPU / {_pod?.MemoryGb} GB × 730 h", Sources.Fargate);
+        // One branch per detail: a detail written as a ternary would be formatted even on the projection's totals sheet.
+        var pods = day.MachineHoursPerMonth * UsdPerHour(_pod);
+        if (day.Autoscaled)
+        {
+            sheet.Add(CostKind.Compute, "Fargate pods", pods,
+                $"{day.MachineHoursPerMonth:#,0} pod-hours of {_pod?.Vcpu} vCPU / {_pod?.MemoryGb} GB: {size.Machines:#,0} BEAM pods at peak, {day.OffPeak.Size.Machines:#,0} off-peak, autoscaled{day.ShapeSuffix}",
+                Sources.Fargate);
+        }
+        else
+        {
+            sheet.Add(CostKind.Compute, "Fargate pods", pods, $"{size.Machines:#,0} BEAM pod{(size.Machines == 1 ? "" : "s")} of {_pod?.Vcpu} vCPU / {_pod?.MemoryGb} GB × 730 h", Sources.Fargate);
+        }
+
         sheet.Add(CostKind.SystemNodes, "Add-on Fargate pods", EksCluster.AddOnPods * UsdPerHour(_addOnPod) * Billing.HoursPerMonth,
             $"{EksCluster.AddOnPods} add-on pods of {_addOnPod?.Vcpu} vCPU / {_addOnPod?.MemoryGb} GB", Sources.Fargate);
         EksCluster.AddControlPlane(s, services, sheet);

@@ -15,11 +15,20 @@ internal sealed partial class EksPlan
         var services = _region.Services;
         var day = Day(size, connections);
         var option = ScenarioChoices.Label(s.EksPurchaseOption);
-        sheet.Add(CostKind.Compute, "EKS nodes", day.BeamMachineHoursPerMonth * _nodeUsdPerHour,
-            day.Autoscaled
-                ? $"{day.BeamMachineHoursPerMonth:#,0} node-hours of {_type.Name} at ${_nodeUsdPerHour:0.#####}/h ({option}): {size.BeamMachines:#,0} at peak, {day.OffPeak.Size.BeamMachines:#,0} off-peak, autoscaled{day.ShapeSuffix}"
-                : $"{size.BeamMachines:#,0} × {_type.Name} at ${_nodeUsdPerHour:0.#####}/h ({option}) × 730 h",
-            s.EksPurchaseOption == PurchaseOption.Spot ? Sources.SpotAdvisor : Sources.HoursPerMonth);
+        // One branch per detail: a detail written as a ternary would be formatted even on the projection's totals sheet.
+        var nodes = day.BeamMachineHoursPerMonth * _nodeUsdPerHour;
+        var nodesSource = s.EksPurchaseOption == PurchaseOption.Spot ? Sources.SpotAdvisor : Sources.HoursPerMonth;
+        if (day.Autoscaled)
+        {
+            sheet.Add(CostKind.Compute, "EKS nodes", nodes,
+                $"{day.BeamMachineHoursPerMonth:#,0} node-hours of {_type.Name} at ${_nodeUsdPerHour:0.#####}/h ({option}): {size.BeamMachines:#,0} at peak, {day.OffPeak.Size.BeamMachines:#,0} off-peak, autoscaled{day.ShapeSuffix}",
+                nodesSource);
+        }
+        else
+        {
+            sheet.Add(CostKind.Compute, "EKS nodes", nodes, $"{size.BeamMachines:#,0} × {_type.Name} at ${_nodeUsdPerHour:0.#####}/h ({option}) × 730 h", nodesSource);
+        }
+
         if (size.SystemNodes > 0)
         {
             var system = _system;
@@ -45,7 +54,7 @@ internal sealed partial class EksPlan
         }
 
         sheet.Add(CostKind.Storage, "EBS gp3 node volumes", Ec2Plan.Volumes(day, size) * s.EksRootVolumeGiB * _region.Gp3.UsdPerGbMonth,
-            $"{(day.Autoscaled ? $"{day.AverageMachines:#,0.##} average" : $"{size.Machines:#,0}")} × {s.EksRootVolumeGiB} GiB at ${_region.Gp3.UsdPerGbMonth}/GB-month", Sources.Gp3);
+            $"{Ec2Plan.Volumes(day, size):#,0.##}{(day.Autoscaled ? " average" : "")} × {s.EksRootVolumeGiB} GiB at ${_region.Gp3.UsdPerGbMonth}/GB-month", Sources.Gp3);
         SharedCosts.Cost(s, services, day, s.EksOperationsHoursPerMonth, sheet);
     }
 
@@ -61,16 +70,22 @@ internal sealed partial class EksPlan
         var system = _region.AutoModeFeeUsdPerHour(systemType.Name);
         // Node-hours, so the fee follows the fleet when machines follow the load (§7.11).
         var usd = (day.BeamMachineHoursPerMonth * beam.UsdPerHour) + (day.SystemNodeHoursPerMonth * system.UsdPerHour);
-        var beamNodes = day.Autoscaled ? Format($"{day.BeamMachineHoursPerMonth / Billing.HoursPerMonth:#,0.##} average") : Format($"{size.BeamMachines:#,0}");
-        var detail = FeeDetail(beamNodes, _type, beam);
-        if (size.SystemNodes > 0)
-        {
-            detail += "; " + FeeDetail(Format($"{size.SystemNodes:#,0}"), systemType, system);
-        }
-
         var listed = beam.Listed is not null || (size.SystemNodes > 0 && system.Listed is not null);
-        sheet.Add(CostKind.AutoModeFee, "EKS Auto Mode fee", usd, detail + ", not discounted by the purchase option",
+        sheet.Add(CostKind.AutoModeFee, "EKS Auto Mode fee", usd, sheet.IsItemised ? Detail() : "",
             listed ? Sources.AutoModeFeeList : Sources.AutoMode);
+
+        // Written only for an itemised sheet: the projection's totals need no words.
+        string Detail()
+        {
+            var beamNodes = day.Autoscaled ? Format($"{day.BeamMachineHoursPerMonth / Billing.HoursPerMonth:#,0.##} average") : Format($"{size.BeamMachines:#,0}");
+            var detail = FeeDetail(beamNodes, _type, beam);
+            if (size.SystemNodes > 0)
+            {
+                detail += "; " + FeeDetail(Format($"{size.SystemNodes:#,0}"), systemType, system);
+            }
+
+            return detail + ", not discounted by the purchase option";
+        }
     }
 
     private string FeeDetail(string nodes, Catalog.InstanceType type, AutoModeFeeRate rate) => rate.Listed is { } listed

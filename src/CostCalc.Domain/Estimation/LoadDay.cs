@@ -88,10 +88,17 @@ public sealed class LoadDay
     public decimal Sum(Func<LoadPeriod, decimal> perHour)
     {
         ArgumentNullException.ThrowIfNull(perHour);
+        return Sum(perHour, static (f, p) => f(p));
+    }
+
+    /// <summary>As <see cref="Sum(Func{LoadPeriod, decimal})"/>, with the state passed in so a static lambda allocates nothing.</summary>
+    public decimal Sum<TState>(TState state, Func<TState, LoadPeriod, decimal> perHour)
+    {
+        ArgumentNullException.ThrowIfNull(perHour);
         decimal total = 0;
-        foreach (var period in Periods)
+        for (var i = 0; i < Periods.Count; i++)
         {
-            total += perHour(period) * period.HoursPerMonth;
+            total += perHour(state, Periods[i]) * Periods[i].HoursPerMonth;
         }
 
         return total;
@@ -101,10 +108,17 @@ public sealed class LoadDay
     public double Average(Func<LoadPeriod, double> atLoad)
     {
         ArgumentNullException.ThrowIfNull(atLoad);
+        return Average(atLoad, static (f, p) => f(p));
+    }
+
+    /// <summary>As <see cref="Average(Func{LoadPeriod, double})"/>, with the state passed in so a static lambda allocates nothing.</summary>
+    public double Average<TState>(TState state, Func<TState, LoadPeriod, double> atLoad)
+    {
+        ArgumentNullException.ThrowIfNull(atLoad);
         var total = 0.0;
-        foreach (var period in Periods)
+        for (var i = 0; i < Periods.Count; i++)
         {
-            total += atLoad(period) * period.ShareOfDay;
+            total += atLoad(state, Periods[i]) * Periods[i].ShareOfDay;
         }
 
         return total;

@@ -12,11 +12,11 @@ internal static class SharedCosts
 {
     /// <summary>A month of the load balancer: each period's hourly price (capacity units at that period's load) × its hours.</summary>
     public static decimal LoadBalancer(Scenario scenario, ServicePrices services, LoadDay day) =>
-        day.Sum(p => LoadBalancing.UsdPerHour(scenario, services, p.Connections));
+        day.Sum((scenario, services), static (x, p) => LoadBalancing.UsdPerHour(x.scenario, x.services, p.Connections));
 
     /// <summary>GB a month the NAT gateways process: the input (at peak load) × the day's average load.</summary>
     public static double NatProcessedGbPerMonth(Scenario scenario, LoadDay day) =>
-        day.Average(p => scenario.NatProcessedGbPerMonth * p.Load);
+        day.Average(scenario.NatProcessedGbPerMonth, static (gb, p) => gb * p.Load);
 
     public static decimal Nat(Scenario scenario, ServicePrices services, LoadDay day) =>
         (scenario.NatGateways * services.NatGatewayUsdPerHour * Billing.HoursPerMonth)
@@ -39,7 +39,7 @@ internal static class SharedCosts
 
     /// <summary>GB a month between zones over the day: each period's load on the fleet running then, × its share of the day.</summary>
     public static double CrossAzGbPerMonth(Scenario scenario, LoadDay day) =>
-        day.Average(p => CrossAzGbPerMonth(scenario, p.Connections, p.Size.RemoteFraction, p.Size.BeamMachines));
+        day.Average(scenario, static (s, p) => CrossAzGbPerMonth(s, p.Connections, p.Size.RemoteFraction, p.Size.BeamMachines));
 
     /// <summary>Cross-AZ bytes are billed on the way out of one zone and into the other.</summary>
     public static decimal CrossAz(Scenario scenario, ServicePrices services, LoadDay day) =>
@@ -51,7 +51,7 @@ internal static class SharedCosts
 
     /// <summary>GB a month to clients over the day: each period's load × its share of the day.</summary>
     public static double InternetEgressGbPerMonth(Scenario scenario, LoadDay day) =>
-        day.Average(p => InternetEgressGbPerMonth(scenario, p.Connections));
+        day.Average(scenario, static (s, p) => InternetEgressGbPerMonth(s, p.Connections));
 
     /// <summary>The month's GB priced on the tiers: the tiers apply to the month's total, not to each period.</summary>
     public static decimal InternetEgress(Scenario scenario, ServicePrices services, LoadDay day) =>
@@ -62,34 +62,33 @@ internal static class SharedCosts
     /// <summary>Adds the costs every path incurs the same way for the same traffic, over the day's load shape.</summary>
     public static void Cost(Scenario scenario, ServicePrices services, LoadDay day, double opsHours, CostSheet sheet)
     {
-        var shape = day.ShapeSuffix;
         var peak = day.Peak;
         if (LoadBalancing.Unit(scenario.LoadBalancer) is { } unit)
         {
             var balancer = scenario.LoadBalancer;
-            var offPeak = day.Flat ? "" : string.Create(CultureInfo.InvariantCulture,
+            var offPeak = day.Flat || !sheet.IsItemised ? "" : string.Create(CultureInfo.InvariantCulture,
                 $", {LoadBalancing.CapacityUnits(unit, scenario, day.OffPeak.Connections):#,0.#} off-peak");
             sheet.Add(CostKind.LoadBalancer, LoadBalancing.Name(balancer), LoadBalancer(scenario, services, day),
-                $"{LoadBalancing.CapacityUnits(unit, scenario, peak.Connections):#,0.#} {unit.Unit} at peak, set by {LoadBalancing.Binding(unit, scenario, peak.Connections)}{offPeak}{shape}",
+                $"{LoadBalancing.CapacityUnits(unit, scenario, peak.Connections):#,0.#} {unit.Unit} at peak, set by {LoadBalancing.Binding(unit, scenario, peak.Connections)}{offPeak}{day.ShapeSuffix}",
                 balancer == Scenarios.LoadBalancer.Alb ? Sources.Alb : Sources.Nlb);
         }
 
         if (scenario.NatGateways > 0 || scenario.NatProcessedGbPerMonth > 0)
         {
-            var processed = day.Flat ? "" : string.Create(CultureInfo.InvariantCulture,
-                $" ({scenario.NatProcessedGbPerMonth:#,0.#} GB/month at peak load{shape})");
+            var processed = day.Flat || !sheet.IsItemised ? "" : string.Create(CultureInfo.InvariantCulture,
+                $" ({scenario.NatProcessedGbPerMonth:#,0.#} GB/month at peak load{day.ShapeSuffix})");
             sheet.Add(CostKind.NatGateway, "NAT gateways", Nat(scenario, services, day),
                 $"{Plural(scenario.NatGateways, "gateway")}, {NatProcessedGbPerMonth(scenario, day):#,0.#} GB processed{processed}", Sources.Nat);
         }
 
         sheet.Add(CostKind.CrossAzTransfer, "Cross-AZ transfer", CrossAz(scenario, services, day),
-            $"{CrossAzGbPerMonth(scenario, day):#,0.#} GB/month between VMs in other zones{shape}",
+            $"{CrossAzGbPerMonth(scenario, day):#,0.#} GB/month between VMs in other zones{day.ShapeSuffix}",
             Sources.CrossAz);
         if (scenario.ClientBytesPerConnectionPerSecond > 0)
         {
             var egress = services.InternetEgress;
             sheet.Add(CostKind.InternetEgress, "Internet egress", InternetEgress(scenario, services, day),
-                $"{InternetEgressGbPerMonth(scenario, day):#,0.#} GB/month to clients, {egress.FreeGbPerMonth:#,0.#} GB free, tiered ${egress.First10TbUsdPerGb:0.00#}–{egress.Over150TbUsdPerGb:0.00#}/GB{shape}",
+                $"{InternetEgressGbPerMonth(scenario, day):#,0.#} GB/month to clients, {egress.FreeGbPerMonth:#,0.#} GB free, tiered ${egress.First10TbUsdPerGb:0.00#}–{egress.Over150TbUsdPerGb:0.00#}/GB{day.ShapeSuffix}",
                 Sources.InternetEgress);
         }
 
