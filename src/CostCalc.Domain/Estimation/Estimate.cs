@@ -114,6 +114,16 @@ public sealed record Estimate(
     /// <summary>Says how old the prices are when they are older than the stale threshold; null otherwise.</summary>
     public string? PriceNotice { get; init; }
 
+    /// <summary>
+    /// Says so when every operations-effort input that matters to the shown paths is 0 h a month: the verdict
+    /// then compares infrastructure alone. Null once any of them has hours.
+    /// </summary>
+    public string? OperationsNotice =>
+        ScenarioFields.All.Where(f => f.Group == FieldGroup.Operations && f.Unit == ScenarioFields.HoursPerMonth && f.Matters(Scenario))
+            .All(f => f.Read(Scenario) == 0)
+            ? "Operations effort is left at 0 h a month on every path, so the verdict compares infrastructure alone; enter your team's hours under Operations."
+            : null;
+
     public PathEstimate this[string path] => Paths.First(p => p.Id == path);
 
     public PathEstimate? Find(string path) => Paths.FirstOrDefault(p => p.Id == path);

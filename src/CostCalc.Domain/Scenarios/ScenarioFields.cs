@@ -8,6 +8,9 @@ public static class ScenarioFields
     private static readonly string[] EksAny = [PathIds.Eks, PathIds.EksFargate];
     private static readonly string[] Spot = [PathIds.Ec2, PathIds.Eks];
 
+    /// <summary>The unit of the operations-effort inputs.</summary>
+    public const string HoursPerMonth = "h/month";
+
     public static IReadOnlyList<ScenarioField> All { get; } =
     [
         new("peakConnections", FieldGroup.Workload, "Peak concurrent connections", "connections", 1, 100_000_000, Sources.Assumption, s => s.PeakConnections, (s, v) => s with { PeakConnections = (long)v }) { WholeNumber = true },
@@ -52,8 +55,8 @@ public static class ScenarioFields
         new("systemNodeCount", FieldGroup.Eks, "System nodes (own node group)", "nodes", 2, 100, Sources.SystemNodes, s => s.SystemNodeCount, (s, v) => s with { SystemNodeCount = (int)v }) { WholeNumber = true, Paths = Eks, InUse = s => s.AddOnPlacement == AddOnPlacement.SystemNodes && !s.AutoMode },
         new("clusters", FieldGroup.Eks, "Clusters", "clusters", 1, 100, Sources.ControlPlane, s => s.Clusters, (s, v) => s with { Clusters = (int)v }) { WholeNumber = true, Paths = EksAny },
         new("eksRootVolumeGiB", FieldGroup.Eks, "Root volume per node (gp3)", "GiB", 1, 16_384, Sources.EksRootVolume, s => s.EksRootVolumeGiB, (s, v) => s with { EksRootVolumeGiB = (int)v }) { WholeNumber = true, Paths = Eks },
-        new("ec2OperationsHoursPerMonth", FieldGroup.Operations, "EC2 operations effort", "h/month", 0, 10_000, Sources.Assumption, s => s.Ec2OperationsHoursPerMonth, (s, v) => s with { Ec2OperationsHoursPerMonth = v }) { Paths = Ec2 },
-        new("eksOperationsHoursPerMonth", FieldGroup.Operations, "EKS operations effort (nodes and Fargate)", "h/month", 0, 10_000, Sources.Assumption, s => s.EksOperationsHoursPerMonth, (s, v) => s with { EksOperationsHoursPerMonth = v }) { Paths = EksAny },
+        new("ec2OperationsHoursPerMonth", FieldGroup.Operations, "EC2 operations effort", HoursPerMonth, 0, 10_000, Sources.Assumption, s => s.Ec2OperationsHoursPerMonth, (s, v) => s with { Ec2OperationsHoursPerMonth = v }) { Paths = Ec2 },
+        new("eksOperationsHoursPerMonth", FieldGroup.Operations, "EKS operations effort (nodes and Fargate)", HoursPerMonth, 0, 10_000, Sources.Assumption, s => s.EksOperationsHoursPerMonth, (s, v) => s with { EksOperationsHoursPerMonth = v }) { Paths = EksAny },
         new("operationsUsdPerHour", FieldGroup.Operations, "Engineer cost", "USD/h", 0, 10_000, Sources.Assumption, s => (double)s.OperationsUsdPerHour, (s, v) => s with { OperationsUsdPerHour = (decimal)v }),
         new("deploysPerMonth", FieldGroup.Operations, "Deploys", "deploys/month", 0, 10_000, Sources.Assumption, s => s.DeploysPerMonth, (s, v) => s with { DeploysPerMonth = (int)v }) { WholeNumber = true },
         new("instanceRefreshesPerYear", FieldGroup.Operations, "OS/AMI patch rolls (instance refresh, node AMI update)", "rolls/year", 0, 365, Sources.InstanceRefresh, s => s.InstanceRefreshesPerYear, (s, v) => s with { InstanceRefreshesPerYear = v }),

@@ -82,6 +82,11 @@ internal sealed partial class ReportWriter
     {
         flow.Gap(8);
         Paragraph(estimate.Verdict.Summary, PdfTheme.Body.AsBold(), gapAfter: 2);
+        if (estimate.OperationsNotice is { } operations)
+        {
+            Paragraph(operations, PdfTheme.Body, gapAfter: 2);
+        }
+
         var columns = Math.Min(estimate.Paths.Count, CardsPerRow);
         foreach (var row in estimate.Paths.Select(PathCard).Chunk(CardsPerRow))
         {

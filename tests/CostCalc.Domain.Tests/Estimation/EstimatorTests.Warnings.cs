@@ -248,4 +248,21 @@ public partial class EstimatorTests
         Assert.Equal(3, estimate[PathIds.Eks].VmsPerMachine);
         Assert.Contains("max-pods-binds", Codes(estimate));
     }
+
+    [Theory]
+    [InlineData(0, 0, null, true)]
+    [InlineData(5, 0, null, false)]
+    [InlineData(0, 5, null, false)]
+    [InlineData(5, 0, "ec2", true)]   // EC2 hidden: its hours matter to no shown path
+    public void OperationsNotice_OnlyWhenEveryShownPathsEffortIsZero(double ec2Hours, double eksHours, string? hidden, bool expected)
+    {
+        var scenario = Scenario.Default with
+        {
+            Ec2OperationsHoursPerMonth = ec2Hours,
+            EksOperationsHoursPerMonth = eksHours,
+            HiddenPaths = hidden is null ? PathList.Empty : PathList.Of([hidden]),
+        };
+
+        Assert.Equal(expected, Fixture.Estimate(scenario).OperationsNotice is not null);
+    }
 }

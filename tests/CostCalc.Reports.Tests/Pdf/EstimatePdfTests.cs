@@ -62,6 +62,16 @@ public sealed class EstimatePdfTests
     }
 
     [Fact]
+    public void Page_one_says_when_operations_effort_is_left_at_zero_and_not_once_it_is_entered()
+    {
+        using var defaults = PdfDocument.Open(DefaultPdf.Value);
+        using var withHours = PdfDocument.Open(PdfSamples.Render(Scenario.Default with { EksOperationsHoursPerMonth = 10 }));
+
+        Assert.Contains(PdfSamples.Squeeze("Operations effort is left at 0 h a month on every path"), PdfSamples.Squeeze(defaults.GetPage(1).Text), StringComparison.Ordinal);
+        Assert.DoesNotContain(PdfSamples.Squeeze("Operations effort is left at 0 h"), PdfSamples.Squeeze(withHours.GetPage(1).Text), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Three_paths_each_with_its_name_and_totals_after_the_verdict()
     {
         var estimate = PdfSamples.Estimate(Scenario.Default);
@@ -306,8 +316,9 @@ public sealed class EstimatePdfTests
         var page1 = pdf.GetPage(1);
         Assert.Empty(page1.GetImages());
         Assert.True(page1.Paths.Count > 40, $"page 1 has {page1.Paths.Count} paths");
-        var words = page1.GetWords().Select(w => w.Text).ToList();
-        Assert.Equal(2, words.Count(w => w == "Month"));
+        // The two cost charts open the report: on page 1, or the second flowing onto page 2.
+        var words = page1.GetWords().Concat(pdf.GetPage(2).GetWords()).Select(w => w.Text).ToList();
+        Assert.True(words.Count(w => w == "Month") >= 2, "fewer than two month axes on pages 1–2");
         // Cumulative axis of the default (≈ $158k for EC2 over 36 months): ticks every $50k.
         Assert.Contains("$50k", words);
         Assert.Contains("$1,000", words);

@@ -118,6 +118,17 @@ public sealed class CalculatorPageTests : MudBunitContext
     }
 
     [Fact]
+    public void OperationsLeftAtZero_IsSaidUnderTheVerdict_UntilHoursAreEntered()
+    {
+        var page = RenderAt("/");
+        Assert.Contains("Operations effort is left at 0 h", page.Find("#operations-notice").TextContent, StringComparison.Ordinal);
+
+        page.Find("#in-ec2OperationsHoursPerMonth").Change("12");
+
+        Assert.Empty(page.FindAll("#operations-notice"));
+    }
+
+    [Fact]
     public void Render_Results_DrawsEveryChartWithSeries()
     {
         var page = RenderAt("/");
