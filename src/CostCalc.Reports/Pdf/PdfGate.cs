@@ -5,8 +5,14 @@ namespace CostCalc.Reports.Pdf;
 /// <summary>Limits on PDF generation; bind from configuration section "Pdf:Gate".</summary>
 public sealed class PdfGateOptions
 {
-    /// <summary>PDFs rendered at the same time; the rest wait up to <see cref="QueueWait"/>.</summary>
-    public int MaxConcurrent { get; set; } = 2;
+    /// <summary>
+    /// PDFs rendered at the same time; the rest wait up to <see cref="QueueWait"/>. Defaults to one less than
+    /// the cores (at least one), so a burst of PDFs always leaves a core for the interactive calculators.
+    /// </summary>
+    public int MaxConcurrent { get; set; } = DefaultConcurrency(Environment.ProcessorCount);
+
+    /// <summary>Cores − 1, at least 1.</summary>
+    public static int DefaultConcurrency(int cores) => Math.Max(1, cores - 1);
 
     /// <summary>How long a request may wait for a free render slot before it is turned away.</summary>
     public TimeSpan QueueWait { get; set; } = TimeSpan.FromSeconds(2);
@@ -62,11 +68,21 @@ public sealed class PdfGate : IDisposable
     public async Task<PdfGateResult<T>> RunAsync<T>(string client, Func<T> render, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(render);
-        if (TryTake(client) is { } limited)
-        {
-            return new PdfGateResult<T>(default, limited);
-        }
+        return Admit(client) is { } limited
+            ? new PdfGateResult<T>(default, limited)
+            : await RenderAdmittedAsync(client, render, cancellationToken).ConfigureAwait(false);
+    }
 
+    /// <summary>
+    /// Takes one of <paramref name="client"/>'s PDFs before anything is looked up (a saved report is read only
+    /// after this), or says why not. Follow with <see cref="RenderAdmittedAsync{T}"/>.
+    /// </summary>
+    public PdfRejection? Admit(string client) => TryTake(client);
+
+    /// <summary>Renders for a client <see cref="Admit"/> let in, once a render slot frees up in time; a busy refusal gives the PDF back.</summary>
+    public async Task<PdfGateResult<T>> RenderAdmittedAsync<T>(string client, Func<T> render, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(render);
         if (!await _slots.WaitAsync(_options.QueueWait, cancellationToken).ConfigureAwait(false))
         {
             Refund(client);

@@ -6,6 +6,7 @@ using CostCalc.Reports.Pdf;
 using CostCalc.Web.Hosting;
 using CostCalc.Web.Pricing;
 using CostCalc.Web.Reports;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
 namespace CostCalc.Web.Api;
@@ -59,6 +60,13 @@ internal static class PdfEndpoints
     private static async Task<IResult> ReportPdfAsync(string id, string? paper, HttpContext context, ReportService reports,
         CurrentPrices prices, SnapshotStore snapshots, PdfGate gate, IOptions<ReportOptions> reportOptions, PublicUrls urls)
     {
+        // The client's rate is checked before the report is read, so requests past it cost no lookup.
+        var client = ClientKeys.Of(context, reportOptions.Value.ForwardedForHops);
+        if (gate.Admit(client) is { } limited)
+        {
+            return TooMany(context, limited);
+        }
+
         var report = await reports.OpenAsync(id, context.RequestAborted);
         if (report is null)
         {
@@ -71,12 +79,18 @@ internal static class PdfEndpoints
         {
             Paper = PdfOptions.ParsePaper(paper),
         };
-        return await RenderAsync(context, gate, reportOptions.Value, report.Estimate, options, $"costcalc-report-{report.Id}.pdf");
+        return await RenderAdmittedAsync(context, gate, client, report.Estimate, options, $"costcalc-report-{report.Id}.pdf");
     }
 
     private static async Task<IResult> EstimatePdfAsync(HttpContext context, CurrentPrices prices, PdfGate gate,
         IOptions<ReportOptions> reportOptions, TimeProvider clock)
     {
+        var client = ClientKeys.Of(context, reportOptions.Value.ForwardedForHops);
+        if (gate.Admit(client) is { } limited)
+        {
+            return TooMany(context, limited);
+        }
+
         var query = context.Request.Query
             .Where(kv => kv.Key != PaperKey)
             .ToDictionary(kv => kv.Key, kv => kv.Value.ToString(), StringComparer.Ordinal);
@@ -92,20 +106,24 @@ internal static class PdfEndpoints
         var now = clock.GetUtcNow();
         Estimate estimate = estimator.Estimate(scenario, DateOnly.FromDateTime(now.UtcDateTime));
         var options = new PdfOptions(now, snapshot.SourceName) { Paper = PdfOptions.ParsePaper(context.Request.Query[PaperKey]) };
-        return await RenderAsync(context, gate, reportOptions.Value, estimate, options, "costcalc-estimate.pdf");
+        return await RenderAdmittedAsync(context, gate, client, estimate, options, "costcalc-estimate.pdf");
     }
 
-    private static async Task<IResult> RenderAsync(HttpContext context, PdfGate gate, ReportOptions reportOptions,
+    private static async Task<IResult> RenderAdmittedAsync(HttpContext context, PdfGate gate, string client,
         Estimate estimate, PdfOptions options, string fileName)
     {
-        var client = ClientKeys.Of(context, reportOptions.ForwardedForHops);
-        var result = await gate.RunAsync(client, () => EstimatePdf.Render(estimate, options), context.RequestAborted);
+        var result = await gate.RenderAdmittedAsync(client, () => EstimatePdf.Render(estimate, options), context.RequestAborted);
         if (result.Rejection is { } rejection)
         {
-            context.Response.Headers.RetryAfter = ((int)Math.Ceiling(rejection.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many PDFs", detail: rejection.Reason);
+            return TooMany(context, rejection);
         }
 
         return TypedResults.File(result.Value!, EstimatePdf.ContentType, fileName);
+    }
+
+    private static ProblemHttpResult TooMany(HttpContext context, PdfRejection rejection)
+    {
+        context.Response.Headers.RetryAfter = ((int)Math.Ceiling(rejection.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many PDFs", detail: rejection.Reason);
     }
 }

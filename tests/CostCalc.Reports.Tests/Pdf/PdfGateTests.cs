@@ -88,4 +88,11 @@ public sealed class PdfGateTests
 
         public void Advance(TimeSpan by) => _ticks += by.Ticks;
     }
+
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(2, 1)]
+    [InlineData(8, 7)]
+    public void Concurrency_defaults_to_one_less_than_the_cores_and_at_least_one(int cores, int expected) =>
+        Assert.Equal(expected, PdfGateOptions.DefaultConcurrency(cores));
 }

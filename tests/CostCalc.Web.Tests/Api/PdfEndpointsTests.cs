@@ -133,3 +133,23 @@ public sealed class PdfRateLimitTests(StrictPdfFactory factory) : IClassFixture<
         Assert.Contains("PDFs per minute", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 }
+
+/// <summary>Its own app (class fixture), so the limit it spends is its own.</summary>
+public sealed class PdfRateBeforeLookupTests(StrictPdfFactory factory) : IClassFixture<StrictPdfFactory>
+{
+    [Fact]
+    public async Task Past_the_clients_rate_a_report_pdf_is_refused_before_the_report_is_looked_up()
+    {
+        // Two PDFs spend the limit; a third for a report that does not exist is 429, not 404: no lookup happened.
+        var client = factory.CreateClient();
+        for (var i = 0; i < 2; i++)
+        {
+            using var ok = await client.GetAsync("/api/estimate.pdf");
+            Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        }
+
+        using var refused = await client.GetAsync("/r/AAAAAAAAAAAAAAAAAAAAAA.pdf");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+    }
+}
