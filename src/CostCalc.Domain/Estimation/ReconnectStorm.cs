@@ -111,7 +111,7 @@ public sealed record ReconnectStorm(
     /// <summary>A warning when the storm is slow; null otherwise.</summary>
     public Warning? Warning => Slow
         ? new("reconnect-storm", string.Create(CultureInfo.InvariantCulture,
-            $"Reconnect storm: {Cause} restart {VmsAtOnce:#,0} BEAM VM{(VmsAtOnce == 1 ? "" : "s")} at once and {Connections:#,0} clients reconnect within milliseconds. ") + Consequence()
+            $"Reconnect storm ({Cause}): {VmsAtOnce:#,0} BEAM VM{(VmsAtOnce == 1 ? " restarts" : "s restart")} at once and {Connections:#,0} clients reconnect within milliseconds. ") + Consequence()
             + " Add spare capacity, restart fewer VMs at a time, or add jitter to the clients' reconnects.")
         : null;
 
@@ -119,7 +119,7 @@ public sealed record ReconnectStorm(
     {
         var inv = CultureInfo.InvariantCulture;
         var head = string.Create(inv,
-            $"Largest wave: {Cause} restart {VmsAtOnce:#,0} VM{(VmsAtOnce == 1 ? "" : "s")} at once; {Connections:#,0} clients reconnect within milliseconds (first retry after 10 ms)");
+            $"Largest wave ({Cause}): {VmsAtOnce:#,0} VM{(VmsAtOnce == 1 ? " restarts" : "s restart")} at once; {Connections:#,0} clients reconnect within milliseconds (first retry after 10 ms)");
         return SurvivingVms == 0
             ? head + ". " + Consequence()
             : head + string.Create(inv,
