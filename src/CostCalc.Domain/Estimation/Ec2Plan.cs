@@ -48,21 +48,7 @@ internal sealed class Ec2Plan : IPathPlan
         var s = _scenario;
         var services = _region.Services;
         var day = Day(size, connections);
-        var option = ScenarioChoices.Label(s.Ec2PurchaseOption);
-        // One branch per detail: a detail written as a ternary would be formatted even on the projection's totals sheet.
-        var compute = day.MachineHoursPerMonth * _usdPerHour;
-        var computeSource = s.Ec2PurchaseOption == PurchaseOption.Spot ? Sources.SpotAdvisor : Sources.HoursPerMonth;
-        if (day.Autoscaled)
-        {
-            sheet.Add(CostKind.Compute, "EC2 instances", compute,
-                $"{day.MachineHoursPerMonth:#,0} instance-hours of {_type.Name} at ${_usdPerHour:0.#####}/h ({option}): {size.Machines:#,0} at peak, {day.OffPeak.Size.Machines:#,0} off-peak, autoscaled{day.ShapeSuffix}",
-                computeSource);
-        }
-        else
-        {
-            sheet.Add(CostKind.Compute, "EC2 instances", compute, $"{size.Machines:#,0} × {_type.Name} at ${_usdPerHour:0.#####}/h ({option}) × 730 h", computeSource);
-        }
-
+        SharedCosts.AddMachines(sheet, "EC2 instances", "instance", _type.Name, _usdPerHour, s.Ec2PurchaseOption, day);
         if (_type.IsBurstable && s.BurstableUnlimited)
         {
             var busy = CoresPerMachine(size, connections);

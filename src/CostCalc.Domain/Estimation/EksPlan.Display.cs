@@ -14,21 +14,7 @@ internal sealed partial class EksPlan
         var s = _scenario;
         var services = _region.Services;
         var day = Day(size, connections);
-        var option = ScenarioChoices.Label(s.EksPurchaseOption);
-        // One branch per detail: a detail written as a ternary would be formatted even on the projection's totals sheet.
-        var nodes = day.BeamMachineHoursPerMonth * _nodeUsdPerHour;
-        var nodesSource = s.EksPurchaseOption == PurchaseOption.Spot ? Sources.SpotAdvisor : Sources.HoursPerMonth;
-        if (day.Autoscaled)
-        {
-            sheet.Add(CostKind.Compute, "EKS nodes", nodes,
-                $"{day.BeamMachineHoursPerMonth:#,0} node-hours of {_type.Name} at ${_nodeUsdPerHour:0.#####}/h ({option}): {size.BeamMachines:#,0} at peak, {day.OffPeak.Size.BeamMachines:#,0} off-peak, autoscaled{day.ShapeSuffix}",
-                nodesSource);
-        }
-        else
-        {
-            sheet.Add(CostKind.Compute, "EKS nodes", nodes, $"{size.BeamMachines:#,0} × {_type.Name} at ${_nodeUsdPerHour:0.#####}/h ({option}) × 730 h", nodesSource);
-        }
-
+        SharedCosts.AddMachines(sheet, "EKS nodes", "node", _type.Name, _nodeUsdPerHour, s.EksPurchaseOption, day);
         if (size.SystemNodes > 0)
         {
             var system = _system;

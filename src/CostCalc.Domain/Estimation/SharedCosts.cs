@@ -59,6 +59,29 @@ internal static class SharedCosts
 
     public static decimal Operations(double hours, Scenario scenario) => (decimal)hours * scenario.OperationsUsdPerHour;
 
+    /// <summary>
+    /// The compute line of a path that runs BEAM VMs on instances of one type: its BEAM machine-hours at the
+    /// type's hourly price, worded for a flat fleet or one that follows the day.
+    /// </summary>
+    /// <param name="hourUnit">What an hour of one machine is called: "instance", "node".</param>
+    public static void AddMachines(CostSheet sheet, string name, string hourUnit, string typeName, decimal usdPerHour, PurchaseOption option, LoadDay day)
+    {
+        var hours = day.BeamMachineHoursPerMonth;
+        var label = ScenarioChoices.Label(option);
+        var source = option == PurchaseOption.Spot ? Sources.SpotAdvisor : Sources.HoursPerMonth;
+        // One branch per detail: a detail written as a ternary would be formatted even on the projection's totals sheet.
+        if (day.Autoscaled)
+        {
+            sheet.Add(CostKind.Compute, name, hours * usdPerHour,
+                $"{hours:#,0} {hourUnit}-hours of {typeName} at ${usdPerHour:0.#####}/h ({label}): {day.Peak.Size.BeamMachines:#,0} at peak, {day.OffPeak.Size.BeamMachines:#,0} off-peak, autoscaled{day.ShapeSuffix}",
+                source);
+        }
+        else
+        {
+            sheet.Add(CostKind.Compute, name, hours * usdPerHour, $"{day.Peak.Size.BeamMachines:#,0} × {typeName} at ${usdPerHour:0.#####}/h ({label}) × 730 h", source);
+        }
+    }
+
     /// <summary>Adds the costs every path incurs the same way for the same traffic, over the day's load shape.</summary>
     public static void Cost(Scenario scenario, ServicePrices services, LoadDay day, double opsHours, CostSheet sheet)
     {
