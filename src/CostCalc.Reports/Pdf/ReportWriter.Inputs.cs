@@ -1,3 +1,4 @@
+using CostCalc.Domain.Scenarios;
 using CostCalc.Domain.Vocabulary;
 
 namespace CostCalc.Reports.Pdf;

@@ -1,11 +1,10 @@
 using CostCalc.Domain.Estimation;
-using CostCalc.Domain.Scenarios;
 using CostCalc.Domain.Vocabulary;
 
-namespace CostCalc.Reports.Pdf;
+namespace CostCalc.Domain.Scenarios;
 
-/// <summary>One input as the PDF lists it: its value and the default's, with unit and the default's source.</summary>
-internal sealed record InputRow(FieldGroup Group, string Label, string Value, string DefaultValue, string Source)
+/// <summary>One input as the PDF, the report page and the Markdown export list it: its value and the default's, with unit and the default's source.</summary>
+public sealed record InputRow(FieldGroup Group, string Label, string Value, string DefaultValue, string Source)
 {
     public bool IsDefault => Value == DefaultValue;
 }
@@ -15,7 +14,7 @@ internal sealed record InputRow(FieldGroup Group, string Label, string Value, st
 /// each of the calculator's groups its choices (<see cref="ScenarioChoices.All"/>), then its numbers
 /// (<see cref="ScenarioFields.All"/>), and which paths are hidden, if any.
 /// </summary>
-internal static class ScenarioInputs
+public static class ScenarioInputs
 {
     public const string HiddenLabel = "Paths left out";
 
@@ -37,6 +36,9 @@ internal static class ScenarioInputs
 
         return rows;
     }
+
+    /// <summary>The inputs that matter to the scenario and differ from their defaults, in the same order.</summary>
+    public static IReadOnlyList<InputRow> Changed(Scenario scenario) => [.. Of(scenario).Where(r => !r.IsDefault)];
 
     public static string GroupName(FieldGroup group) => group switch
     {
