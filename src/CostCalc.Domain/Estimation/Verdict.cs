@@ -1,4 +1,5 @@
 using System.Globalization;
+using CostCalc.Domain.Vocabulary;
 
 namespace CostCalc.Domain.Estimation;
 
@@ -140,18 +141,20 @@ public sealed record Verdict(
         {
             var only = ranked[0];
             var lead = projection.Paths.Count == 1 ? $"{names[only.Path]} (the only path shown)" : $"Only {names[only.Path]} can run these inputs; it";
-            return $"{lead} costs {Usd(only.CumulativeUsd[^1]!.Value)} over {horizon}.{cannotText}";
+            return $"{lead} costs {Formats.Usd(only.CumulativeUsd[^1]!.Value)} over {horizon}.{cannotText}";
         }
 
         if (cheapest is null)
         {
             var tied = ranked.TakeWhile(p => p.CumulativeUsd[^1] == ranked[0].CumulativeUsd[^1]).Select(p => names[p.Path]).ToList();
-            return $"{Join(tied)} cost the same over {horizon} ({Usd(ranked[0].CumulativeUsd[^1]!.Value)}).{cannotText}";
+            return $"{Join(tied)} cost the same over {horizon} ({Formats.Usd(ranked[0].CumulativeUsd[^1]!.Value)}).{cannotText}";
         }
 
         var runnerUp = ranked[1];
-        var saving = runnerUp.CumulativeUsd[^1]!.Value - cheapest.CumulativeUsd[^1]!.Value;
-        var percent = runnerUp.CumulativeUsd[^1]!.Value > 0 ? (double)(saving / runnerUp.CumulativeUsd[^1]!.Value * 100) : 0;
+        // The saving is said in whole dollars as the two totals are shown, so it equals their shown difference.
+        var saving = Formats.WholeUsd(runnerUp.CumulativeUsd[^1]!.Value) - Formats.WholeUsd(cheapest.CumulativeUsd[^1]!.Value);
+        var exact = runnerUp.CumulativeUsd[^1]!.Value - cheapest.CumulativeUsd[^1]!.Value;
+        var percent = runnerUp.CumulativeUsd[^1]!.Value > 0 ? (double)(exact / runnerUp.CumulativeUsd[^1]!.Value * 100) : 0;
         var winner = names[cheapest.Path];
         var cheaperSometimes = ranked.Skip(1)
             .Select(p => (Name: names[p.Path], Months: monthly.Select((id, m) => (id, m)).Where(x => x.id == p.Path).Select(x => x.m + 1).ToList()))
@@ -163,7 +166,7 @@ public sealed record Verdict(
             : two ? $"{names[runnerUp.Path]} is never cheaper"
             : "no other path is cheaper in any month";
         var against = two ? "" : $" against {names[runnerUp.Path]}, the next cheapest";
-        return $"{winner} saves {Usd(saving)} ({Percent(percent)}) over {horizon}{against}; {tail}.{cannotText}";
+        return $"{winner} saves {Formats.Usd(saving)} ({Percent(percent)}) over {horizon}{against}; {tail}.{cannotText}";
     }
 
     private static string Join(List<string> names) =>
@@ -174,8 +177,6 @@ public sealed record Verdict(
         percent >= 10 ? percent.ToString("0", CultureInfo.InvariantCulture) + " %"
         : percent >= 0.1 ? percent.ToString("0.#", CultureInfo.InvariantCulture) + " %"
         : "< 0.1 %";
-
-    private static string Usd(decimal amount) => string.Create(CultureInfo.InvariantCulture, $"${Math.Round(amount):#,0}");
 
     /// <summary>"month 3", "months 1–4", "months 1–4 and 30–36".</summary>
     private static string MonthRanges(List<int> months)

@@ -27,6 +27,15 @@ public static class Formats
     /// <summary>A signed difference in whole dollars: "+$73", "−$12", "$0".</summary>
     public static string UsdChange(decimal value) => value > 0 ? "+" + Usd(value) : Usd(value);
 
+    /// <summary>An amount rounded to whole dollars as <see cref="Usd(decimal)"/> shows it (half away from zero).</summary>
+    public static decimal WholeUsd(decimal value) => Math.Round(value, MidpointRounding.AwayFromZero);
+
+    /// <summary>
+    /// "+$73": what two amounts differ by once each is shown in whole dollars, so a difference always
+    /// equals the difference of the totals shown beside it.
+    /// </summary>
+    public static string UsdDifference(decimal value, decimal reference) => UsdChange(WholeUsd(value) - WholeUsd(reference));
+
     /// <summary>A signed difference in dollars and cents: "+$73.00", "−$12.50".</summary>
     public static string UsdCentsChange(decimal value) => value > 0 ? "+" + UsdCents(value) : UsdCents(value);
 
@@ -61,6 +70,9 @@ public static class Formats
     public static string DateTime(DateTimeOffset time) => time.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", Inv);
 
     /// <summary>"1 gateway", "3 gateways".</summary>
+    /// <summary>"1 core", "0.5 cores", "2 cores".</summary>
+    public static string Cores(double value) => Number(value) + (value == 1 ? " core" : " cores");
+
     public static string Plural(long count, string noun) => $"{Count(count)} {noun}{(count == 1 ? "" : "s")}";
 
     private static string Sign(decimal value) => value < 0 ? "−" : "";

@@ -66,7 +66,7 @@ internal sealed partial class ReportWriter
             ("… if CPU binds", p => Formats.Bound(p.CpuBoundConnectionsPerVm)),
             ("Binding resource", p => !p.Feasible ? Formats.NoValue : p.Binding == BindingResource.Cpu ? "CPU" : "Memory"),
             ("Memory per VM", p => Formats.Number(p.VmMemoryMiB, "#,0") + " MiB"),
-            ("CPU per VM / schedulers", p => $"{Formats.Number(p.VmCpuCores)} cores / {p.VmSchedulers}"),
+            ("CPU per VM / schedulers", p => $"{Formats.Cores(p.VmCpuCores)} / {p.VmSchedulers}"),
             ("Messages crossing VMs", p => Formats.Percent(p.RemoteMessageShare)),
             ("Distribution mesh connections", p => Formats.Count(p.MeshConnections)),
             ("Connections dropped per month", p => Formats.Count(p.Disruption.ConnectionsDroppedPerMonth)),
