@@ -1,5 +1,4 @@
 using CostCalc.Domain.Estimation;
-using CostCalc.Domain.Scenarios;
 using CostCalc.Pricing.Refresh;
 using CostCalc.Pricing.Store;
 using CostCalc.Reports.Pdf;
@@ -91,20 +90,16 @@ internal static class PdfEndpoints
             return TooMany(context, limited);
         }
 
-        var query = context.Request.Query
-            .Where(kv => kv.Key != PaperKey)
-            .ToDictionary(kv => kv.Key, kv => kv.Value.ToString(), StringComparer.Ordinal);
         var snapshot = prices.Snapshot;
         var estimator = snapshot.Estimator;
-        var (scenario, error) = ScenarioUrl.Decode(query, estimator.Prices, estimator.Catalog);
-        if (error is not null)
+        var (scenario, problem) = ScenarioQuery.Read(context.Request, estimator, PaperKey);
+        if (problem is not null)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["query"] = [error] },
-                title: "The scenario in the query cannot be read");
+            return problem;
         }
 
         var now = clock.GetUtcNow();
-        Estimate estimate = estimator.Estimate(scenario, DateOnly.FromDateTime(now.UtcDateTime));
+        Estimate estimate = estimator.Estimate(scenario!, DateOnly.FromDateTime(now.UtcDateTime));
         var options = new PdfOptions(now, snapshot.SourceName) { Paper = PdfOptions.ParsePaper(context.Request.Query[PaperKey]) };
         return await RenderAdmittedAsync(context, gate, client, estimate, options, "costcalc-estimate.pdf");
     }

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Text.Json;
 using CostCalc.Domain.Scenarios;
 using CostCalc.Web.Components.Calculator;
+using CostCalc.Web.Exports;
 using CostCalc.Web.Hosting;
 using CostCalc.Web.Pricing;
 using CostCalc.Web.Reports;
@@ -169,13 +170,15 @@ public sealed partial class CalculatorPage
     }
 
     /// <summary>GET /api/estimate.pdf with the scenario on screen (the last valid one), as the address bar encodes it.</summary>
-    private string PdfLink
+    private string PdfLink => ExportLink("/api/estimate.pdf");
+
+    private string MarkdownLink => ExportLink("/api/estimate.md");
+
+    /// <summary>An export of the scenario on screen: the endpoint with the calculator's own query.</summary>
+    private string ExportLink(string endpoint)
     {
-        get
-        {
-            var query = ScenarioUrl.Encode(_state.Scenario);
-            return query.Length == 0 ? "/api/estimate.pdf" : "/api/estimate.pdf?" + query;
-        }
+        var query = ScenarioUrl.Encode(_state.Scenario);
+        return query.Length == 0 ? endpoint : endpoint + "?" + query;
     }
 
     private Task ExportCsvAsync() => DownloadAsync("costcalc-estimate.csv", "text/csv", EstimateCsv.Write(_state.Estimate));
