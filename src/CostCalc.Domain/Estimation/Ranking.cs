@@ -4,12 +4,14 @@ using CostCalc.Domain.Scenarios;
 namespace CostCalc.Domain.Estimation;
 
 /// <summary>One instance type's result on one path for the current workload.</summary>
+/// <param name="BurstableBaselinePerVcpu">A burstable type's CPU baseline per vCPU (0.2 = 20 %), which sizes it unless credits are unlimited; null otherwise.</param>
 public sealed record RankedInstance(
     string InstanceType,
     string Family,
     CpuArchitecture Architecture,
     int Generation,
     bool Burstable,
+    double? BurstableBaselinePerVcpu,
     int Vcpu,
     int MemoryMiB,
     decimal OnDemandUsdPerHour,
@@ -21,7 +23,18 @@ public sealed record RankedInstance(
     decimal UsdPer10kConnections);
 
 /// <summary>Every instance type of the region on one path, cheapest first.</summary>
-public sealed record PathRanking(string Path, string Name, string MachineTypeField, IReadOnlyList<RankedInstance> Rows);
+/// <param name="CurrentInstanceType">The type the scenario picks for this path now.</param>
+public sealed record PathRanking(string Path, string Name, string MachineTypeField, string CurrentInstanceType, IReadOnlyList<RankedInstance> Rows)
+{
+    /// <summary>The current pick's row; null when it cannot hold a VM of this workload.</summary>
+    public RankedInstance? Current => Rows.FirstOrDefault(r => r.InstanceType == CurrentInstanceType);
+
+    /// <summary>The cheapest type; null when none can run the workload.</summary>
+    public RankedInstance? Best => Rows.Count > 0 ? Rows[0] : null;
+
+    /// <summary>What choosing <paramref name="row"/> saves a month against the current pick (negative: it costs more); null without a current row.</summary>
+    public decimal? SavingVsCurrent(RankedInstance row) => Current is { } current ? current.MonthlyUsd - row.MonthlyUsd : null;
+}
 
 /// <summary>Every instance type of the region, cheapest first, for each shown path that runs on instances.</summary>
 public sealed record Ranking(string Region, string SnapshotId, IReadOnlyList<PathRanking> Paths);
@@ -65,7 +78,7 @@ public static class RankingExtensions
             }
 
             rows.Sort(ByCost);
-            paths.Add(new PathRanking(path.Id, path.Name, field.Name, rows));
+            paths.Add(new PathRanking(path.Id, path.Name, field.Name, field.Read(scenario), rows));
         }
 
         return new Ranking(region.Region.Code, estimator.Prices.SnapshotId, paths);
@@ -88,7 +101,7 @@ public static class RankingExtensions
         sheet.Clear();
         plan.Cost(size, connections, sheet);
         var monthly = sheet.Total;
-        list.Add(new RankedInstance(type.Name, type.Family, type.Architecture, type.Generation, type.IsBurstable, type.Vcpu,
+        list.Add(new RankedInstance(type.Name, type.Family, type.Architecture, type.Generation, type.IsBurstable, type.BurstableBaselinePerVcpu, type.Vcpu,
             type.MemoryMiB, onDemand, size.Machines, size.Vms, size.Capacity.ConnectionsPerVm, size.Capacity.Binding, monthly,
             monthly / (decimal)connections * 10_000));
     }

@@ -36,6 +36,21 @@ public sealed class CalculatorPageTests : MudBunitContext
     }
 
     [Fact]
+    public void RankingFilterInTheAddress_OpensTheRankingFiltered_AndStaysThroughAnInputChange()
+    {
+        var page = RenderAt("/instances?v=1&peakConnections=200000&rankPath=eks&rankFamily=m7g");
+
+        Assert.Empty(page.FindAll("#link-error"));
+        Assert.Equal("m7g", page.Find("#ranking-family").GetAttribute("value"));
+        Assert.StartsWith("EKS:", page.Find("#ranking-table caption").TextContent, StringComparison.Ordinal);
+
+        page.Find("#in-peakConnections").Input("300000");
+
+        page.WaitForAssertion(() => Assert.Contains("peakConnections=300000", Services.GetRequiredService<NavigationManager>().Uri, StringComparison.Ordinal), TimeSpan.FromSeconds(5));
+        Assert.EndsWith("&rankPath=eks&rankFamily=m7g", Services.GetRequiredService<NavigationManager>().Uri, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ChangeConnections_ValidValue_UpdatesHeadlineAndUrl()
     {
         var page = RenderAt("/");

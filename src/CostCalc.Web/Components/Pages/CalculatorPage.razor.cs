@@ -25,6 +25,7 @@ public sealed partial class CalculatorPage
     private CalculatorState _state = null!;
     private string? _linkError;
     private string _writtenQuery = "";
+    private RankingFilter _rankingFilter = RankingFilter.None;
     private int _tab;
     private bool _sharing;
     private string? _sharedUrl;
@@ -59,23 +60,43 @@ public sealed partial class CalculatorPage
     {
         var query = QueryHelpers.ParseQuery(new Uri(Navigation.Uri).Query)
             .ToDictionary(kv => kv.Key, kv => kv.Value.ToString(), StringComparer.Ordinal);
-        var (scenario, error) = ScenarioUrl.Decode(query, _state.Estimator.Prices, _state.Estimator.Catalog);
+        _rankingFilter = RankingFilter.Read(query);
+        var scenarioQuery = query.Where(kv => !RankingFilter.IsKey(kv.Key)).ToDictionary(StringComparer.Ordinal);
+        var (scenario, error) = ScenarioUrl.Decode(scenarioQuery, _state.Estimator.Prices, _state.Estimator.Catalog);
         _linkError = error;
         _state.TrySet(scenario);
-        _writtenQuery = ScenarioUrl.Encode(_state.Scenario);
+        _writtenQuery = AddressQuery();
+    }
+
+    /// <summary>The address's query: the scenario, then the ranking's filter when it filters anything.</summary>
+    private string AddressQuery()
+    {
+        var scenario = ScenarioUrl.Encode(_state.Scenario);
+        var filter = _rankingFilter.Encode();
+        return filter.Length == 0 ? scenario : scenario.Length == 0 ? filter : $"{scenario}&{filter}";
     }
 
     private void OnStateChanged()
     {
-        var query = ScenarioUrl.Encode(_state.Scenario);
+        WriteAddress();
+        StateHasChanged();
+    }
+
+    private void WriteAddress()
+    {
+        var query = AddressQuery();
         if (query != _writtenQuery)
         {
             _writtenQuery = query;
             var path = new Uri(Navigation.Uri).AbsolutePath;
             Navigation.NavigateTo(query.Length == 0 ? path : $"{path}?{query}", new NavigationOptions { ReplaceHistoryEntry = true });
         }
+    }
 
-        StateHasChanged();
+    private void SetRankingFilter(RankingFilter filter)
+    {
+        _rankingFilter = filter;
+        WriteAddress();
     }
 
     private void OnLocationChanged(object? sender, LocationChangedEventArgs e)
