@@ -65,9 +65,8 @@ internal static class PdfCharts
         return plot;
     }
 
-    /// <summary>Headroom is pale grey (unused capacity); the rest take category colours in order.</summary>
-    public static SKColor SliceColor(string name, IReadOnlyList<string> names) =>
-        name == "Headroom" ? new SKColor(0xD9, 0xDE, 0xE5) : PdfTheme.Categories[Math.Max(0, IndexOf(names, name)) % PdfTheme.Categories.Length];
+    /// <summary>Each share of a machine in its own colour, as on the web; free capacity in neutral grey.</summary>
+    public static SKColor SliceColor(string name) => PdfTheme.Hex(SliceStyle.Colour(name));
 
     /// <summary>
     /// Draws <paramref name="plot"/> as vectors with its top-left corner at (x, y). ScottPlot's
@@ -187,16 +186,4 @@ internal static class PdfCharts
 
     private static Color ToPlot(SKColor color) => new(color.Red, color.Green, color.Blue, color.Alpha);
 
-    private static int IndexOf(IReadOnlyList<string> names, string name)
-    {
-        for (var i = 0; i < names.Count; i++)
-        {
-            if (names[i] == name)
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
 }

@@ -44,9 +44,6 @@ internal static class PdfTheme
     public static readonly TextStyle CardDetail = new(false, 7.5f, Secondary);
     public static readonly TextStyle Footer = new(false, 7, Muted);
 
-    /// <summary>Resource slices take the cost kinds' muted hues, in order.</summary>
-    public static readonly SKColor[] Categories = [.. CostKindStyle.All.Select(k => Hex(k.Colour))];
-
     /// <summary>A shared vocabulary colour, "#RRGGBB".</summary>
     public static SKColor Hex(string colour) => SKColor.Parse(colour);
 

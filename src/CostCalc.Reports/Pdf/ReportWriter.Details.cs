@@ -99,19 +99,19 @@ internal sealed partial class ReportWriter
         Paragraph($"What each MiB and millicore of one machine of each path goes to at peak: {machines}.",
             PdfTheme.Body.WithColor(PdfTheme.Secondary));
         var names = paths.SelectMany(p => p.Memory.Slices.Concat(p.Cpu.Slices))
-            .Select(s => s.Name).Distinct(StringComparer.Ordinal).OrderBy(n => n == "Headroom").ToList();
-        var legend = names.Select(n => new LegendEntry(n, PdfCharts.SliceColor(n, names))).ToList();
+            .Select(s => s.Name).Distinct(StringComparer.Ordinal).OrderBy(n => n == SliceStyle.Free).ToList();
+        var legend = names.Select(n => new LegendEntry(n, PdfCharts.SliceColor(n))).ToList();
         Charts(
             [
-                ($"Memory ({paths[0].Memory.Unit})", Split(paths, p => p.Memory, names)),
-                ($"CPU ({paths[0].Cpu.Unit})", Split(paths, p => p.Cpu, names)),
+                ($"Memory ({paths[0].Memory.Unit})", Split(paths, p => p.Memory)),
+                ($"CPU ({paths[0].Cpu.Unit})", Split(paths, p => p.Cpu)),
             ], plotHeight, legend);
     }
 
-    /// <summary>One bar per path, stacked in the path's own order of slices; <paramref name="names"/> only picks colours.</summary>
-    private static ScottPlot.Plot Split(List<PathEstimate> paths, Func<PathEstimate, ResourceSplit> split, List<string> names) =>
+    /// <summary>One bar per path, stacked in the path's own order of slices, each slice in its own colour.</summary>
+    private static ScottPlot.Plot Split(List<PathEstimate> paths, Func<PathEstimate, ResourceSplit> split) =>
         PdfCharts.StackedBars(
-            [.. paths.Select(p => new BarRow(p.Name, [.. split(p).Slices.Select(s => (s.Amount, PdfCharts.SliceColor(s.Name, names)))]))],
+            [.. paths.Select(p => new BarRow(p.Name, [.. split(p).Slices.Select(s => (s.Amount, PdfCharts.SliceColor(s.Name)))]))],
             v => Formats.Number(v, "#,0"));
 
     /// <summary>
