@@ -11,3 +11,16 @@ window.costcalc = {
   storedTheme: () => { try { return localStorage.getItem("costcalc-theme"); } catch { return null; } },
   storeTheme: (theme) => { try { localStorage.setItem("costcalc-theme", theme); } catch { } },
 };
+
+// One-SVG charts: a click or tap on a mark (or Enter on a focused one) shows its tooltip text under the chart,
+// as hover shows its <title>. One listener for the page, whatever the charts re-render.
+(() => {
+  const show = (target) => {
+    const mark = target instanceof Element ? target.closest(".cc-svg-chart [data-tip]") : null;
+    if (!mark) return;
+    const tip = mark.closest(".cc-chart")?.querySelector(".cc-chart-tip");
+    if (tip) tip.textContent = mark.getAttribute("data-tip");
+  };
+  document.addEventListener("click", (e) => show(e.target));
+  document.addEventListener("keydown", (e) => { if (e.key === "Enter") show(e.target); });
+})();

@@ -95,6 +95,17 @@ internal sealed class Ec2Plan : IPathPlan
 
     public string? Survives(PathSize size) => Spares.Survives(_scenario, size, MachineKind);
 
+    public decimal MachineUsdPerHour => _usdPerHour;
+
+    /// <summary>
+    /// EC2's one reason of its own: the OS memory (an assumption) an instance keeps besides the VM overhead and the host
+    /// agents every path pays alike; on EKS the kubelet reservation stands in its place (model.md §7.13).
+    /// </summary>
+    public IReadOnlyList<BridgeReason> BridgeReasons() => _scenario.OsMemoryMiB <= 0
+        ? []
+        : [new("OS memory", string.Create(CultureInfo.InvariantCulture, $"the OS keeps {_scenario.OsMemoryMiB:#,0} MiB of every {_type.Name} instance (an assumption)"),
+            new Ec2Plan(_scenario with { OsMemoryMiB = 0 }, _region, _type))];
+
     public ResourceSplit MemorySplit(PathSize size, double connections)
     {
         var perVm = size.Vms > 0 ? connections / size.Vms : 0;

@@ -18,11 +18,20 @@ internal sealed class EksFargatePlan : IPathPlan
     private readonly FargateShape? _addOnPod;
     private readonly VmResources _vm;
 
+    /// <summary>What a BEAM pod is billed as: its shape, or for the cost bridge's counterfactuals the request unrounded.</summary>
+    private readonly FargateShape? _billed;
+
     public EksFargatePlan(Scenario scenario, RegionPrices region)
+        : this(scenario, region, null)
+    {
+    }
+
+    private EksFargatePlan(Scenario scenario, RegionPrices region, FargateShape? billed)
     {
         _scenario = scenario;
         _region = region;
         _pod = FargateShape.For(scenario.PodCpuRequestMillicores, scenario.PodMemoryMiB);
+        _billed = billed ?? _pod;
         _addOnPod = FargateShape.For(Math.Max(1, EksCluster.AddOnPodCpu(scenario)), EksCluster.AddOnPodMemory(scenario));
         var cores = scenario.PodCpuRequestMillicores / 1000.0;
         var schedulers = CpuQuota.SchedulersOnline(scenario.PodCpuRequestMillicores, (int)Math.Ceiling(_pod?.Vcpu ?? 1));
@@ -50,7 +59,7 @@ internal sealed class EksFargatePlan : IPathPlan
         var services = _region.Services;
         var day = Day(size, connections);
         // One branch per detail: a detail written as a ternary would be formatted even on the projection's totals sheet.
-        var pods = day.MachineHoursPerMonth * UsdPerHour(_pod);
+        var pods = day.MachineHoursPerMonth * UsdPerHour(_billed);
         if (day.Autoscaled)
         {
             sheet.Add(CostKind.Compute, "Fargate pods", pods,
@@ -66,6 +75,34 @@ internal sealed class EksFargatePlan : IPathPlan
             $"{EksCluster.AddOnPods} add-on pods of {_addOnPod?.Vcpu} vCPU / {_addOnPod?.MemoryGb} GB", Sources.Fargate);
         EksCluster.AddControlPlane(s, services, sheet);
         SharedCosts.Cost(s, services, day, s.EksOperationsHoursPerMonth, sheet);
+    }
+
+    public decimal MachineUsdPerHour => UsdPerHour(_billed);
+
+    /// <summary>
+    /// Fargate's reasons: the request rounded up to a supported shape, then the 256 MiB Fargate adds for its own agents;
+    /// both change what a pod is billed, not what it holds (model.md §7.13).
+    /// </summary>
+    public IReadOnlyList<BridgeReason> BridgeReasons()
+    {
+        if (_pod is not { } pod || !Runs)
+        {
+            return [];
+        }
+
+        var s = _scenario;
+        var vcpu = s.PodCpuRequestMillicores / 1000.0;
+        var withAgents = new FargateShape(vcpu, (s.PodMemoryMiB + FargateShape.AddedMemoryMiB) / 1024.0);
+        var request = new FargateShape(vcpu, s.PodMemoryMiB / 1024.0);
+        return
+        [
+            new("Fargate shape rounding",
+                Format($"a {s.PodCpuRequestMillicores:#,0}m / {s.PodMemoryMiB:#,0} MiB pod with Fargate's {FargateShape.AddedMemoryMiB} MiB ({withAgents.Vcpu:0.###} vCPU / {withAgents.MemoryGb:0.###} GB) is billed as {pod.Vcpu} vCPU / {pod.MemoryGb} GB, the smallest supported shape that holds it"),
+                new EksFargatePlan(s, _region, withAgents)),
+            new("Fargate's 256 MiB",
+                Format($"Fargate adds {FargateShape.AddedMemoryMiB} MiB to every pod for kubelet, kube-proxy and containerd, billed as pod memory"),
+                new EksFargatePlan(s, _region, request)),
+        ];
     }
 
     private decimal UsdPerHour(FargateShape? shape) => shape is { } f

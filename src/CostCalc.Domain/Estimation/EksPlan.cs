@@ -29,14 +29,30 @@ internal sealed partial class EksPlan : IPathPlan
     private readonly SystemNodeGroup? _system;
     private readonly bool _addOnsFit;
 
+    private readonly InstanceCatalog _catalog;
+    private readonly Removed _removed;
+
     public EksPlan(Scenario scenario, RegionPrices region, InstanceCatalog catalog)
+        : this(scenario, region, catalog, Removed.None)
+    {
+    }
+
+    /// <param name="removed">Reasons planned away, for the cost bridge's counterfactuals (<see cref="BridgeReasons"/>).</param>
+    private EksPlan(Scenario scenario, RegionPrices region, InstanceCatalog catalog, Removed removed)
     {
         _scenario = scenario;
         _region = region;
+        _catalog = catalog;
+        _removed = removed;
         _type = catalog.Find(scenario.EksNodeInstanceType) ?? throw new ArgumentException("Unknown EKS node type.", nameof(scenario));
         (_nodeUsdPerHour, _priceFellBack) = Billing.HourlyPrice(region.Find(_type.Name)!, scenario.EksPurchaseOption);
-        _node = NodeOverhead.For(_type, scenario.MaxPodsMode, scenario.FixedMaxPods, scenario.AutoMode);
+        _node = Without(NodeOverhead.For(_type, scenario.MaxPodsMode, scenario.FixedMaxPods, scenario.AutoMode), removed);
         _free = NodeRoom.AfterDaemonSets(_node, scenario);
+        if (removed.HasFlag(Removed.NodeComponents))
+        {
+            var components = AutoModeNodes.NodeComponents(scenario);
+            _free = new NodeRoom(_free.Slots + components.Pods, _free.CpuMillicores + components.CpuMillicores, _free.MemoryMiB + components.MemoryMiB);
+        }
         _addOnsFit = AddOnCpu + AddOnMemory == 0 || _free.Fits(AddOnCpu, AddOnMemory) > 0;
         if (scenario.AddOnPlacement == AddOnPlacement.SystemNodes)
         {
@@ -72,7 +88,11 @@ internal sealed partial class EksPlan : IPathPlan
             double? limitCores = limit > 0 ? limit / 1000.0 : null;
             var usable = BeamVm.UsableCores(_shareCores, limitCores, schedulers);
             var throttled = limit > 0 ? 1 - (scenario.ThrottlingPenaltyPercent / 100) : 1;
-            _vm = new VmResources(scenario.PodMemoryMiB, usable * throttled, schedulers);
+            // Without per-pod base memory, the pods of a node share one VM's base memory: each keeps base ÷ pods of it.
+            var sharedBase = removed.HasFlag(Removed.PodBaseMemory) && _podsPerNode > 1
+                ? scenario.BeamBaseMemoryMiB * (_podsPerNode - 1) / (double)_podsPerNode / (scenario.TargetUtilisationPercent / 100)
+                : 0;
+            _vm = new VmResources(scenario.PodMemoryMiB + sharedBase, usable * throttled, schedulers);
         }
     }
 
@@ -81,14 +101,16 @@ internal sealed partial class EksPlan : IPathPlan
     public string MachineKind => "node";
 
     /// <summary>Add-on pods on the nodes: CoreDNS × 2 and metrics-server, or metrics-server alone under Auto Mode.</summary>
-    private int AddOnPods => EksCluster.AddOnsOnNodes(_scenario).Pods;
+    private int AddOnPods => AddOnsOnNodes.Pods;
 
-    private int AddOnCpu => EksCluster.AddOnsOnNodes(_scenario).CpuMillicores;
+    private int AddOnCpu => AddOnsOnNodes.CpuMillicores;
 
-    private int AddOnMemory => EksCluster.AddOnsOnNodes(_scenario).MemoryMiB;
+    private int AddOnMemory => AddOnsOnNodes.MemoryMiB;
+
+    private PodRequests AddOnsOnNodes => _removed.HasFlag(Removed.AddOns) ? default : EksCluster.AddOnsOnNodes(_scenario);
 
     /// <summary>Kubernetes' node DaemonSets; none under Auto Mode (model.md §2.5).</summary>
-    private PodRequests NodeComponents => AutoModeNodes.NodeComponents(_scenario);
+    private PodRequests NodeComponents => _removed.HasFlag(Removed.NodeComponents) ? default : AutoModeNodes.NodeComponents(_scenario);
 
     private int DaemonSetCpu => _scenario.HostAgentCpuMillicores + NodeComponents.CpuMillicores;
 

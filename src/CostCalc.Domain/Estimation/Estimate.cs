@@ -115,6 +115,15 @@ public sealed record Estimate(
     public string? PriceNotice { get; init; }
 
     /// <summary>
+    /// Why each other path costs what it does against the verdict's reference path over the horizon (docs/model.md §7.13);
+    /// empty when fewer than two paths can be costed, and in reports saved before bridges were kept.
+    /// </summary>
+    public IReadOnlyList<CostBridge> Bridges { get; init; } = [];
+
+    /// <summary>Month-1 cost of every path against peak connections and where the cheapest changes; null in reports saved before it was kept.</summary>
+    public Crossover? Crossover { get; init; }
+
+    /// <summary>
     /// Says so when every operations-effort input that matters to the shown paths is 0 h a month: the verdict
     /// then compares infrastructure alone. Null once any of them has hours.
     /// </summary>

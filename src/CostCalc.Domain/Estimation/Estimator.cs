@@ -49,6 +49,8 @@ public sealed class Estimator(InstanceCatalog catalog, PriceBook prices, IReadOn
         double connections = scenario.PeakConnections;
         var estimates = plans.Select(p => Describe(p.Id, names[p.Id], p.Plan, connections)).ToList();
         var projection = ProjectionBuilder.Build(plans, scenario);
+        var named = plans.Select(p => (p.Id, Name: names[p.Id], p.Plan)).ToList();
+        var verdict = Verdict.From(projection, names);
         // Paths that share a cause (spot prices, the EKS support window) raise the same warning once, for no single path.
         var warnings = estimates.SelectMany(e => e.Warnings)
             .GroupBy(w => (w.Code, w.Message))
@@ -61,11 +63,13 @@ public sealed class Estimator(InstanceCatalog catalog, PriceBook prices, IReadOn
             region.Region.Name,
             estimates,
             projection,
-            Verdict.From(projection, names),
+            verdict,
             Facts,
             warnings)
         {
             PriceNotice = PriceNotice(region, today),
+            Bridges = CostBridge.Build(named, ProjectionBuilder.Counts(scenario), verdict, estimates),
+            Crossover = Crossover.Build(named, scenario.PeakConnections),
         };
     }
 

@@ -47,4 +47,23 @@ public interface IPathPlan
 
     /// <summary>What losses the plan keeps peak capacity through, e.g. "survives losing 1 node"; null when it cannot run.</summary>
     string? Survives(PathSize size) => null;
+
+    /// <summary>
+    /// What one machine-hour of the compute line costs (an instance's, a node's or a Fargate pod's price), for the
+    /// cost bridge's machine-price bar; 0 when the path's compute has no single hourly price.
+    /// </summary>
+    decimal MachineUsdPerHour => 0;
+
+    /// <summary>
+    /// For the cost bridge (<see cref="CostBridge"/>, docs/model.md §7.13): the reasons this path's compute costs more than
+    /// one BEAM VM per bare machine of its type at its billed price, in order, each with a plan that has that reason and
+    /// every one before it removed. Only the compute line of those plans is read. Empty when the path has none.
+    /// </summary>
+    IReadOnlyList<BridgeReason> BridgeReasons() => [];
 }
+
+/// <summary>One reason a path's compute costs more than a bare machine, and the path planned without it (and the reasons before it).</summary>
+/// <param name="Name">What an SRE calls it: "Kubelet reservation", "Kubernetes DaemonSets", "Fargate's 256 MiB".</param>
+/// <param name="What">The reason's figures in words, e.g. "kube-reserved 574 MiB and 70m CPU per m6i.large node".</param>
+/// <param name="Without">The path planned with this reason removed, and every reason listed before it.</param>
+public sealed record BridgeReason(string Name, string What, IPathPlan Without);

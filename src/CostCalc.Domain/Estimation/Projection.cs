@@ -7,7 +7,20 @@ internal static class ProjectionBuilder
 {
     public static Projection Build(IReadOnlyList<(string Id, IPathPlan Plan)> paths, Scenario scenario)
     {
-        // One growth sequence for every path: each month is sized at the unrounded count, shown rounded.
+        var counts = Counts(scenario);
+        var series = new PathSeries[paths.Count];
+        var sheet = CostSheet.Totals();
+        for (var p = 0; p < paths.Count; p++)
+        {
+            series[p] = Series(paths[p].Id, paths[p].Plan, counts, sheet);
+        }
+
+        return new Projection([.. counts.Select(c => (long)Math.Round(c))], series);
+    }
+
+    /// <summary>One growth sequence for every path: each month is sized at the unrounded count, shown rounded.</summary>
+    public static double[] Counts(Scenario scenario)
+    {
         var counts = new double[scenario.HorizonMonths];
         var growth = 1 + (scenario.GrowthPercentPerMonth / 100);
         double count = scenario.PeakConnections;
@@ -17,14 +30,7 @@ internal static class ProjectionBuilder
             count = Math.Max(1, count * growth);
         }
 
-        var series = new PathSeries[paths.Count];
-        var sheet = CostSheet.Totals();
-        for (var p = 0; p < paths.Count; p++)
-        {
-            series[p] = Series(paths[p].Id, paths[p].Plan, counts, sheet);
-        }
-
-        return new Projection([.. counts.Select(c => (long)Math.Round(c))], series);
+        return counts;
     }
 
     private static PathSeries Series(string id, IPathPlan plan, double[] counts, CostSheet sheet)

@@ -57,6 +57,20 @@ public static class Formats
 
     public static string Count(long value) => value.ToString("#,0", Inv);
 
+    /// <summary>A count for axes and sentences: "950", "1.3k", "316.2k", "3.2M", "100M".</summary>
+    public static string CountShort(double value)
+    {
+        var abs = Math.Abs(value);
+        var sign = value < 0 ? "−" : "";
+        return abs switch
+        {
+            >= 1_000_000_000 => sign + (abs / 1_000_000_000).ToString("0.#", Inv) + "B",
+            >= 999_950 => sign + (abs / 1_000_000).ToString("0.#", Inv) + "M",
+            >= 1_000 => sign + (abs / 1_000).ToString("0.#", Inv) + "k",
+            _ => sign + abs.ToString("#,0", Inv),
+        };
+    }
+
     /// <summary>A connection bound, or what its absence means: connections cost no CPU.</summary>
     public static string Bound(long? value) => value is { } count ? Count(count) : "not CPU-bound";
 

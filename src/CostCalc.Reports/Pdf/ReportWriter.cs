@@ -20,6 +20,8 @@ internal sealed partial class ReportWriter(Estimate estimate, PdfOptions options
         Headlines();
         CostOverTime();
         Breakdown();
+        BridgeSection();
+        CrossoverSection();
         Warnings();
         Capacity();
         ResourceSplit();

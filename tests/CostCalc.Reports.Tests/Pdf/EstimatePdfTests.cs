@@ -20,7 +20,8 @@ public sealed class EstimatePdfTests
     public void A4_pages_with_page_numbers_in_every_footer()
     {
         using var pdf = PdfDocument.Open(DefaultPdf.Value);
-        Assert.InRange(pdf.NumberOfPages, 3, 8);
+        // Up to 9 since the summary says why each path costs more (the cost bridge) and where the answer flips.
+        Assert.InRange(pdf.NumberOfPages, 3, 9);
         foreach (var page in pdf.GetPages())
         {
             Assert.Equal(595, page.Width, 0);

@@ -34,6 +34,31 @@ public sealed class EstimateEndpointsTests(CostCalcFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task Estimate_Defaults_CarryTheBridgesAndTheCrossover()
+    {
+        var response = await _client.PostRawAsync("/api/estimate", "{}");
+
+        var estimate = await response.ReadJsonAsync();
+        var bridges = estimate.GetProperty("bridges").EnumerateArray().ToList();
+        Assert.Equal(["eks", "eks-fargate"], bridges.Select(b => b.GetProperty("path").GetString()));
+        foreach (var bridge in bridges)
+        {
+            Assert.Equal("ec2", bridge.GetProperty("referencePath").GetString());
+            var bars = bridge.GetProperty("bars").EnumerateArray().ToList();
+            Assert.Equal(bridge.Money("pathUsd") - bridge.Money("referenceUsd"), bars.Sum(b => b.Money("usd")));
+            Assert.All(bars, b => Assert.False(string.IsNullOrEmpty(b.GetProperty("howComputed").GetString())));
+        }
+
+        // EKS pays 1 cluster × $0.10/h × 730 h = $73 a month for its control plane: $2,628 over 36 months.
+        var controlPlane = bridges[0].GetProperty("bars").EnumerateArray().Single(b => b.GetProperty("name").GetString() == "Control plane");
+        Assert.Equal(2_628m, controlPlane.Money("usd"));
+        var crossover = estimate.GetProperty("crossover");
+        Assert.Equal(41, crossover.GetProperty("connections").GetArrayLength());
+        Assert.Equal(100_000, crossover.GetProperty("current").GetInt64());
+        Assert.Equal(["EC2 is the cheapest from 1k to 100M connections."], crossover.GetProperty("sentences").EnumerateArray().Select(s => s.GetString()));
+    }
+
+    [Fact]
     public async Task Estimate_ZonePolicy_GivesDropsByCauseAndWhatEachPathSurvives()
     {
         // 500,000 connections on 3 zones: 0.2 × (50 + 0.2 × 70) + 20 new/s ÷ 500,000 × 200 µs = 12.808 µs per connection-second,

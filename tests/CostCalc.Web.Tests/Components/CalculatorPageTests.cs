@@ -144,6 +144,18 @@ public sealed class CalculatorPageTests : MudBunitContext
     }
 
     [Fact]
+    public void Render_Results_OpenWithTheBridgeAndTheCrossover()
+    {
+        var page = RenderAt("/");
+
+        var markup = page.Markup;
+        Assert.Contains("Why EKS on Fargate costs more", page.Find("#chart-bridge").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Where the answer flips", page.Find("#chart-crossover").TextContent, StringComparison.Ordinal);
+        Assert.True(markup.IndexOf("id=\"chart-bridge\"", StringComparison.Ordinal) < markup.IndexOf("id=\"chart-crossover\"", StringComparison.Ordinal));
+        Assert.True(markup.IndexOf("id=\"chart-crossover\"", StringComparison.Ordinal) < markup.IndexOf("id=\"chart-cumulative\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Render_Results_DrawsEveryChartWithSeries()
     {
         var page = RenderAt("/");

@@ -12,7 +12,24 @@ internal sealed record EstimateDocument(
     IReadOnlyList<PathDocument> Paths,
     ProjectionDocument Projection,
     IReadOnlyList<FactDocument> Facts,
-    IReadOnlyList<WarningDocument> Warnings);
+    IReadOnlyList<WarningDocument> Warnings,
+    IReadOnlyList<BridgeDocument>? Bridges = null,
+    CrossoverDocument? Crossover = null);
+
+// Added with the cost bridge and the crossover: reports saved before have neither (null) and open without them.
+internal sealed record BridgeDocument(
+    string Path, string Name, string ReferencePath, string ReferenceName, int Months, decimal ReferenceUsd, decimal PathUsd,
+    IReadOnlyList<BridgeBarDocument> Bars);
+
+internal sealed record BridgeBarDocument(string Name, decimal Usd, string HowComputed);
+
+internal sealed record CrossoverDocument(
+    IReadOnlyList<long> Connections, IReadOnlyList<CrossoverSeriesDocument> Paths, IReadOnlyList<CrossoverPointDocument> Points,
+    long Current, IReadOnlyList<string> Sentences);
+
+internal sealed record CrossoverSeriesDocument(string Path, string Name, IReadOnlyList<decimal?> MonthlyUsd);
+
+internal sealed record CrossoverPointDocument(long Connections, string From, string To, decimal Usd, string Sentence);
 
 internal sealed record PathDocument(
     string Id,

@@ -33,7 +33,13 @@ public static class ReportDocuments
             new ProjectionDocument(estimate.Projection.Connections,
                 [.. estimate.Projection.Paths.Select(s => new SeriesDocument(s.Path, s.Machines, s.Vms, s.MonthlyUsd, s.CumulativeUsd))]),
             [.. estimate.Facts.Select(ToDocument)],
-            [.. estimate.Warnings.Select(ToDocument)]);
+            [.. estimate.Warnings.Select(ToDocument)],
+            [.. estimate.Bridges.Select(b => new BridgeDocument(b.Path, b.Name, b.ReferencePath, b.ReferenceName, b.Months, b.ReferenceUsd, b.PathUsd,
+                [.. b.Bars.Select(x => new BridgeBarDocument(x.Name, x.Usd, x.HowComputed))]))],
+            estimate.Crossover is { } c
+                ? new CrossoverDocument(c.Connections, [.. c.Paths.Select(p => new CrossoverSeriesDocument(p.Path, p.Name, p.MonthlyUsd))],
+                    [.. c.Points.Select(p => new CrossoverPointDocument(p.Connections, p.From, p.To, p.Usd, p.Sentence))], c.Current, c.Sentences)
+                : null);
         return (ScenarioDocument.Write(estimate.Scenario), JsonSerializer.Serialize(document, Options));
     }
 
@@ -107,7 +113,17 @@ public static class ReportDocuments
         var projection = new Projection(d.Projection.Connections,
             [.. d.Projection.Paths.Select(s => new PathSeries(s.Path, s.Machines, s.Vms, s.MonthlyUsd, s.CumulativeUsd))]);
         return Assemble(scenario, d.SnapshotId, d.PricesAsOf, d.RegionName, d.PriceNotice, paths, projection, Facts(d.Facts),
-            [.. d.Warnings.Select(Warning)]);
+            [.. d.Warnings.Select(Warning)]) with
+        {
+            Bridges = d.Bridges is { } bridges
+                ? [.. bridges.Select(b => new CostBridge(b.Path, b.Name, b.ReferencePath, b.ReferenceName, b.Months, b.ReferenceUsd, b.PathUsd,
+                    [.. b.Bars.Select(x => new BridgeBar(x.Name, x.Usd, x.HowComputed))]))]
+                : [],
+            Crossover = d.Crossover is { } c
+                ? new Crossover(c.Connections, [.. c.Paths.Select(p => new CrossoverSeries(p.Path, p.Name, p.MonthlyUsd))],
+                    [.. c.Points.Select(p => new CrossoverPoint(p.Connections, p.From, p.To, p.Usd, p.Sentence))], c.Current, c.Sentences)
+                : null,
+        };
     }
 
     /// <summary>An estimate from its parts; the verdict is derived from the projection, as the estimator derives it.</summary>
