@@ -248,7 +248,7 @@ public static class Calibrator
         var assumedMiB = request.BeamBaseMemoryMiB ?? baseField.DefaultValue;
         var assumedBytes = assumedMiB * BytesPerMiB;
         perConnectionBytes = (total - assumedBytes) / connections;
-        var which = request.BeamBaseMemoryMiB is null ? "the model's default" : "as given";
+        var which = request.BeamBaseMemoryMiB is null ? "the model's default" : "the base memory stated";
         perConnectionArithmetic = $"(total {Bytes(total)} − base {Formats.Number(assumedMiB, "#,0.##")} MiB = {Bytes(assumedBytes)}, {which}) "
             + $"÷ {Formats.Count(connections)} connections = {Bytes(perConnectionBytes)} per connection";
         if (perConnectionBytes <= 0)

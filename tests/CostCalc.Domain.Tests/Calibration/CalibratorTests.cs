@@ -103,7 +103,7 @@ public sealed class CalibratorTests
 
         // 60 MiB = 62,914,560 B. (912,604,118 − 62,914,560) ÷ 25,000 = 849,689,558 ÷ 25,000 = 33,987.58 B ÷ 1,024 = 33.19 KiB.
         Assert.Equal(33.19, Value(result, "memoryPerConnectionKiB"));
-        Assert.Contains("as given", result.Inputs[0].Arithmetic, StringComparison.Ordinal);
+        Assert.Contains("the base memory stated", result.Inputs[0].Arithmetic, StringComparison.Ordinal);
     }
 
     [Fact]
