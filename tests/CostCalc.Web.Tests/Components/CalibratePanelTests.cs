@@ -1,5 +1,7 @@
 using Bunit;
+using CostCalc.Domain.Scenarios;
 using CostCalc.Web.Components.Pages;
+using CostCalc.Web.Documentation;
 using CostCalc.Web.Tests.Api;
 using CostCalc.Web.Tests.TestSupport;
 using Microsoft.AspNetCore.Components;
@@ -64,6 +66,17 @@ public sealed class CalibratePanelTests : MudBunitContext
         Assert.Contains("messagesPerConnectionPerSecond=0.3", Uri, StringComparison.Ordinal);
         Assert.Equal("32.96", page.Find("#in-memoryPerConnectionKiB").GetAttribute("value"));
         Assert.Contains("Applied", page.Find("#cal-applied").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Open_LinksToTheModelSectionThatExplainsIt()
+    {
+        var page = RenderCalculator();
+        Open(page);
+
+        var href = page.Find("#calibrate a.source-link").GetAttribute("href")!;
+        Assert.Equal(ModelDocument.LinkTo("4.7"), href);
+        Assert.Contains($"id=\"{SourceSections.Anchor("4.7")}\"", ModelDocument.Html, StringComparison.Ordinal);
     }
 
     [Fact]
