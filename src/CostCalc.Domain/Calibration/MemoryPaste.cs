@@ -379,6 +379,11 @@ public static class MemoryPaste
                 return Expected($"a whole number of bytes after {key}");
             }
 
+            if (digits > 18)
+            {
+                return $"`{key}` has {digits} digits: no VM holds that many bytes.";
+            }
+
             value = double.Parse(text.AsSpan(start, _pos - start).ToString().Replace("_", "", StringComparison.Ordinal), NumberStyles.None, CultureInfo.InvariantCulture);
             return null;
         }

@@ -16,6 +16,9 @@ internal static class PrometheusText
     private const string ErlProcessCount = "erlang_vm_process_count";
     private const string PromExInfix = "_prom_ex_beam_";
 
+    /// <summary>1 EB: larger values are not one VM's memory (and keep the arithmetic far from overflow).</summary>
+    private const double LargestValue = 1e18;
+
     /// <summary>A sample of one of the metrics read here.</summary>
     private readonly record struct Sample(string Name, string? Label, double Value);
 
@@ -160,6 +163,11 @@ internal static class PrometheusText
         if (value < 0)
         {
             return "memory sizes are never below zero.";
+        }
+
+        if (value > LargestValue)
+        {
+            return $"{number} is more than any VM holds.";
         }
 
         return wanted.Length > 0 && label is null ? $"no {wanted}=\"…\" label: which part of memory this is is unknown." : null;
