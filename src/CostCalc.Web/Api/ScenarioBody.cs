@@ -80,7 +80,8 @@ internal static class ScenarioBody
         .Where(p => p.Type.IsEnum)
         .ToDictionary(p => p.Name, p => p.Type, StringComparer.Ordinal);
 
-    private static async Task<byte[]?> ReadBoundedAsync(Stream stream, TimeSpan timeout, CancellationToken cancellation)
+    /// <summary>The body, or null past <paramref name="maxBytes"/> (other JSON endpoints read theirs through this too).</summary>
+    internal static async Task<byte[]?> ReadBoundedAsync(Stream stream, TimeSpan timeout, CancellationToken cancellation, int maxBytes = MaxBytes)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         deadline.CancelAfter(timeout);
@@ -89,7 +90,7 @@ internal static class ScenarioBody
         int read;
         while ((read = await stream.ReadAsync(chunk, deadline.Token)) > 0)
         {
-            if (buffer.Length + read > MaxBytes)
+            if (buffer.Length + read > maxBytes)
             {
                 return null;
             }
@@ -104,8 +105,10 @@ internal static class ScenarioBody
     /// Null when the body is well-formed JSON in which no object repeats a key; else the field to name and
     /// why. (System.Text.Json would let the last duplicate win, so "a": 1, "a": 2 would pass silently.)
     /// </summary>
-    private static (string Field, string Message)? CheckSyntax(byte[] body)
+    /// <param name="enumFields">Top-level fields whose strings must be exact enum names; the scenario's when null.</param>
+    internal static (string Field, string Message)? CheckSyntax(byte[] body, IReadOnlyDictionary<string, Type>? enumFields = null)
     {
+        enumFields ??= EnumFields;
         var reader = new Utf8JsonReader(body, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 32 });
         var keys = new Stack<HashSet<string>?>();
         string? topLevelField = null;
@@ -133,7 +136,7 @@ internal static class ScenarioBody
 
                         topLevelField = keys.Count == 1 ? name : null;
                         break;
-                    case JsonTokenType.String when keys.Count == 1 && topLevelField is not null && EnumFields.TryGetValue(topLevelField, out var enumType):
+                    case JsonTokenType.String when keys.Count == 1 && topLevelField is not null && enumFields.TryGetValue(topLevelField, out var enumType):
                         // The serializer would take "ONDEMAND" for onDemand; the documented values are exact.
                         var value = reader.GetString()!;
                         if (!JsonSetup.EnumNames(enumType).Contains(value, StringComparer.Ordinal))
@@ -177,7 +180,7 @@ internal static class ScenarioBody
         return (field, $"Expected {expected}{range}.");
     }
 
-    private static string Expected(Type type) => type switch
+    internal static string Expected(Type type) => type switch
     {
         _ when type == typeof(int) || type == typeof(long) => "a whole number",
         _ when type == typeof(double) || type == typeof(decimal) => "a number",

@@ -95,6 +95,7 @@ public static class CostCalcHosting
         app.MapCatalogEndpoints();
         app.MapPricingEndpoints();
         app.MapPdfEndpoints();
+        app.MapCalibrateEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
