@@ -12,7 +12,8 @@ internal sealed record EstimateDocument(
     IReadOnlyList<PathDocument> Paths,
     ProjectionDocument Projection,
     IReadOnlyList<FactDocument> Facts,
-    IReadOnlyList<WarningDocument> Warnings);
+    IReadOnlyList<WarningDocument> Warnings,
+    string? AdjustedPrices = null);
 
 internal sealed record PathDocument(
     string Id,
@@ -57,7 +58,8 @@ internal sealed record StormDocument(
     string Cause, long VmsAtOnce, long Connections, long SurvivingVms, double CpuMicrosecondsPerReconnect,
     double SpareCoresPerVm, double? SecondsToAbsorb, bool SurvivorsHoldThem);
 
-internal sealed record CostLineDocument(string Kind, string Name, decimal MonthlyUsd, string Detail, string Source);
+// Adjustment was added with your prices: reports saved before have none (null), their lines at list price.
+internal sealed record CostLineDocument(string Kind, string Name, decimal MonthlyUsd, string Detail, string Source, string? Adjustment = null);
 
 internal sealed record SplitDocument(string Machine, string Unit, IReadOnlyList<SliceDocument> Slices);
 

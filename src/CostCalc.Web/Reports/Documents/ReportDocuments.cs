@@ -33,7 +33,8 @@ public static class ReportDocuments
             new ProjectionDocument(estimate.Projection.Connections,
                 [.. estimate.Projection.Paths.Select(s => new SeriesDocument(s.Path, s.Machines, s.Vms, s.MonthlyUsd, s.CumulativeUsd))]),
             [.. estimate.Facts.Select(ToDocument)],
-            [.. estimate.Warnings.Select(ToDocument)]);
+            [.. estimate.Warnings.Select(ToDocument)],
+            estimate.AdjustedPrices);
         return (ScenarioDocument.Write(estimate.Scenario), JsonSerializer.Serialize(document, Options));
     }
 
@@ -62,7 +63,7 @@ public static class ReportDocuments
         p.Id, p.Name, p.MachineType, p.MachineKind, p.Feasible, p.Vms, p.Machines, p.SystemNodes, p.VmsPerMachine,
         p.ConnectionsPerVm, p.MemoryBoundConnectionsPerVm, p.CpuBoundConnectionsPerVm, BindingCode(p.Binding),
         p.VmMemoryMiB, p.VmCpuCores, p.VmSchedulers, p.RemoteMessageShare, p.MeshConnections,
-        [.. p.CostLines.Select(l => new CostLineDocument(CostKindStyle.Of(l.Kind).Code, l.Name, l.MonthlyUsd, l.Detail, l.Source))],
+        [.. p.CostLines.Select(l => new CostLineDocument(CostKindStyle.Of(l.Kind).Code, l.Name, l.MonthlyUsd, l.Detail, l.Source, l.Adjustment))],
         p.MonthlyUsd, p.UsdPer10kConnections, ToDocument(p.Memory), ToDocument(p.Cpu),
         p.Disruption.ConnectionsDroppedPerMonth, p.Disruption.VmRestartsPerMonth,
         [.. p.Disruption.Facts.Select(ToDocument)], [.. p.Warnings.Select(ToDocument)],
@@ -107,7 +108,7 @@ public static class ReportDocuments
         var projection = new Projection(d.Projection.Connections,
             [.. d.Projection.Paths.Select(s => new PathSeries(s.Path, s.Machines, s.Vms, s.MonthlyUsd, s.CumulativeUsd))]);
         return Assemble(scenario, d.SnapshotId, d.PricesAsOf, d.RegionName, d.PriceNotice, paths, projection, Facts(d.Facts),
-            [.. d.Warnings.Select(Warning)]);
+            [.. d.Warnings.Select(Warning)]) with { AdjustedPrices = d.AdjustedPrices };
     }
 
     /// <summary>An estimate from its parts; the verdict is derived from the projection, as the estimator derives it.</summary>
@@ -122,7 +123,7 @@ public static class ReportDocuments
     internal static IReadOnlyList<CostLine> Lines(IReadOnlyList<CostLineDocument> lines) =>
         [.. lines.Select(l => new CostLine(
             CostKindStyle.FromCode(l.Kind)?.Kind ?? throw new InvalidDataException($"Unknown cost kind '{l.Kind}'."),
-            l.Name, l.MonthlyUsd, l.Detail, l.Source))];
+            l.Name, l.MonthlyUsd, l.Detail, l.Source) { Adjustment = l.Adjustment })];
 
     internal static ResourceSplit Split(SplitDocument s) => new(s.Machine, s.Unit, [.. s.Slices.Select(x => new ResourceSlice(x.Name, x.Amount))]);
 
