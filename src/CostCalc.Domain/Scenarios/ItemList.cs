@@ -78,11 +78,59 @@ internal sealed class ItemListJsonConverterFactory : JsonConverterFactory
 internal sealed class ItemListJsonConverter<T> : JsonConverter<ItemList<T>>
     where T : IEquatable<T>
 {
-    public override ItemList<T> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        reader.TokenType == JsonTokenType.StartArray
-            ? ItemList<T>.From(JsonSerializer.Deserialize<T[]>(ref reader, options) ?? [])
-            : throw new JsonException("Expected an array.");
+    public override ItemList<T> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            throw new JsonException("Expected an array.");
+        }
+
+        var items = new List<T>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            try
+            {
+                items.Add(JsonSerializer.Deserialize<T>(ref reader, options)!);
+            }
+            catch (JsonException e)
+            {
+                throw new ListItemJsonException(items.Count, e);
+            }
+        }
+
+        return ItemList<T>.From(items);
+    }
 
     public override void Write(Utf8JsonWriter writer, ItemList<T> value, JsonSerializerOptions options) =>
         JsonSerializer.Serialize(writer, value.ToArray(), options);
+}
+
+/// <summary>
+/// An item of a list input that is not readable: <see cref="Member"/> is where within the list ("[1].usdPerHour",
+/// "[0]"), so a reader can name the field as validation does ("rateOverrides[1].usdPerHour").
+/// </summary>
+public sealed class ListItemJsonException : JsonException
+{
+    public ListItemJsonException(int index, JsonException inner)
+        : base(inner?.Message, inner) =>
+        Member = $"[{index}]" + (inner?.Path is { Length: > 1 } path && path.StartsWith('$') ? path[1..] : "");
+
+    public ListItemJsonException()
+    {
+        Member = "";
+    }
+
+    public ListItemJsonException(string message)
+        : base(message)
+    {
+        Member = "";
+    }
+
+    public ListItemJsonException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+        Member = "";
+    }
+
+    public string Member { get; }
 }
