@@ -14,6 +14,9 @@ public enum CostKind
     CrossAzTransfer,
     Operations,
     InternetEgress,
+
+    /// <summary>A cost of the user's own that AWS does not bill (support contract, licence, platform fee).</summary>
+    FixedCost,
 }
 
 public static class CostKinds
@@ -22,4 +25,16 @@ public static class CostKinds
 }
 
 /// <summary>One named monthly cost, with the quantity behind it and the source of its rate.</summary>
-public sealed record CostLine(CostKind Kind, string Name, decimal MonthlyUsd, string Detail, string Source);
+public sealed record CostLine(CostKind Kind, string Name, decimal MonthlyUsd, string Detail, string Source)
+{
+    /// <summary>How the user's prices changed the line's rates ("−20 % EC2 discount"); null when it is at list price.</summary>
+    public string? Adjustment { get; init; }
+
+    /// <summary>Whether the line is at the user's prices rather than AWS's list prices.</summary>
+    public bool Adjusted => Adjustment is not null;
+
+    /// <summary>What the line is priced at, as every view says it: "list price", "adjusted: …", or "your figure".</summary>
+    public string Basis => Kind is CostKind.Operations or CostKind.FixedCost ? "your figure"
+        : Adjustment is { } adjustment ? "adjusted: " + adjustment
+        : "list price";
+}

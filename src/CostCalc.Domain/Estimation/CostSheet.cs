@@ -31,14 +31,15 @@ public sealed class CostSheet
     public decimal Amount(CostKind kind) => _amounts[(int)kind];
 
     /// <summary>Adds one monthly cost; the detail is formatted only on an itemised sheet.</summary>
-    public void Add(CostKind kind, string name, decimal monthlyUsd, [InterpolatedStringHandlerArgument("")] CostDetail detail, string source) =>
-        Add(kind, name, monthlyUsd, detail.Text(), source);
+    /// <param name="adjustment">How the user's prices changed the rates (<see cref="CostLine.Adjustment"/>); null at list price.</param>
+    public void Add(CostKind kind, string name, decimal monthlyUsd, [InterpolatedStringHandlerArgument("")] CostDetail detail, string source, string? adjustment = null) =>
+        Add(kind, name, monthlyUsd, detail.Text(), source, adjustment);
 
-    public void Add(CostKind kind, string name, decimal monthlyUsd, string detail, string source)
+    public void Add(CostKind kind, string name, decimal monthlyUsd, string detail, string source, string? adjustment = null)
     {
         _amounts[(int)kind] += monthlyUsd;
         Total += monthlyUsd;
-        _lines?.Add(new CostLine(kind, name, monthlyUsd, detail, source));
+        _lines?.Add(new CostLine(kind, name, monthlyUsd, detail, source) { Adjustment = adjustment });
     }
 
     public void Clear()

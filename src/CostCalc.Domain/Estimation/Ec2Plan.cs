@@ -40,6 +40,8 @@ internal sealed class Ec2Plan : IPathPlan
         return new PathSize(vms, capacity.ConnectionsPerVm > 0 ? vms : 0, 0, 1, capacity, remote);
     }
 
+    public decimal MachineHoursPerMonth(PathSize size, double connections) => Day(size, connections).MachineHoursPerMonth;
+
     /// <summary>The day this plan runs at this month's peak: machines follow the load when autoscaling (an Auto Scaling group).</summary>
     public LoadDay Day(PathSize size, double connections) => LoadDay.Of(_scenario, size, connections, this, ScaleOutTime.Ec2);
 
@@ -48,18 +50,21 @@ internal sealed class Ec2Plan : IPathPlan
         var s = _scenario;
         var services = _region.Services;
         var day = Day(size, connections);
-        SharedCosts.AddMachines(sheet, "EC2 instances", "instance", _type.Name, _usdPerHour, s.Ec2PurchaseOption, day);
+        var adjustments = sheet.IsItemised ? _region.Adjustments : null;
+        SharedCosts.AddMachines(sheet, "EC2 instances", "instance", _type.Name, _usdPerHour, s.Ec2PurchaseOption, day, adjustments);
         if (_type.IsBurstable && s.BurstableUnlimited)
         {
             var busy = CoresPerMachine(size, connections);
             sheet.Add(CostKind.CpuCredits, "CPU credits (unlimited)",
                 day.Sum(p => Billing.CpuCreditsPerHour(s.BurstableUnlimited, _type, services, p.Size.Machines, CoresPerMachine(p.Size, p.Connections))),
-                $"{busy:0.##} cores busy per instance{(day.Flat ? "" : " at peak")} vs a {_type.BurstableBaselinePerVcpu * _type.Vcpu:0.##}-core baseline{day.ShapeSuffix}", Sources.CpuCredits);
+                $"{busy:0.##} cores busy per instance{(day.Flat ? "" : " at peak")} vs a {_type.BurstableBaselinePerVcpu * _type.Vcpu:0.##}-core baseline{day.ShapeSuffix}", Sources.CpuCredits,
+                adjustments?.Note(PriceFamily.Ec2, SharedCosts.CreditRates(_type)));
         }
 
         sheet.Add(CostKind.Storage, "EBS gp3 root volumes", Volumes(day, size) * s.Ec2RootVolumeGiB * _region.Gp3.UsdPerGbMonth,
-            $"{Volumes(day, size):#,0.##}{(day.Autoscaled ? " average" : "")} × {s.Ec2RootVolumeGiB} GiB at ${_region.Gp3.UsdPerGbMonth}/GB-month", Sources.Gp3);
-        SharedCosts.Cost(s, services, day, s.Ec2OperationsHoursPerMonth, sheet);
+            $"{Volumes(day, size):#,0.##}{(day.Autoscaled ? " average" : "")} × {s.Ec2RootVolumeGiB} GiB at ${_region.Gp3.UsdPerGbMonth}/GB-month", Sources.Gp3,
+            adjustments?.Note(PriceFamily.None, SharedCosts.Gp3Rates));
+        SharedCosts.Cost(s, services, day, s.Ec2OperationsHoursPerMonth, sheet, adjustments);
     }
 
     /// <summary>Volumes billed for the month: the fleet, or with autoscaling the average fleet (volumes go with their instances).</summary>

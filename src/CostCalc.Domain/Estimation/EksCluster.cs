@@ -29,11 +29,16 @@ internal static class EksCluster
     public static decimal ControlPlaneUsdPerHour(Scenario s, ServicePrices services) =>
         s.SupportTier == SupportTier.Extended ? services.EksExtendedSupportUsdPerHour : services.EksClusterUsdPerHour;
 
-    public static void AddControlPlane(Scenario s, ServicePrices services, CostSheet sheet)
+    private static readonly string[] StandardRates = [PriceRates.ControlPlane];
+    private static readonly string[] ExtendedRates = [PriceRates.ControlPlaneExtended];
+
+    /// <param name="adjustments">The user's prices, for the line's note; null at list prices.</param>
+    public static void AddControlPlane(Scenario s, ServicePrices services, CostSheet sheet, PriceAdjustments? adjustments = null)
     {
         var rate = ControlPlaneUsdPerHour(s, services);
         sheet.Add(CostKind.ControlPlane, "EKS control plane", s.Clusters * rate * Billing.HoursPerMonth,
-            $"{SharedCosts.Plural(s.Clusters, "cluster")} × ${rate}/h ({s.SupportTier} support)", Sources.ControlPlane);
+            $"{SharedCosts.Plural(s.Clusters, "cluster")} × ${rate}/h ({s.SupportTier} support)", Sources.ControlPlane,
+            sheet.IsItemised ? adjustments?.Note(PriceFamily.EksFees, s.SupportTier == SupportTier.Extended ? ExtendedRates : StandardRates) : null);
     }
 
     /// <summary>

@@ -50,6 +50,8 @@ internal sealed class EksFargatePlan : IPathPlan
         return new PathSize(pods, Runs && capacity.ConnectionsPerVm > 0 ? pods : 0, 0, Runs ? 1 : 0, capacity, remote);
     }
 
+    public decimal MachineHoursPerMonth(PathSize size, double connections) => Day(size, connections).MachineHoursPerMonth;
+
     /// <summary>The day this plan runs at this month's peak: BEAM pods follow the load when autoscaling (more Fargate pods).</summary>
     public LoadDay Day(PathSize size, double connections) => LoadDay.Of(_scenario, size, connections, this, ScaleOutTime.Fargate);
 
@@ -60,22 +62,26 @@ internal sealed class EksFargatePlan : IPathPlan
         var day = Day(size, connections);
         // One branch per detail: a detail written as a ternary would be formatted even on the projection's totals sheet.
         var pods = day.MachineHoursPerMonth * UsdPerHour(_billed);
+        var adjustments = sheet.IsItemised ? _region.Adjustments : null;
+        var note = adjustments?.Note(PriceFamily.Fargate, FargateRates);
         if (day.Autoscaled)
         {
             sheet.Add(CostKind.Compute, "Fargate pods", pods,
                 $"{day.MachineHoursPerMonth:#,0} pod-hours of {_pod?.Vcpu} vCPU / {_pod?.MemoryGb} GB: {size.Machines:#,0} BEAM pods at peak, {day.OffPeak.Size.Machines:#,0} off-peak, autoscaled{day.ShapeSuffix}",
-                Sources.Fargate);
+                Sources.Fargate, note);
         }
         else
         {
-            sheet.Add(CostKind.Compute, "Fargate pods", pods, $"{size.Machines:#,0} BEAM pod{(size.Machines == 1 ? "" : "s")} of {_pod?.Vcpu} vCPU / {_pod?.MemoryGb} GB × 730 h", Sources.Fargate);
+            sheet.Add(CostKind.Compute, "Fargate pods", pods, $"{size.Machines:#,0} BEAM pod{(size.Machines == 1 ? "" : "s")} of {_pod?.Vcpu} vCPU / {_pod?.MemoryGb} GB × 730 h", Sources.Fargate, note);
         }
 
         sheet.Add(CostKind.SystemNodes, "Add-on Fargate pods", EksCluster.AddOnPods * UsdPerHour(_addOnPod) * Billing.HoursPerMonth,
-            $"{EksCluster.AddOnPods} add-on pods of {_addOnPod?.Vcpu} vCPU / {_addOnPod?.MemoryGb} GB", Sources.Fargate);
-        EksCluster.AddControlPlane(s, services, sheet);
-        SharedCosts.Cost(s, services, day, s.EksOperationsHoursPerMonth, sheet);
+            $"{EksCluster.AddOnPods} add-on pods of {_addOnPod?.Vcpu} vCPU / {_addOnPod?.MemoryGb} GB", Sources.Fargate, note);
+        EksCluster.AddControlPlane(s, services, sheet, adjustments);
+        SharedCosts.Cost(s, services, day, s.EksOperationsHoursPerMonth, sheet, adjustments);
     }
+
+    private static readonly string[] FargateRates = [PriceRates.FargateVcpu, PriceRates.FargateGb];
 
     public decimal MachineUsdPerHour => UsdPerHour(_billed);
 

@@ -6,6 +6,8 @@ namespace CostCalc.Domain.Estimation;
 /// <summary>The EKS path's cost lines, resource split and warnings, for display.</summary>
 internal sealed partial class EksPlan
 {
+    public decimal MachineHoursPerMonth(PathSize size, double connections) => Day(size, connections).MachineHoursPerMonth;
+
     /// <summary>The day this plan runs at this month's peak: nodes follow the load when autoscaling (Karpenter or cluster autoscaler).</summary>
     public LoadDay Day(PathSize size, double connections) => LoadDay.Of(_scenario, size, connections, this, ScaleOutTime.EksNode);
 
@@ -14,7 +16,8 @@ internal sealed partial class EksPlan
         var s = _scenario;
         var services = _region.Services;
         var day = Day(size, connections);
-        SharedCosts.AddMachines(sheet, "EKS nodes", "node", _type.Name, _nodeUsdPerHour, s.EksPurchaseOption, day);
+        var adjustments = sheet.IsItemised ? _region.Adjustments : null;
+        SharedCosts.AddMachines(sheet, "EKS nodes", "node", _type.Name, _nodeUsdPerHour, s.EksPurchaseOption, day, adjustments);
         if (size.SystemNodes > 0)
         {
             var system = _system;
@@ -23,15 +26,15 @@ internal sealed partial class EksPlan
                 system is not null
                     ? $"{size.SystemNodes:#,0} × {system.Type.Name} at ${rate:0.#####}/h × 730 h for CoreDNS and metrics-server"
                     : $"{size.SystemNodes:#,0} × {_type.Name}: the add-ons do not fit beside the BEAM pods",
-                Sources.SystemNodes);
+                Sources.SystemNodes, adjustments?.InstanceNote((system?.Type ?? _type).Name, s.EksPurchaseOption));
         }
 
-        EksCluster.AddControlPlane(s, services, sheet);
+        EksCluster.AddControlPlane(s, services, sheet, adjustments);
         if (UsesUnlimitedCredits)
         {
             sheet.Add(CostKind.CpuCredits, "CPU credits (unlimited)", day.Sum(p => CpuCreditsPerHour(p.Size, p.Connections)),
                 $"{CoresPerBeamNode(size, connections):0.##} cores busy per BEAM node{(day.Flat ? "" : " at peak")} vs a {_type.BurstableBaselinePerVcpu * _type.Vcpu ?? 0:0.##}-core baseline{day.ShapeSuffix}",
-                Sources.CpuCredits);
+                Sources.CpuCredits, adjustments?.Note(PriceFamily.Ec2, SharedCosts.CreditRates(_system?.Type is { IsBurstable: true } t && !_type.IsBurstable ? t : _type)));
         }
 
         if (s.AutoMode)
@@ -40,8 +43,9 @@ internal sealed partial class EksPlan
         }
 
         sheet.Add(CostKind.Storage, "EBS gp3 node volumes", Ec2Plan.Volumes(day, size) * s.EksRootVolumeGiB * _region.Gp3.UsdPerGbMonth,
-            $"{Ec2Plan.Volumes(day, size):#,0.##}{(day.Autoscaled ? " average" : "")} × {s.EksRootVolumeGiB} GiB at ${_region.Gp3.UsdPerGbMonth}/GB-month", Sources.Gp3);
-        SharedCosts.Cost(s, services, day, s.EksOperationsHoursPerMonth, sheet);
+            $"{Ec2Plan.Volumes(day, size):#,0.##}{(day.Autoscaled ? " average" : "")} × {s.EksRootVolumeGiB} GiB at ${_region.Gp3.UsdPerGbMonth}/GB-month", Sources.Gp3,
+            adjustments?.Note(PriceFamily.None, SharedCosts.Gp3Rates));
+        SharedCosts.Cost(s, services, day, s.EksOperationsHoursPerMonth, sheet, adjustments);
     }
 
     /// <summary>
@@ -58,7 +62,7 @@ internal sealed partial class EksPlan
         var usd = (day.BeamMachineHoursPerMonth * beam.UsdPerHour) + (day.SystemNodeHoursPerMonth * system.UsdPerHour);
         var listed = beam.Listed is not null || (size.SystemNodes > 0 && system.Listed is not null);
         sheet.Add(CostKind.AutoModeFee, "EKS Auto Mode fee", usd, sheet.IsItemised ? Detail() : "",
-            listed ? Sources.AutoModeFeeList : Sources.AutoMode);
+            listed ? Sources.AutoModeFeeList : Sources.AutoMode, sheet.IsItemised ? _region.Adjustments?.Note(PriceFamily.EksFees, []) : null);
 
         // Written only for an itemised sheet: the projection's totals need no words.
         string Detail()
@@ -75,8 +79,13 @@ internal sealed partial class EksPlan
     }
 
     private string FeeDetail(string nodes, Catalog.InstanceType type, AutoModeFeeRate rate) => rate.Listed is { } listed
-        ? Format($"{nodes} × {type.Name} at ${rate.UsdPerHour:0.######}/h (AmazonEKS price list, {listed.Origin.AsOf:yyyy-MM-dd}) × 730 h")
-        : Format($"{nodes} × {type.Name} at {rate.ShareOfOnDemand * 100:0.##} % of on-demand ${OnDemand(type):0.#####}/h = ${rate.UsdPerHour:0.######}/h × 730 h");
+        ? Format($"{nodes} × {type.Name} at ${rate.UsdPerHour:0.######}/h (AmazonEKS price list, {listed.Origin.AsOf:yyyy-MM-dd}{FeeDiscount}) × 730 h")
+        : Format($"{nodes} × {type.Name} at {rate.ShareOfOnDemand * 100:0.##} % of on-demand ${OnDemand(type):0.#####}/h{FeeDiscount} = ${rate.UsdPerHour:0.######}/h × 730 h");
+
+    /// <summary>", less the EKS-fee discount of 20 %" when the user's prices discount EKS fees (the fee is the list fee less it).</summary>
+    private string FeeDiscount => _region.Adjustments?.Percent(PriceFamily.EksFees) is > 0 and var percent
+        ? Format($", less your {percent:0.##} % EKS-fee discount")
+        : "";
 
     public Disruption Disruption(PathSize size)
     {

@@ -191,7 +191,8 @@ internal sealed partial class EksPlan : IPathPlan
             + Billing.CpuCreditsPerHour(unlimited, systemType, services, size.SystemNodes, DaemonSetCpu / 1000.0);
     }
 
-    private decimal OnDemand(InstanceType type) => _region.Find(type.Name)!.OnDemandUsdPerHour;
+    /// <summary>The list on-demand price the Auto Mode fee is a share of (an override of the EC2 rate does not change the fee).</summary>
+    private decimal OnDemand(InstanceType type) => _region.List.Find(type.Name)!.OnDemandUsdPerHour;
 
     private bool UsesUnlimitedCredits =>
         _scenario.BurstableUnlimited && (_type.IsBurstable || _system?.Type is { IsBurstable: true });

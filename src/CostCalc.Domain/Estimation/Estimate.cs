@@ -124,6 +124,12 @@ public sealed record Estimate(
     public Crossover? Crossover { get; init; }
 
     /// <summary>
+    /// Says which of the user's prices are in the estimate (docs/model.md §10) and whether they change the verdict
+    /// against list prices; null at list prices.
+    /// </summary>
+    public string? AdjustedPrices { get; init; }
+
+    /// <summary>
     /// Says so when every operations-effort input that matters to the shown paths is 0 h a month: the verdict
     /// then compares infrastructure alone. Null once any of them has hours.
     /// </summary>

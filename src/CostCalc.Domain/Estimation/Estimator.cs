@@ -43,8 +43,9 @@ public sealed class Estimator(InstanceCatalog catalog, PriceBook prices, IReadOn
             throw new ArgumentException(string.Join(" ", problems.Select(p => $"{p.Field}: {p.Message}")), nameof(scenario));
         }
 
-        var region = prices.Find(scenario.Region)!;
-        var plans = Shown(scenario).Select(p => (p.Id, Plan: p.Plan(scenario, region, catalog))).ToList();
+        var list = prices.Find(scenario.Region)!;
+        var region = PriceAdjustments.Apply(scenario, list);
+        var plans = Shown(scenario).Select(p => (p.Id, Plan: FixedCostsPlan.For(p, scenario, region, catalog))).ToList();
         var names = Paths.ToDictionary(p => p.Id, p => p.Name);
         double connections = scenario.PeakConnections;
         var estimates = plans.Select(p => Describe(p.Id, names[p.Id], p.Plan, connections)).ToList();
@@ -70,7 +71,66 @@ public sealed class Estimator(InstanceCatalog catalog, PriceBook prices, IReadOn
             PriceNotice = PriceNotice(region, today),
             Bridges = CostBridge.Build(named, ProjectionBuilder.Counts(scenario), verdict, estimates),
             Crossover = Crossover.Build(named, scenario.PeakConnections),
+            AdjustedPrices = AdjustedPrices(scenario, list, verdict, names),
         };
+    }
+
+    /// <summary>
+    /// Says so when the scenario's own prices (discounts, overrides, the SP discount, fixed costs) are in the
+    /// estimate, and whether the verdict at list prices would differ: the list-price projection is totals only.
+    /// </summary>
+    private string? AdjustedPrices(Scenario scenario, RegionPrices list, Verdict verdict, Dictionary<string, string> names)
+    {
+        var applied = AdjustmentsApplied(scenario);
+        if (applied.Count == 0)
+        {
+            return null;
+        }
+
+        var atList = Shown(scenario).Select(p => (p.Id, Plan: p.Plan(scenario, list, catalog))).ToList();
+        var listVerdict = Verdict.From(ProjectionBuilder.Build(atList, scenario), names);
+        var what = $"Prices are adjusted ({string.Join(", ", applied)}).";
+        string Name(string? id) => id is null ? "no single path" : names[id];
+        return listVerdict.CheapestPath == verdict.CheapestPath
+            ? $"{what} The verdict is the same at list prices: {Name(verdict.CheapestPath)} {(verdict.CheapestPath is null ? "is cheapest" : "is cheapest over the horizon")}."
+            : $"{what} They change the verdict: at list prices {Name(listVerdict.CheapestPath)} would be cheapest over the horizon, at yours {Name(verdict.CheapestPath)} is.";
+    }
+
+    /// <summary>"−20 % EC2 discount", "1 rate override", "2 fixed costs": what the scenario changes from list prices.</summary>
+    public static IReadOnlyList<string> AdjustmentsApplied(Scenario scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        var inv = CultureInfo.InvariantCulture;
+        var applied = new List<string>();
+        foreach (var (family, percent) in new[]
+        {
+            (PriceFamily.Ec2, scenario.Ec2DiscountPercent), (PriceFamily.Fargate, scenario.FargateDiscountPercent),
+            (PriceFamily.EksFees, scenario.EksFeeDiscountPercent), (PriceFamily.LoadBalancing, scenario.LoadBalancingDiscountPercent),
+            (PriceFamily.DataTransfer, scenario.DataTransferDiscountPercent),
+        })
+        {
+            if (percent > 0)
+            {
+                applied.Add(string.Create(inv, $"−{percent:0.##} % {PriceAdjustments.FamilyName(family)} discount"));
+            }
+        }
+
+        if (scenario.SavingsPlanDiscountPercent > 0)
+        {
+            applied.Add(string.Create(inv, $"your Savings Plan rate: on-demand less {scenario.SavingsPlanDiscountPercent:0.##} % where the snapshot has none"));
+        }
+
+        if (scenario.RateOverrides.Count > 0)
+        {
+            applied.Add(SharedCosts.Plural(scenario.RateOverrides.Count, "rate override"));
+        }
+
+        if (scenario.FixedCosts.Count > 0)
+        {
+            applied.Add(SharedCosts.Plural(scenario.FixedCosts.Count, "fixed cost"));
+        }
+
+        return applied;
     }
 
     /// <summary>One path at a connection count: its size, capacity, itemised costs, splits, disruption and warnings.</summary>

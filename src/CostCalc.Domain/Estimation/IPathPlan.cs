@@ -45,6 +45,12 @@ public interface IPathPlan
     /// <summary>What deploys and restarts do to this path's connections.</summary>
     Disruption Disruption(PathSize size);
 
+    /// <summary>
+    /// Machine-hours (instances, nodes, Fargate pods) billed in a month at this size, for costs charged per
+    /// machine-month: the fleet × 730 h, or what the day's load shape runs when machines follow it.
+    /// </summary>
+    decimal MachineHoursPerMonth(PathSize size, double connections) => size.Machines * Billing.HoursPerMonth;
+
     /// <summary>What losses the plan keeps peak capacity through, e.g. "survives losing 1 node"; null when it cannot run.</summary>
     string? Survives(PathSize size) => null;
 

@@ -54,7 +54,8 @@ public static class RankingExtensions
             throw new ArgumentException(string.Join(" ", problems.Select(p => $"{p.Field}: {p.Message}")), nameof(scenario));
         }
 
-        var region = estimator.Prices.Find(scenario.Region)!;
+        var list = estimator.Prices.Find(scenario.Region)!;
+        var region = Prices.PriceAdjustments.Apply(scenario, list);
         double connections = scenario.PeakConnections;
         var sheet = CostSheet.Totals();
         var paths = new List<PathRanking>();
@@ -73,15 +74,15 @@ public static class RankingExtensions
                     continue;
                 }
 
-                var plan = path.Plan(field.Write(scenario, name), region, estimator.Catalog);
-                AddIfFeasible(rows, plan, type, region.Find(name)!.OnDemandUsdPerHour, connections, sheet);
+                var plan = FixedCostsPlan.For(path, field.Write(scenario, name), region, estimator.Catalog);
+                AddIfFeasible(rows, plan, type, list.Find(name)!.OnDemandUsdPerHour, connections, sheet);
             }
 
             rows.Sort(ByCost);
             paths.Add(new PathRanking(path.Id, path.Name, field.Name, field.Read(scenario), rows));
         }
 
-        return new Ranking(region.Region.Code, estimator.Prices.SnapshotId, paths);
+        return new Ranking(list.Region.Code, estimator.Prices.SnapshotId, paths);
     }
 
     private static int ByCost(RankedInstance a, RankedInstance b)

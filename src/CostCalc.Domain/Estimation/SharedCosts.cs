@@ -64,9 +64,11 @@ internal static class SharedCosts
     /// type's hourly price, worded for a flat fleet or one that follows the day.
     /// </summary>
     /// <param name="hourUnit">What an hour of one machine is called: "instance", "node".</param>
-    public static void AddMachines(CostSheet sheet, string name, string hourUnit, string typeName, decimal usdPerHour, PurchaseOption option, LoadDay day)
+    /// <param name="adjustments">The user's prices, for the line's note; null at list prices.</param>
+    public static void AddMachines(CostSheet sheet, string name, string hourUnit, string typeName, decimal usdPerHour, PurchaseOption option, LoadDay day, PriceAdjustments? adjustments = null)
     {
         var hours = day.BeamMachineHoursPerMonth;
+        var note = sheet.IsItemised ? adjustments?.InstanceNote(typeName, option) : null;
         var label = ScenarioChoices.Label(option);
         var source = option == PurchaseOption.Spot ? Sources.SpotAdvisor : Sources.HoursPerMonth;
         // One branch per detail: a detail written as a ternary would be formatted even on the projection's totals sheet.
@@ -74,17 +76,34 @@ internal static class SharedCosts
         {
             sheet.Add(CostKind.Compute, name, hours * usdPerHour,
                 $"{hours:#,0} {hourUnit}-hours of {typeName} at ${usdPerHour:0.#####}/h ({label}): {day.Peak.Size.BeamMachines:#,0} at peak, {day.OffPeak.Size.BeamMachines:#,0} off-peak, autoscaled{day.ShapeSuffix}",
-                source);
+                source, note);
         }
         else
         {
-            sheet.Add(CostKind.Compute, name, hours * usdPerHour, $"{day.Peak.Size.BeamMachines:#,0} × {typeName} at ${usdPerHour:0.#####}/h ({label}) × 730 h", source);
+            sheet.Add(CostKind.Compute, name, hours * usdPerHour, $"{day.Peak.Size.BeamMachines:#,0} × {typeName} at ${usdPerHour:0.#####}/h ({label}) × 730 h", source, note);
         }
     }
 
+    /// <summary>The rates of EBS gp3 volumes, for notes.</summary>
+    public static readonly string[] Gp3Rates = [PriceRates.Gp3Gb];
+
+    private static readonly string[] X64Credits = [PriceRates.CpuCredit];
+    private static readonly string[] ArmCredits = [PriceRates.CpuCreditGraviton];
+
+    /// <summary>The surplus-credit rate a burstable type pays, for notes.</summary>
+    public static string[] CreditRates(Catalog.InstanceType type) => type.Architecture == Catalog.CpuArchitecture.Arm64 ? ArmCredits : X64Credits;
+
+    private static readonly string[] AlbRates = [PriceRates.Alb, PriceRates.AlbLcu];
+    private static readonly string[] NlbRates = [PriceRates.Nlb, PriceRates.NlbNlcu];
+    private static readonly string[] NatRates = [PriceRates.NatGateway, PriceRates.NatGb];
+    private static readonly string[] CrossAzRates = [PriceRates.CrossAzGb];
+    private static readonly string[] EgressRates = [PriceRates.EgressTier1, PriceRates.EgressTier2, PriceRates.EgressTier3, PriceRates.EgressTier4];
+
     /// <summary>Adds the costs every path incurs the same way for the same traffic, over the day's load shape.</summary>
-    public static void Cost(Scenario scenario, ServicePrices services, LoadDay day, double opsHours, CostSheet sheet)
+    /// <param name="adjustments">The user's prices, for the lines' notes (<see cref="RegionPrices.Adjustments"/>); null at list prices.</param>
+    public static void Cost(Scenario scenario, ServicePrices services, LoadDay day, double opsHours, CostSheet sheet, PriceAdjustments? adjustments = null)
     {
+        var notes = sheet.IsItemised ? adjustments : null;
         var peak = day.Peak;
         if (LoadBalancing.Unit(scenario.LoadBalancer) is { } unit)
         {
@@ -93,7 +112,8 @@ internal static class SharedCosts
                 $", {LoadBalancing.CapacityUnits(unit, scenario, day.OffPeak.Connections):#,0.#} off-peak");
             sheet.Add(CostKind.LoadBalancer, LoadBalancing.Name(balancer), LoadBalancer(scenario, services, day),
                 $"{LoadBalancing.CapacityUnits(unit, scenario, peak.Connections):#,0.#} {unit.Unit} at peak, set by {LoadBalancing.Binding(unit, scenario, peak.Connections)}{offPeak}{day.ShapeSuffix}",
-                balancer == Scenarios.LoadBalancer.Alb ? Sources.Alb : Sources.Nlb);
+                balancer == Scenarios.LoadBalancer.Alb ? Sources.Alb : Sources.Nlb,
+                notes?.Note(PriceFamily.LoadBalancing, balancer == Scenarios.LoadBalancer.Alb ? AlbRates : NlbRates));
         }
 
         if (scenario.NatGateways > 0 || scenario.NatProcessedGbPerMonth > 0)
@@ -101,18 +121,19 @@ internal static class SharedCosts
             var processed = day.Flat || !sheet.IsItemised ? "" : string.Create(CultureInfo.InvariantCulture,
                 $" ({scenario.NatProcessedGbPerMonth:#,0.#} GB/month at peak load{day.ShapeSuffix})");
             sheet.Add(CostKind.NatGateway, "NAT gateways", Nat(scenario, services, day),
-                $"{Plural(scenario.NatGateways, "gateway")}, {NatProcessedGbPerMonth(scenario, day):#,0.#} GB processed{processed}", Sources.Nat);
+                $"{Plural(scenario.NatGateways, "gateway")}, {NatProcessedGbPerMonth(scenario, day):#,0.#} GB processed{processed}", Sources.Nat,
+                notes?.Note(PriceFamily.None, NatRates));
         }
 
         sheet.Add(CostKind.CrossAzTransfer, "Cross-AZ transfer", CrossAz(scenario, services, day),
             $"{CrossAzGbPerMonth(scenario, day):#,0.#} GB/month between VMs in other zones{day.ShapeSuffix}",
-            Sources.CrossAz);
+            Sources.CrossAz, notes?.Note(PriceFamily.DataTransfer, CrossAzRates));
         if (scenario.ClientBytesPerConnectionPerSecond > 0)
         {
             var egress = services.InternetEgress;
             sheet.Add(CostKind.InternetEgress, "Internet egress", InternetEgress(scenario, services, day),
                 $"{InternetEgressGbPerMonth(scenario, day):#,0.#} GB/month to clients, {egress.FreeGbPerMonth:#,0.#} GB free, tiered ${egress.First10TbUsdPerGb:0.00#}–{egress.Over150TbUsdPerGb:0.00#}/GB{day.ShapeSuffix}",
-                Sources.InternetEgress);
+                Sources.InternetEgress, notes?.Note(PriceFamily.DataTransfer, EgressRates));
         }
 
         if (opsHours > 0)

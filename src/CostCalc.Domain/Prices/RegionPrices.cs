@@ -36,12 +36,39 @@ public sealed class RegionPrices
             ? new Dictionary<string, AutoModeFee>(StringComparer.Ordinal)
             : new Dictionary<string, AutoModeFee>(autoModeFees, StringComparer.Ordinal);
         InstanceTypeNames = [.. _instances.Keys.Order(StringComparer.Ordinal)];
+        List = this;
         var instancePrices = origins.Where(o => o.IsEc2OnDemand).ToList();
         AsOf = (instancePrices.Count > 0 ? instancePrices : origins).Select(o => o.AsOf).DefaultIfEmpty(DateOnly.MinValue).Max();
         OldestAsOf = origins.Count == 0 ? DateOnly.MinValue : origins.Min(o => o.AsOf);
     }
 
+    /// <summary>
+    /// The same region at the user's prices (docs/model.md §10): every rate after overrides, purchase options and
+    /// family discounts; the list-price region stays in <see cref="List"/>.
+    /// </summary>
+    internal RegionPrices(RegionPrices list, IReadOnlyDictionary<string, InstancePrice> instances, Gp3Prices gp3, ServicePrices services, PriceAdjustments adjustments)
+    {
+        ArgumentNullException.ThrowIfNull(list);
+        Region = list.Region;
+        _instances = new Dictionary<string, InstancePrice>(instances, StringComparer.Ordinal);
+        _autoModeFees = list._autoModeFees;
+        Gp3 = gp3;
+        Services = services;
+        Origins = list.Origins;
+        InstanceTypeNames = list.InstanceTypeNames;
+        AsOf = list.AsOf;
+        OldestAsOf = list.OldestAsOf;
+        List = list;
+        Adjustments = adjustments;
+    }
+
     public Region Region { get; }
+
+    /// <summary>The region at list prices: this region itself unless it is adjusted.</summary>
+    public RegionPrices List { get; }
+
+    /// <summary>How these prices differ from the list's (for the cost lines' notes); null at list prices.</summary>
+    public PriceAdjustments? Adjustments { get; }
 
     public Gp3Prices Gp3 { get; }
 
@@ -73,17 +100,20 @@ public sealed class RegionPrices
     /// <summary>
     /// The Auto Mode fee per hour of a priced type: the listed rate, else the share of its on-demand
     /// price. Never a Savings Plan, reserved or Spot rate: the fee is an AmazonEKS charge (model.md §1.2).
+    /// At adjusted prices the fee is the list fee less the EKS-fee discount: an EC2 override or discount
+    /// does not change it (model.md §10).
     /// </summary>
     public AutoModeFeeRate AutoModeFeeUsdPerHour(string instanceType)
     {
         var share = Services.AutoModeFeeShareOfOnDemand;
+        var factor = Adjustments?.Factor(PriceFamily.EksFees) ?? 1;
         if (FindAutoModeFee(instanceType) is { } listed)
         {
-            return new(listed.UsdPerHour, listed, share);
+            return new(listed.UsdPerHour * factor, listed, share);
         }
 
-        var onDemand = Find(instanceType)?.OnDemandUsdPerHour
+        var onDemand = List.Find(instanceType)?.OnDemandUsdPerHour
             ?? throw new ArgumentException($"{instanceType} has no price in {Region.Code}.", nameof(instanceType));
-        return new(onDemand * share, null, share);
+        return new(onDemand * share * factor, null, share);
     }
 }

@@ -114,5 +114,22 @@ public sealed record Scenario
     /// <summary>Share of spot machines reclaimed each month (only with a spot purchase option).</summary>
     public double SpotInterruptionPercentPerMonth { get; init; } = 10;
 
+    // Your prices (docs/model.md §10): discounts per price family, the Savings Plan discount where the snapshot has
+    // no SP rates, overrides of single rates, and costs of your own. All off by default: list prices.
+    public double Ec2DiscountPercent { get; init; }
+    public double FargateDiscountPercent { get; init; }
+    public double EksFeeDiscountPercent { get; init; }
+    public double LoadBalancingDiscountPercent { get; init; }
+    public double DataTransferDiscountPercent { get; init; }
+
+    /// <summary>Your Compute Savings Plan's discount off on-demand, used when the snapshot has no SP rate for the type.</summary>
+    public double SavingsPlanDiscountPercent { get; init; }
+
+    /// <summary>Rates replaced by yours, named as cost lines name them.</summary>
+    public ItemList<RateOverride> RateOverrides { get; init; } = ItemList.Empty<RateOverride>();
+
+    /// <summary>Costs AWS does not bill, per path: a monthly amount or an amount per machine a month.</summary>
+    public ItemList<FixedCost> FixedCosts { get; init; } = ItemList.Empty<FixedCost>();
+
     public static Scenario Default { get; } = new();
 }

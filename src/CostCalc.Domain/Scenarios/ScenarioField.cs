@@ -9,6 +9,9 @@ public enum FieldGroup
     Ec2,
     Eks,
     Operations,
+
+    /// <summary>Discounts, overrides and fixed costs of your own (docs/model.md §10).</summary>
+    YourPrices,
 }
 
 /// <summary>

@@ -7,6 +7,7 @@ public static class ScenarioFields
     private static readonly string[] Eks = [PathIds.Eks];
     private static readonly string[] EksAny = [PathIds.Eks, PathIds.EksFargate];
     private static readonly string[] Spot = [PathIds.Ec2, PathIds.Eks];
+    private static readonly string[] Fargate = [PathIds.EksFargate];
 
     /// <summary>The unit of the operations-effort inputs.</summary>
     public const string HoursPerMonth = "h/month";
@@ -61,6 +62,12 @@ public static class ScenarioFields
         new("deploysPerMonth", FieldGroup.Operations, "Deploys", "deploys/month", 0, 10_000, Sources.Assumption, s => s.DeploysPerMonth, (s, v) => s with { DeploysPerMonth = (int)v }) { WholeNumber = true },
         new("instanceRefreshesPerYear", FieldGroup.Operations, "OS/AMI patch rolls (instance refresh, node AMI update)", "rolls/year", 0, 365, Sources.InstanceRefresh, s => s.InstanceRefreshesPerYear, (s, v) => s with { InstanceRefreshesPerYear = v }),
         new("kubernetesUpgradesPerYear", FieldGroup.Operations, "Kubernetes minor upgrades reaching the nodes", "upgrades/year", 0, 12, Sources.KubernetesReleaseCadence, s => s.KubernetesUpgradesPerYear, (s, v) => s with { KubernetesUpgradesPerYear = v }) { Paths = EksAny },
+        new("ec2DiscountPercent", FieldGroup.YourPrices, "EC2 compute discount (instances, nodes, CPU credits)", "%", 0, 100, Sources.YourDiscount, s => s.Ec2DiscountPercent, (s, v) => s with { Ec2DiscountPercent = v }) { Paths = Spot },
+        new("fargateDiscountPercent", FieldGroup.YourPrices, "Fargate discount", "%", 0, 100, Sources.YourDiscount, s => s.FargateDiscountPercent, (s, v) => s with { FargateDiscountPercent = v }) { Paths = Fargate },
+        new("eksFeeDiscountPercent", FieldGroup.YourPrices, "EKS fee discount (control plane, Auto Mode fee)", "%", 0, 100, Sources.YourDiscount, s => s.EksFeeDiscountPercent, (s, v) => s with { EksFeeDiscountPercent = v }) { Paths = EksAny },
+        new("loadBalancingDiscountPercent", FieldGroup.YourPrices, "Load-balancing discount (ALB, NLB)", "%", 0, 100, Sources.YourDiscount, s => s.LoadBalancingDiscountPercent, (s, v) => s with { LoadBalancingDiscountPercent = v }) { InUse = s => s.LoadBalancer != LoadBalancer.None },
+        new("dataTransferDiscountPercent", FieldGroup.YourPrices, "Data-transfer discount (internet egress, cross-AZ)", "%", 0, 100, Sources.YourDiscount, s => s.DataTransferDiscountPercent, (s, v) => s with { DataTransferDiscountPercent = v }),
+        new("savingsPlanDiscountPercent", FieldGroup.YourPrices, "Your Savings Plan discount off on-demand (where the snapshot has no SP rates)", "%", 0, 100, Sources.YourSavingsPlan, s => s.SavingsPlanDiscountPercent, (s, v) => s with { SavingsPlanDiscountPercent = v }) { Paths = Spot, InUse = UsesSavingsPlan },
         new("spotInterruptionPercentPerMonth", FieldGroup.Operations, "Spot machines reclaimed", "%/month", 0, 100, Sources.SpotInterruptions, s => s.SpotInterruptionPercentPerMonth, (s, v) => s with { SpotInterruptionPercentPerMonth = v }) { Paths = Spot, InUse = UsesSpot },
     ];
 
@@ -84,6 +91,14 @@ public static class ScenarioFields
     private static bool UsesSpot(Scenario s) =>
         (s.Ec2PurchaseOption == Prices.PurchaseOption.Spot && !s.HiddenPaths.Contains(PathIds.Ec2))
         || (s.EksPurchaseOption == Prices.PurchaseOption.Spot && !s.HiddenPaths.Contains(PathIds.Eks));
+
+    /// <summary>A path that runs on instances buys them under a Savings Plan.</summary>
+    private static bool UsesSavingsPlan(Scenario s) =>
+        (IsSavingsPlan(s.Ec2PurchaseOption) && !s.HiddenPaths.Contains(PathIds.Ec2))
+        || (IsSavingsPlan(s.EksPurchaseOption) && !s.HiddenPaths.Contains(PathIds.Eks));
+
+    private static bool IsSavingsPlan(Prices.PurchaseOption option) =>
+        option is Prices.PurchaseOption.SavingsPlan1Year or Prices.PurchaseOption.SavingsPlan3Year;
 
     public static ScenarioField? Find(string name) =>
         All.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));

@@ -27,6 +27,15 @@ public static class ScenarioInputs
                 .Select(c => new InputRow(group, c.Label, c.LabelOf(c.Read(scenario)), c.LabelOf(c.DefaultValue), c.Source)));
             rows.AddRange(ScenarioFields.All.Where(f => f.Group == group && f.Matters(scenario))
                 .Select(f => new InputRow(group, f.Label, WithUnit(f.Read(scenario), f.Unit), WithUnit(f.DefaultValue, f.Unit), f.Source)));
+            foreach (var list in ScenarioLists.All.Where(l => l.Group == group))
+            {
+                var items = list.Describe(scenario);
+                for (var i = 0; i < items.Count; i++)
+                {
+                    rows.Add(new InputRow(group, $"{list.Label} {i + 1}", items[i], "none", list.Source));
+                }
+            }
+
             if (group == FieldGroup.Common && scenario.HiddenPaths.Count > 0)
             {
                 rows.Add(new InputRow(group, HiddenLabel, string.Join(", ", scenario.HiddenPaths.Ids.Select(PathName)), "none",
@@ -47,6 +56,7 @@ public static class ScenarioInputs
         FieldGroup.Ec2 => "EC2 plan",
         FieldGroup.Eks => "EKS plans (nodes and Fargate)",
         FieldGroup.Operations => "Operations",
+        FieldGroup.YourPrices => "Your prices (discounts, overrides, fixed costs)",
         _ => group.ToString(),
     };
 

@@ -47,6 +47,22 @@ public static class ScenarioUrl
             parts.Add($"{HiddenPathsKey}={Uri.EscapeDataString(scenario.HiddenPaths.ToString())}");
         }
 
+        // A list item's members as "rateOverrides[0].rate=…&rateOverrides[0].usdPerHour=…", in item order.
+        foreach (var list in ScenarioLists.All)
+        {
+            var rows = list.Read(scenario);
+            for (var i = 0; i < rows.Count; i++)
+            {
+                foreach (var column in list.Columns)
+                {
+                    if (rows[i].TryGetValue(column.Name, out var value))
+                    {
+                        parts.Add($"{Uri.EscapeDataString(list.Member(i, column.Name))}={Uri.EscapeDataString(value)}");
+                    }
+                }
+            }
+        }
+
         return parts.Count == 0 ? "" : $"{VersionKey}={Version}&{string.Join('&', parts)}";
     }
 
@@ -69,11 +85,42 @@ public static class ScenarioUrl
 
         var scenario = Scenario.Default;
         var notes = new List<string>();
+        var items = new Dictionary<ScenarioList, SortedDictionary<int, Dictionary<string, string>>>();
         foreach (var (name, text) in query)
         {
-            if (name != VersionKey)
+            if (name == VersionKey)
             {
-                scenario = Apply(scenario, name, text, notes);
+                continue;
+            }
+
+            if (ListMember(name) is var (list, index, column))
+            {
+                if (!items.TryGetValue(list, out var rows))
+                {
+                    items[list] = rows = [];
+                }
+
+                if (!rows.TryGetValue(index, out var row))
+                {
+                    rows[index] = row = new Dictionary<string, string>(StringComparer.Ordinal);
+                }
+
+                row[column] = text;
+                continue;
+            }
+
+            scenario = Apply(scenario, name, text, notes);
+        }
+
+        foreach (var (list, rows) in items)
+        {
+            try
+            {
+                scenario = list.Write(scenario, [.. rows.Values]);
+            }
+            catch (FormatException)
+            {
+                notes.Add($"'{list.Name}' has an unreadable value; it is left out");
             }
         }
 
@@ -86,8 +133,21 @@ public static class ScenarioUrl
                 return (scenario, notes.Count == 0 ? null : $"This link was opened with changes: {string.Join("; ", notes)}.");
             }
 
-            foreach (var problem in problems)
+            // A bad list item is dropped alone; items go from the last so the others keep their indexes.
+            var dropped = new HashSet<(ScenarioList, int?)>();
+            foreach (var problem in problems.OrderByDescending(p => ListItem(p.Field)?.Index ?? -1))
             {
+                if (ListItem(problem.Field) is { } item)
+                {
+                    notes.Add($"{problem.Field}: {problem.Message} The item is left out");
+                    if (dropped.Add(item))
+                    {
+                        scenario = Reset(scenario, problem.Field);
+                    }
+
+                    continue;
+                }
+
                 notes.Add($"{problem.Message} Its default is used");
                 scenario = Reset(scenario, problem.Field);
             }
@@ -151,5 +211,38 @@ public static class ScenarioUrl
         ScenarioFields.Find(name) is { } field ? field.Write(scenario, field.DefaultValue)
         : ScenarioChoices.Find(name) is { } choice ? choice.Write(scenario, choice.DefaultValue)
         : name == HiddenPathsKey ? scenario with { HiddenPaths = PathList.Empty }
+        : ListItem(name) is var (list, index) ? (index is { } i && i < list.Count(scenario) ? list.Without(scenario, i) : list.Write(scenario, []))
         : scenario;
+
+    /// <summary>"rateOverrides[1].rate" → (the list, 1, "rate"); null for any other name, and for an index past the list's limit.</summary>
+    private static (ScenarioList List, int Index, string Column)? ListMember(string name)
+    {
+        var open = name.IndexOf('[', StringComparison.Ordinal);
+        var close = name.IndexOf("].", StringComparison.Ordinal);
+        if (open <= 0 || close <= open + 1 || ScenarioLists.Find(name[..open]) is not { } list
+            || !int.TryParse(name.AsSpan(open + 1, close - open - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var index)
+            || index >= ScenarioList.MaxItems)
+        {
+            return null;
+        }
+
+        var column = name[(close + 2)..];
+        return list.Columns.Any(c => c.Name == column) ? (list, index, column) : null;
+    }
+
+    /// <summary>A problem's field as a list and item: "rateOverrides[1].rate" → (list, 1), "rateOverrides" → (list, null).</summary>
+    private static (ScenarioList List, int? Index)? ListItem(string field)
+    {
+        var open = field.IndexOf('[', StringComparison.Ordinal);
+        var name = open < 0 ? field : field[..open];
+        if (ScenarioLists.Find(name) is not { } list)
+        {
+            return null;
+        }
+
+        var close = field.IndexOf(']', StringComparison.Ordinal);
+        return open > 0 && close > open + 1 && int.TryParse(field.AsSpan(open + 1, close - open - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var index)
+            ? (list, index)
+            : (list, null);
+    }
 }

@@ -45,7 +45,13 @@ public static class ScenarioValidator
             }
         }
 
-        CheckHiddenPaths(problems, scenario.HiddenPaths, pathIds ?? [PathIds.Ec2, PathIds.Eks, PathIds.EksFargate]);
+        var known = pathIds ?? [PathIds.Ec2, PathIds.Eks, PathIds.EksFargate];
+        CheckHiddenPaths(problems, scenario.HiddenPaths, known);
+        foreach (var list in ScenarioLists.All)
+        {
+            list.Check(scenario, region, known, problems);
+        }
+
         CheckAutoMode(problems, scenario, catalog);
         if (scenario.PodLayout == PodLayout.FixedPodSize && scenario.PodCpuLimitMillicores > 0
             && scenario.PodCpuLimitMillicores < scenario.PodCpuRequestMillicores)

@@ -69,6 +69,9 @@ public static class SourceSections
         { Sources.ScaleOut, "7.11" },
         { Sources.ScaleInDrain, "7.12" },
         // Generic "measure yours" figures, and planning choices: the defaults table lists each with its tag.
+        { Sources.YourDiscount, "10" },
+        { Sources.YourSavingsPlan, "10" },
+        { Sources.YourRates, "10" },
         { Sources.Assumption, "8" },
         { Sources.TargetUtilisation, "8" },
         { Sources.EksRootVolume, "8" },

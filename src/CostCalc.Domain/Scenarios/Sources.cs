@@ -89,4 +89,9 @@ public static class Sources
         "EKS user guide: AWS periodically recycles Fargate pods to patch their OS (cadence not published); existing pods keep their kubelet until restarted";
     public const string SpotInterruptions =
         "Assumption — measure yours: share of spot machines reclaimed a month; the Spot Advisor gives m6i.large in us-east-1 the 10–15 % band";
+    public const string YourDiscount =
+        "Your own discount (assumption: 0 % = list price); applied after reserved/Savings Plan rates, as secondary sources describe EDP discounts (no AWS document states the order)";
+    public const string YourSavingsPlan =
+        "Your own Savings Plan discount off on-demand (assumption: 0 % = no stated rate, on-demand is used); AWS quotes up to 66 % for Compute Savings Plans";
+    public const string YourRates = "Your own rates and costs (assumption: none = list prices); an override replaces the list rate before discounts";
 }

@@ -169,7 +169,9 @@ internal sealed partial class ReportWriter
             ], Colour(path)) { KeepTogether = true };
         foreach (var line in path.CostLines)
         {
-            table.Add(line.Name, new TableCell(line.Detail, line.Source), Formats.UsdCents(line.MonthlyUsd));
+            // With the user's prices in, every line says what it is priced at; at list prices the whole report is.
+            var detail = estimate.AdjustedPrices is null ? line.Detail : $"{line.Detail} — {line.Basis}";
+            table.Add(line.Name, new TableCell(detail, line.Source), Formats.UsdCents(line.MonthlyUsd));
         }
 
         table.AddTotal($"{path.Name} total", path.Feasible ? "" : $"Not feasible: {path.Name} cannot run these inputs; see the warnings",

@@ -87,6 +87,12 @@ internal sealed partial class ReportWriter
             Paragraph(operations, PdfTheme.Body, gapAfter: 2);
         }
 
+        if (estimate.AdjustedPrices is { } adjusted)
+        {
+            Paragraph(adjusted + " Each cost line says whether it is at list price or adjusted; the order AWS applies a negotiated discount in is not published (assumed: after reserved and Savings Plan rates).",
+                PdfTheme.Body, gapAfter: 2);
+        }
+
         var columns = Math.Min(estimate.Paths.Count, CardsPerRow);
         foreach (var row in estimate.Paths.Select(PathCard).Chunk(CardsPerRow))
         {

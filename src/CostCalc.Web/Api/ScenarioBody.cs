@@ -159,6 +159,26 @@ internal static class ScenarioBody
     private static (string Field, string Message) Describe(JsonException ex)
     {
         const string unmapped = "could not be mapped to any .NET member";
+        if (ex is ListItemJsonException item)
+        {
+            var at = ex.Path ?? "$";
+            var listName = at.StartsWith("$.", StringComparison.Ordinal) ? at[2..] : at;
+            var bracket = listName.IndexOf('[', StringComparison.Ordinal);
+            listName = bracket > 0 ? listName[..bracket] : listName;
+            var list = ScenarioLists.Find(listName);
+            var members = list is null ? "" : string.Join(", ", list.Columns.Select(c => c.Name));
+            if (ex.Message.Contains(unmapped, StringComparison.Ordinal))
+            {
+                var member = ex.Message.Split('\'') is { Length: > 2 } parts ? parts[1] : "?";
+                return ($"{listName}{item.Member}", $"Unknown member '{member}'. Members: {members}.");
+            }
+
+            var column = list?.Columns.FirstOrDefault(c => item.Member.EndsWith("." + c.Name, StringComparison.Ordinal));
+            return ($"{listName}{item.Member}", column is null
+                ? $"Expected an object with members {members}."
+                : column.Kind == ListColumnKind.Number ? "Expected a number (or null)." : "Expected a string.");
+        }
+
         if (ex.Message.Contains(unmapped, StringComparison.Ordinal))
         {
             var name = ex.Message.Split('\'') is { Length: > 2 } parts ? parts[1] : "?";
@@ -187,6 +207,7 @@ internal static class ScenarioBody
         _ when type == typeof(bool) => "true or false",
         _ when type == typeof(string) => "a string",
         _ when type == typeof(PathList) => "an array of path ids",
+        _ when type.IsGenericType && type.GetGenericTypeDefinition() == typeof(ItemList<>) => "an array of objects (see the Scenario schema)",
         { IsEnum: true } => "one of (exactly as written): " + string.Join(", ", JsonSetup.EnumNames(type)),
         _ when Nullable.GetUnderlyingType(type) is { } inner => Expected(inner),
         _ => "a valid value",

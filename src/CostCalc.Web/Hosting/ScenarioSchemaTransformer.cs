@@ -52,6 +52,24 @@ internal sealed class ScenarioSchemaTransformer : IOpenApiDocumentTransformer
             }
         }
 
+        // List inputs have a converter of their own too: each is an array of objects with the list's members.
+        foreach (var input in ScenarioLists.All)
+        {
+            if (schema.Properties.TryGetValue(input.Name, out var property))
+            {
+                var target = property switch
+                {
+                    OpenApiSchemaReference reference when reference.Reference.Id is { } id && schemas.TryGetValue(id, out var component) => component as OpenApiSchema,
+                    OpenApiSchema inline => inline,
+                    _ => null,
+                };
+                if (target is not null)
+                {
+                    DescribeList(target, input);
+                }
+            }
+        }
+
         // The path list has a converter of its own, so its generated schema says nothing: it is an array of path ids.
         if (schemas.TryGetValue(nameof(PathList), out var list) && list is OpenApiSchema paths)
         {
@@ -66,8 +84,32 @@ internal sealed class ScenarioSchemaTransformer : IOpenApiDocumentTransformer
         return Task.CompletedTask;
     }
 
+    private static void DescribeList(OpenApiSchema target, ScenarioList list)
+    {
+        target.Type = JsonSchemaType.Array;
+        target.MaxItems = ScenarioList.MaxItems;
+        target.Items = new OpenApiSchema
+        {
+            Type = JsonSchemaType.Object,
+            AdditionalPropertiesAllowed = false,
+            Required = new HashSet<string>(list.Columns.Where(c => !c.Optional).Select(c => c.Name)),
+            Properties = list.Columns.ToDictionary(c => c.Name, c => (IOpenApiSchema)new OpenApiSchema
+            {
+                Type = c.Kind == ListColumnKind.Number ? JsonSchemaType.Number | JsonSchemaType.Null : JsonSchemaType.String,
+                Description = c.Kind == ListColumnKind.Path
+                    ? $"{c.Label}: {string.Join(", ", DeploymentPaths.BuiltIn.Select(p => p.Id))}."
+                    : c.Unit.Length > 0 ? $"{c.Label} ({c.Unit})." : $"{c.Label}.",
+            }),
+        };
+    }
+
     private static string? Describe(string name)
     {
+        if (ScenarioLists.Find(name) is { } list)
+        {
+            return $"{list.Label}: a list of {{{string.Join(", ", list.Columns.Select(c => c.Name))}}} (at most {ScenarioList.MaxItems}). {list.ItemHelp} Source: {list.Source}.";
+        }
+
         if (ScenarioFields.Find(name) is { } meta)
         {
             return $"{meta.Label} ({meta.Unit}){PathsText(meta.Paths)}. Default source: {meta.Source}.";

@@ -14,7 +14,8 @@ internal sealed record EstimateDocument(
     IReadOnlyList<FactDocument> Facts,
     IReadOnlyList<WarningDocument> Warnings,
     IReadOnlyList<BridgeDocument>? Bridges = null,
-    CrossoverDocument? Crossover = null);
+    CrossoverDocument? Crossover = null,
+    string? AdjustedPrices = null);
 
 // Added with the cost bridge and the crossover: reports saved before have neither (null) and open without them.
 internal sealed record BridgeDocument(
@@ -74,7 +75,8 @@ internal sealed record StormDocument(
     string Cause, long VmsAtOnce, long Connections, long SurvivingVms, double CpuMicrosecondsPerReconnect,
     double SpareCoresPerVm, double? SecondsToAbsorb, bool SurvivorsHoldThem);
 
-internal sealed record CostLineDocument(string Kind, string Name, decimal MonthlyUsd, string Detail, string Source);
+// Adjustment was added with your prices: reports saved before have none (null), their lines at list price.
+internal sealed record CostLineDocument(string Kind, string Name, decimal MonthlyUsd, string Detail, string Source, string? Adjustment = null);
 
 internal sealed record SplitDocument(string Machine, string Unit, IReadOnlyList<SliceDocument> Slices);
 

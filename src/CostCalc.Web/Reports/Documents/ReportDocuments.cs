@@ -39,7 +39,8 @@ public static class ReportDocuments
             estimate.Crossover is { } c
                 ? new CrossoverDocument(c.Connections, [.. c.Paths.Select(p => new CrossoverSeriesDocument(p.Path, p.Name, p.MonthlyUsd))],
                     [.. c.Points.Select(p => new CrossoverPointDocument(p.Connections, p.From, p.To, p.Usd, p.Sentence))], c.Current, c.Sentences)
-                : null);
+                : null,
+            estimate.AdjustedPrices);
         return (ScenarioDocument.Write(estimate.Scenario), JsonSerializer.Serialize(document, Options));
     }
 
@@ -68,7 +69,7 @@ public static class ReportDocuments
         p.Id, p.Name, p.MachineType, p.MachineKind, p.Feasible, p.Vms, p.Machines, p.SystemNodes, p.VmsPerMachine,
         p.ConnectionsPerVm, p.MemoryBoundConnectionsPerVm, p.CpuBoundConnectionsPerVm, BindingCode(p.Binding),
         p.VmMemoryMiB, p.VmCpuCores, p.VmSchedulers, p.RemoteMessageShare, p.MeshConnections,
-        [.. p.CostLines.Select(l => new CostLineDocument(CostKindStyle.Of(l.Kind).Code, l.Name, l.MonthlyUsd, l.Detail, l.Source))],
+        [.. p.CostLines.Select(l => new CostLineDocument(CostKindStyle.Of(l.Kind).Code, l.Name, l.MonthlyUsd, l.Detail, l.Source, l.Adjustment))],
         p.MonthlyUsd, p.UsdPer10kConnections, ToDocument(p.Memory), ToDocument(p.Cpu),
         p.Disruption.ConnectionsDroppedPerMonth, p.Disruption.VmRestartsPerMonth,
         [.. p.Disruption.Facts.Select(ToDocument)], [.. p.Warnings.Select(ToDocument)],
@@ -123,6 +124,7 @@ public static class ReportDocuments
                 ? new Crossover(c.Connections, [.. c.Paths.Select(p => new CrossoverSeries(p.Path, p.Name, p.MonthlyUsd))],
                     [.. c.Points.Select(p => new CrossoverPoint(p.Connections, p.From, p.To, p.Usd, p.Sentence))], c.Current, c.Sentences)
                 : null,
+            AdjustedPrices = d.AdjustedPrices,
         };
     }
 
@@ -138,7 +140,7 @@ public static class ReportDocuments
     internal static IReadOnlyList<CostLine> Lines(IReadOnlyList<CostLineDocument> lines) =>
         [.. lines.Select(l => new CostLine(
             CostKindStyle.FromCode(l.Kind)?.Kind ?? throw new InvalidDataException($"Unknown cost kind '{l.Kind}'."),
-            l.Name, l.MonthlyUsd, l.Detail, l.Source))];
+            l.Name, l.MonthlyUsd, l.Detail, l.Source) { Adjustment = l.Adjustment })];
 
     internal static ResourceSplit Split(SplitDocument s) => new(s.Machine, s.Unit, [.. s.Slices.Select(x => new ResourceSlice(x.Name, x.Amount))]);
 

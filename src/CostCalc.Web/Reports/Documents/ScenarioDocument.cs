@@ -37,6 +37,34 @@ internal static class ScenarioDocument
             }
 
             json.WriteEndArray();
+
+            // Lists are written only when they have items, so a report without them reads as before.
+            foreach (var list in ScenarioLists.All)
+            {
+                var rows = list.Read(scenario);
+                if (rows.Count == 0)
+                {
+                    continue;
+                }
+
+                json.WriteStartArray(list.Name);
+                foreach (var row in rows)
+                {
+                    json.WriteStartObject();
+                    foreach (var column in list.Columns)
+                    {
+                        if (row.TryGetValue(column.Name, out var value))
+                        {
+                            json.WriteString(column.Name, value);
+                        }
+                    }
+
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+            }
+
             json.WriteEndObject();
         }
 
@@ -74,6 +102,21 @@ internal static class ScenarioDocument
             catch (FormatException)
             {
                 notes.Add($"the saved {choice.Label.ToLowerInvariant()} '{text}' is not one this version knows; its default is used");
+                return scenario;
+            }
+        }
+
+        if (ScenarioLists.Find(name) is { } list && value.ValueKind == JsonValueKind.Array)
+        {
+            try
+            {
+                return list.Write(scenario, [.. value.EnumerateArray().Select(item => (IReadOnlyDictionary<string, string>)(item.ValueKind == JsonValueKind.Object
+                    ? item.EnumerateObject().Where(m => Text(m.Value) is not null).ToDictionary(m => m.Name, m => Text(m.Value)!, StringComparer.Ordinal)
+                    : new Dictionary<string, string>(StringComparer.Ordinal)))]);
+            }
+            catch (FormatException)
+            {
+                notes.Add($"the saved {list.Label.ToLowerInvariant()} are not readable by this version and were left out");
                 return scenario;
             }
         }
