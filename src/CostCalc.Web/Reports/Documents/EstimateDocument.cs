@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace CostCalc.Web.Reports.Documents;
 
 // Version 2 of a saved report's estimate: plain records owned by the report format, not the domain,
@@ -12,7 +14,12 @@ internal sealed record EstimateDocument(
     IReadOnlyList<PathDocument> Paths,
     ProjectionDocument Projection,
     IReadOnlyList<FactDocument> Facts,
-    IReadOnlyList<WarningDocument> Warnings);
+    IReadOnlyList<WarningDocument> Warnings,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Title = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? AuthorNotes = null);
+
+// Title and AuthorNotes (added after format 2 was first written): what the author wrote when sharing
+// (ReportText), plain text. Reports saved before, and reports saved without them, have neither member.
 
 internal sealed record PathDocument(
     string Id,
