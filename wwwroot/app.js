@@ -9,5 +9,9 @@ window.costcalc = {
   },
   // The theme the user picked ("dark" or "light"), or null to follow the system setting.
   storedTheme: () => { try { return localStorage.getItem("costcalc-theme"); } catch { return null; } },
-  storeTheme: (theme) => { try { localStorage.setItem("costcalc-theme", theme); } catch { } },
+  // Also a cookie, so pages rendered without a circuit (saved reports, /pricing, /model) start in the picked theme.
+  storeTheme: (theme) => {
+    try { localStorage.setItem("costcalc-theme", theme); } catch { }
+    document.cookie = "costcalc-theme=" + theme + "; path=/; max-age=31536000; samesite=lax";
+  },
 };

@@ -5,7 +5,7 @@ using CostCalc.Domain.Vocabulary;
 namespace CostCalc.Reports.Pdf;
 
 /// <summary>One input as the PDF lists it: its value and the default's, with unit and the default's source.</summary>
-internal sealed record InputRow(FieldGroup Group, string Label, string Value, string DefaultValue, string Source)
+public sealed record InputRow(FieldGroup Group, string Label, string Value, string DefaultValue, string Source)
 {
     public bool IsDefault => Value == DefaultValue;
 }
@@ -15,7 +15,7 @@ internal sealed record InputRow(FieldGroup Group, string Label, string Value, st
 /// each of the calculator's groups its choices (<see cref="ScenarioChoices.All"/>), then its numbers
 /// (<see cref="ScenarioFields.All"/>), and which paths are hidden, if any.
 /// </summary>
-internal static class ScenarioInputs
+public static class ScenarioInputs
 {
     public const string HiddenLabel = "Paths left out";
 
