@@ -9,7 +9,11 @@ window.costcalc = {
   },
   // The theme the user picked ("dark" or "light"), or null to follow the system setting.
   storedTheme: () => { try { return localStorage.getItem("costcalc-theme"); } catch { return null; } },
-  storeTheme: (theme) => { try { localStorage.setItem("costcalc-theme", theme); } catch { } },
+  // Also a cookie, so pages rendered without a circuit (saved reports, /pricing, /model) start in the picked theme.
+  storeTheme: (theme) => {
+    try { localStorage.setItem("costcalc-theme", theme); } catch { }
+    document.cookie = "costcalc-theme=" + theme + "; path=/; max-age=31536000; samesite=lax";
+  },
 };
 
 // One-SVG charts: a click or tap on a mark (or Enter on a focused one) shows its tooltip text under the chart,

@@ -41,6 +41,9 @@ internal static class ProbeServer
         await using var server = new CostCalcServer(builder =>
         {
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
+            // Every probe page comes from 127.0.0.1: lift the per-client circuit cap (20) the probe's 50+ pages would meet.
+            builder.UseSetting("BlazorServer:MaxCircuitsPerClient", "100000");
+            builder.UseSetting("BlazorServer:MaxCircuits", "100000");
             builder.ConfigureServices(services =>
             {
                 services.AddSingleton<CircuitHandler, CountingCircuitHandler>();

@@ -8,7 +8,10 @@ namespace CostCalc.LoadProbe;
 internal static class LoadProbe
 {
     public static async Task<int> Main(string[] args) =>
-        args is ["serve", ..]
-            ? await ProbeServer.RunAsync()
-            : await Driver.RunAsync(DriverOptions.Parse(args));
+        args switch
+        {
+            ["serve", ..] => await ProbeServer.RunAsync(),
+            ["rss", ..] => await RssProbe.RunAsync(args),
+            _ => await Driver.RunAsync(DriverOptions.Parse(args)),
+        };
 }

@@ -20,7 +20,7 @@ public sealed partial class ModelPageTests(AppFixture app)
         var heading = model.Section("s4-3");
         await Expect(heading).ToBeVisibleAsync(new() { Timeout = AppFixture.TimeoutMs });
         await Expect(heading).ToHaveTextAsync(SchedulersHeading(), new() { Timeout = AppFixture.TimeoutMs });
-        // Scrolled to, and still there once the circuit has re-rendered the prerendered page.
+        // Scrolled to (a static page: nothing re-renders it).
         await Expect(heading).ToBeInViewportAsync(new() { Timeout = AppFixture.TimeoutMs });
         await Expect(session.Page).ToHaveTitleAsync("Model & sources — CostCalc", new() { Timeout = AppFixture.TimeoutMs });
         session.AssertNoErrors();

@@ -22,7 +22,8 @@ public sealed partial class PdfDownloadTests(AppFixture app)
         var id = JsonDocument.Parse(await saved.TextAsync()).RootElement.GetProperty("id").GetString()!;
         await using var session = await app.NewSessionAsync();
         await session.Page.GotoAsync($"/r/{id}");
-        await session.Page.Locator("#interactive[data-interactive=yes]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        // A static page (no circuit): ready once it is loaded.
+        await session.Page.Locator("#interactive[data-interactive=no]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
 
         var download = await session.Page.RunAndWaitForDownloadAsync(() => session.Page.Locator("#download-pdf").ClickAsync());
 

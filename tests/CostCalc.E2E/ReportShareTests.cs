@@ -20,6 +20,7 @@ public sealed class ReportShareTests(AppFixture app)
             await author.Page.Locator("#prices-as-of").InnerTextAsync(), @"\d{4}-\d{2}-\d{2}").Value;
 
         await author.Page.Locator("#share-link").ClickAsync();
+        await author.Page.Locator("#share-confirm").ClickAsync();
 
         var sharedLink = author.Page.Locator("#shared-report-link");
         await Expect(sharedLink).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("/r/[A-Za-z0-9_-]{22}$"),
@@ -29,10 +30,33 @@ public sealed class ReportShareTests(AppFixture app)
         await using var reader = await app.NewSessionAsync();
         var report = new CalculatorPageObject(reader.Page);
         await reader.Page.GotoAsync(url);
-        await report.WaitInteractiveAsync();
         await report.ExpectHeadlineAsync(costs);
         await Expect(report.HeadlineValues).ToHaveTextAsync([.. headline], new() { Timeout = AppFixture.TimeoutMs });
         await Expect(reader.Page.Locator("#prices-as-of")).ToContainTextAsync($"Prices as of {pricesAsOf}", new() { Timeout = AppFixture.TimeoutMs });
+        author.AssertNoErrors();
+        reader.AssertNoErrors();
+    }
+
+    [Fact]
+    public async Task A_title_and_notes_written_when_sharing_show_escaped_on_the_report()
+    {
+        await using var author = await app.NewSessionAsync(new() { Permissions = ["clipboard-read", "clipboard-write"] });
+        var calculator = new CalculatorPageObject(author.Page);
+        await calculator.OpenAsync("v=1&peakConnections=320000");
+        await author.Page.Locator("#share-link").ClickAsync();
+        await author.Page.Locator("#share-form input").FillAsync("Chat <b>cluster</b>");
+        await author.Page.Locator("#share-form textarea").First.FillAsync("Why: <img src=x onerror=alert(1)>");
+        await author.Page.Locator("#share-confirm").ClickAsync();
+        var sharedLink = author.Page.Locator("#shared-report-link");
+        await Expect(sharedLink).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("/r/[A-Za-z0-9_-]{22}$"), new() { Timeout = AppFixture.TimeoutMs });
+
+        await using var reader = await app.NewSessionAsync();
+        await reader.Page.GotoAsync(await sharedLink.InnerTextAsync());
+
+        await Expect(reader.Page.Locator("#report-title")).ToHaveTextAsync("Chat <b>cluster</b>", new() { Timeout = AppFixture.TimeoutMs });
+        await Expect(reader.Page.Locator("#report-title b")).ToHaveCountAsync(0);
+        await Expect(reader.Page.Locator("#report-author-notes")).ToContainTextAsync("Why: <img src=x onerror=alert(1)>");
+        await Expect(reader.Page.Locator("#report-author-notes img")).ToHaveCountAsync(0);
         author.AssertNoErrors();
         reader.AssertNoErrors();
     }

@@ -20,6 +20,9 @@ public sealed record PdfOptions(DateTimeOffset CreatedAt, string PricesSource, s
     /// <summary>The document's title; null names the estimate's paths (see <see cref="TitleOf"/>).</summary>
     public string? Title { get; init; }
 
+    /// <summary>The author's notes (plain text; line breaks start paragraphs), printed under the title; null for none.</summary>
+    public string? Notes { get; init; }
+
     /// <summary>The title, by default "BEAM service on EC2 vs EKS vs EKS on Fargate: cost estimate".</summary>
     public string TitleOf(Estimate estimate)
     {

@@ -28,6 +28,11 @@ internal sealed partial class ReportWriter
         });
         flow.Advance(16);
         Paragraph(options.TitleOf(estimate), PdfTheme.Title, gapAfter: 6);
+        if (options.Notes is { Length: > 0 } notes)
+        {
+            // The author's words, drawn as text (nothing in them is interpreted); tabs as spaces.
+            Paragraph(notes.Replace('\t', ' '), PdfTheme.Body, gapAfter: 6);
+        }
 
         var s = estimate.Scenario;
         var facts = new List<(string Label, string Value, string? Url)>

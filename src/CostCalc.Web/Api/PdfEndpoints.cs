@@ -77,6 +77,8 @@ internal static class PdfEndpoints
         var options = new PdfOptions(report.CreatedUtc, PricesSource(report.SnapshotId, prices.Snapshot, snapshots), urls.Link(context.Request, $"/r/{report.Id}"))
         {
             Paper = PdfOptions.ParsePaper(paper),
+            Title = report.Title,
+            Notes = report.AuthorNotes,
         };
         return await RenderAdmittedAsync(context, gate, client, report.Estimate, options, $"costcalc-report-{report.Id}.pdf");
     }

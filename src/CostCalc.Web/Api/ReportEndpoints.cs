@@ -12,15 +12,21 @@ namespace CostCalc.Web.Api;
 /// </summary>
 public sealed record ReportResponse(
     string Id, string Url, DateTimeOffset CreatedUtc, int SchemaVersion, string AppVersion, string SnapshotId,
-    CostCalc.Domain.Scenarios.Scenario Scenario, CostCalc.Domain.Estimation.Estimate Estimate, IReadOnlyList<string> Notes)
+    CostCalc.Domain.Scenarios.Scenario Scenario, CostCalc.Domain.Estimation.Estimate Estimate, IReadOnlyList<string> Notes,
+    string? Title = null, string? AuthorNotes = null)
 {
+    // Title and AuthorNotes: what the author sent as "title" and "notes" when saving ("notes" in the answer was
+    // already taken by what of an older report this version could not use).
     public static ReportResponse Of(SavedReport r) =>
-        new(r.Id, $"/r/{r.Id}", r.CreatedUtc, r.SchemaVersion, r.AppVersion, r.SnapshotId, r.Scenario, r.Estimate, r.Notes);
+        new(r.Id, $"/r/{r.Id}", r.CreatedUtc, r.SchemaVersion, r.AppVersion, r.SnapshotId, r.Scenario, r.Estimate, r.Notes, r.Title, r.AuthorNotes);
 }
 
 /// <summary>POST /api/reports (save) and GET /api/reports/{id} (read). There is deliberately no listing.</summary>
 internal static class ReportEndpoints
 {
+    /// <summary>Top-level fields of the save body that are not scenario fields: the author's words (ReportText).</summary>
+    private static readonly string[] TextFields = [ReportText.TitleField, ReportText.NotesField];
+
     public static void MapReportEndpoints(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/reports").WithTags("Reports");
@@ -33,7 +39,7 @@ internal static class ReportEndpoints
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithSummary("Save a report: the scenario priced now, pinned to today's price snapshot")
-            .WithDescription("The body is a scenario as for POST /api/estimate. The answer's url (/r/{id}) opens the read-only report.");
+            .WithDescription($"The body is a scenario as for POST /api/estimate, plus an optional \"title\" (one line, at most {ReportText.MaxTitleChars} characters) and \"notes\" (plain text, at most {ReportText.MaxNotesChars} characters), shown escaped on the report page and in its PDF (answered as title and authorNotes). The answer's url (/r/{{id}}) opens the read-only report.");
         api.MapGet("/{id}", GetAsync)
             .Produces<ReportResponse>()
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -53,14 +59,21 @@ internal static class ReportEndpoints
         }
 
         var estimator = prices.Estimator;
-        var (scenario, problem) = await ScenarioBody.ReadAsync(context.Request, estimator);
+        var (scenario, extras, problem) = await ScenarioBody.ReadAsync(context.Request, estimator, TextFields);
         if (problem is not null)
         {
             return problem;
         }
 
+        var (text, textProblems) = ReportText.Create(extras.GetValueOrDefault(ReportText.TitleField), extras.GetValueOrDefault(ReportText.NotesField));
+        if (text is null)
+        {
+            return TypedResults.ValidationProblem(textProblems, title: "The report's title or notes are invalid",
+                detail: string.Join(" ", textProblems.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")));
+        }
+
         var estimate = estimator.Estimate(scenario!, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
-        var outcome = await reports.SaveAsync(estimate, context.RequestAborted);
+        var outcome = await reports.SaveAsync(estimate, text, context.RequestAborted);
         if (outcome.Report is not { } saved)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Report too large", detail: outcome.Problem);

@@ -18,6 +18,19 @@ internal static class ScenarioBody
 
     public static async Task<(Scenario? Scenario, IResult? Problem)> ReadAsync(HttpRequest request, Estimator estimator)
     {
+        var (scenario, _, problem) = await ReadAsync(request, estimator, []);
+        return (scenario, problem);
+    }
+
+    /// <summary>
+    /// As <see cref="ReadAsync(HttpRequest, Estimator)"/>, for a body that holds a few top-level string fields
+    /// besides the scenario's (e.g. a report's "title"): those are taken out (a string or null, else 400 naming
+    /// the field) and handed back; the rest is read as the scenario, unknown fields still refused.
+    /// </summary>
+    public static async Task<(Scenario? Scenario, IReadOnlyDictionary<string, string?> Extras, IResult? Problem)> ReadAsync(
+        HttpRequest request, Estimator estimator, IReadOnlyList<string> extraFields)
+    {
+        var extras = new Dictionary<string, string?>(StringComparer.Ordinal);
         var timeout = TimeSpan.FromSeconds(request.HttpContext.RequestServices.GetRequiredService<IOptions<HttpOptions>>().Value.RequestBodyTimeoutSeconds);
         byte[]? body;
         try
@@ -27,24 +40,45 @@ internal static class ScenarioBody
         catch (BadHttpRequestException e)
         {
             // Kestrel's own verdicts while reading: 408 for a body slower than MinRequestBodyDataRate, 413, 400.
-            return (null, TypedResults.Problem(statusCode: e.StatusCode, title: e.StatusCode == StatusCodes.Status408RequestTimeout
+            return (null, extras, TypedResults.Problem(statusCode: e.StatusCode, title: e.StatusCode == StatusCodes.Status408RequestTimeout
                 ? "Request body too slow" : "Request body refused", detail: e.Message));
         }
         catch (OperationCanceledException) when (!request.HttpContext.RequestAborted.IsCancellationRequested)
         {
-            return (null, TypedResults.Problem(statusCode: StatusCodes.Status408RequestTimeout, title: "Request body too slow",
+            return (null, extras, TypedResults.Problem(statusCode: StatusCodes.Status408RequestTimeout, title: "Request body too slow",
                 detail: $"The body did not arrive within {timeout.TotalSeconds:0.#} s."));
         }
 
         if (body is null)
         {
-            return (null, TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge,
+            return (null, extras, TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge,
                 title: "Scenario too large", detail: $"A scenario must be at most {MaxBytes / 1024} KiB of JSON."));
         }
 
         if (body.Length > 0 && CheckSyntax(body) is { } syntax)
         {
-            return (null, Invalid(new Dictionary<string, string[]> { [syntax.Field] = [syntax.Message] }));
+            return (null, extras, Invalid(new Dictionary<string, string[]> { [syntax.Field] = [syntax.Message] }));
+        }
+
+        if (body.Length > 0 && extraFields.Count > 0 && System.Text.Json.Nodes.JsonNode.Parse(body) is System.Text.Json.Nodes.JsonObject fields)
+        {
+            foreach (var name in extraFields)
+            {
+                if (!fields.TryGetPropertyValue(name, out var node))
+                {
+                    continue;
+                }
+
+                if (node is not null && node.GetValueKind() != JsonValueKind.String)
+                {
+                    return (null, extras, Invalid(new Dictionary<string, string[]> { [name] = ["Expected a string (or null)."] }));
+                }
+
+                extras[name] = node?.GetValue<string>();
+                fields.Remove(name);
+            }
+
+            body = JsonSerializer.SerializeToUtf8Bytes(fields);
         }
 
         Scenario scenario;
@@ -57,16 +91,16 @@ internal static class ScenarioBody
         catch (JsonException ex)
         {
             var (field, message) = Describe(ex);
-            return (null, Invalid(new Dictionary<string, string[]> { [field] = [message] }));
+            return (null, extras, Invalid(new Dictionary<string, string[]> { [field] = [message] }));
         }
 
         var problems = estimator.Validate(scenario);
         if (problems.Count > 0)
         {
-            return (null, Invalid(problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray())));
+            return (null, extras, Invalid(problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray())));
         }
 
-        return (scenario, null);
+        return (scenario, extras, null);
     }
 
     public static IResult Invalid(IDictionary<string, string[]> errors) =>

@@ -20,10 +20,14 @@ public sealed class ReportService(ReportStore store, CurrentPrices prices, TimeP
     public ReportStore Store => store;
 
     /// <summary>Stores the estimate (and its scenario) as a new report. Size caps apply; rate limits do not (check them first).</summary>
-    public async Task<SaveOutcome> SaveAsync(Estimate estimate, CancellationToken cancellation = default)
+    public Task<SaveOutcome> SaveAsync(Estimate estimate, CancellationToken cancellation = default) => SaveAsync(estimate, null, cancellation);
+
+    /// <summary>As <see cref="SaveAsync(Estimate, CancellationToken)"/>, with the author's title and notes (validated by <see cref="ReportText.Create"/>).</summary>
+    public async Task<SaveOutcome> SaveAsync(Estimate estimate, ReportText? text, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(estimate);
-        var (scenarioJson, estimateJson) = ReportDocuments.Write(estimate);
+        text = text is { IsEmpty: true } ? null : text;
+        var (scenarioJson, estimateJson) = ReportDocuments.Write(estimate, text);
         var limits = options.Value;
         if (Encoding.UTF8.GetByteCount(scenarioJson) > limits.MaxScenarioBytes || Encoding.UTF8.GetByteCount(estimateJson) > limits.MaxEstimateBytes)
         {
@@ -41,7 +45,11 @@ public sealed class ReportService(ReportStore store, CurrentPrices prices, TimeP
             if (await store.TryInsertAsync(record, cancellation).ConfigureAwait(false))
             {
                 return new SaveOutcome(SaveStatus.Saved, new SavedReport(record.Id, created, record.SchemaVersion,
-                    record.AppVersion, record.SnapshotId, estimate.Scenario, estimate), default, null);
+                    record.AppVersion, record.SnapshotId, estimate.Scenario, estimate)
+                {
+                    Title = text?.Title,
+                    AuthorNotes = text?.Notes,
+                }, default, null);
             }
 
             if (attempt == IdAttempts)
@@ -62,10 +70,12 @@ public sealed class ReportService(ReportStore store, CurrentPrices prices, TimeP
     public static SavedReport Read(ReportRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var (scenario, estimate, notes) = ReportDocuments.Read(record.SchemaVersion, record.ScenarioJson, record.EstimateJson);
+        var (scenario, estimate, notes, text) = ReportDocuments.ReadWithText(record.SchemaVersion, record.ScenarioJson, record.EstimateJson);
         return new SavedReport(record.Id, record.CreatedUtc, record.SchemaVersion, record.AppVersion, record.SnapshotId, scenario, estimate)
         {
             Notes = notes,
+            Title = text.Title,
+            AuthorNotes = text.Notes,
         };
     }
 

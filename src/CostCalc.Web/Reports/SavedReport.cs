@@ -17,6 +17,12 @@ public sealed record SavedReport(
     Estimate Estimate)
 {
     public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>The title its author gave it when sharing, or null.</summary>
+    public string? Title { get; init; }
+
+    /// <summary>The notes its author wrote when sharing (plain text, paragraphs split by line breaks), or null.</summary>
+    public string? AuthorNotes { get; init; }
 }
 
 public enum SaveStatus

@@ -11,18 +11,18 @@ public sealed class ModelPageObject(IPage page)
 {
     public IPage Page { get; } = page;
 
-    /// <summary>Present once the SignalR circuit is up and the page has rendered interactively.</summary>
-    public ILocator Interactive => Page.Locator("#interactive[data-interactive=yes]");
+    /// <summary>The page is static server-side rendering (no circuit): this marker says so once it is loaded.</summary>
+    public ILocator Rendered => Page.Locator("#interactive[data-interactive=no]");
 
     public ILocator Document => Page.Locator("#model-document");
 
     /// <summary>The heading of a section, by its id ("s4-3").</summary>
     public ILocator Section(string anchor) => Document.Locator($"#{anchor}");
 
-    /// <summary>Opens /model, at a section when <paramref name="anchor"/> is given, and waits for interactivity.</summary>
+    /// <summary>Opens /model, at a section when <paramref name="anchor"/> is given, and waits for the page.</summary>
     public async Task OpenAsync(string? anchor = null)
     {
         await Page.GotoAsync(anchor is null ? "/model" : "/model#" + anchor);
-        await Interactive.WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = AppFixture.TimeoutMs });
+        await Rendered.WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = AppFixture.TimeoutMs });
     }
 }

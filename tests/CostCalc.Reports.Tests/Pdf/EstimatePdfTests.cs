@@ -73,6 +73,24 @@ public sealed class EstimatePdfTests
     }
 
     [Fact]
+    public void The_authors_title_and_notes_are_printed_as_text_on_page_one_before_the_verdict()
+    {
+        var options = PdfSamples.Options("https://costcalc.example/r/x") with
+        {
+            Title = "Chat <b>cluster</b> & co",
+            Notes = "Why: <script>x</script>\tsized for Q3\nSecond paragraph",
+        };
+        using var pdf = PdfDocument.Open(EstimatePdf.Render(PdfSamples.Estimate(Scenario.Default), options));
+        var pageOne = PdfSamples.Squeeze(pdf.GetPage(1).Text);
+
+        var title = pageOne.IndexOf(PdfSamples.Squeeze("Chat <b>cluster</b> & co"), StringComparison.Ordinal);
+        var notes = pageOne.IndexOf(PdfSamples.Squeeze("Why: <script>x</script> sized for Q3"), StringComparison.Ordinal);
+        var second = pageOne.IndexOf(PdfSamples.Squeeze("Second paragraph"), StringComparison.Ordinal);
+        var verdict = pageOne.IndexOf(PdfSamples.Squeeze(PdfSamples.Estimate(Scenario.Default).Verdict.Summary), StringComparison.Ordinal);
+        Assert.True(title >= 0 && notes > title && second > notes && verdict > second, $"title {title}, notes {notes}, second {second}, verdict {verdict}");
+    }
+
+    [Fact]
     public void Three_paths_each_with_its_name_and_totals_after_the_verdict()
     {
         var estimate = PdfSamples.Estimate(Scenario.Default);

@@ -16,8 +16,10 @@ public sealed class ReportPageTests : MudBunitContext
     private async Task<SavedReport> SaveAsync(Scenario scenario) =>
         (await Services.GetRequiredService<ReportService>().SaveAsync(Estimator.Estimate(scenario, Today))).Report!;
 
-    private IRenderedComponent<ReportPage> Open(string id)
+    private IRenderedComponent<ReportPage> Open(string id, string query = "")
     {
+        // The page reads ?reprice= from the address (static SSR: re-pricing is a plain link).
+        Services.GetRequiredService<NavigationManager>().NavigateTo($"/r/{id}{query}");
         Render<MudPopoverProvider>();
         var page = Render<ReportPage>(p => p.Add(c => c.Id, id));
         page.WaitForAssertion(() => Assert.Empty(page.FindAll(".mud-progress-linear")), TimeSpan.FromSeconds(5));
@@ -50,14 +52,25 @@ public sealed class ReportPageTests : MudBunitContext
     }
 
     [Fact]
-    public async Task Reprice_Click_ShowsSavedAndTodayPerCostLine()
+    public async Task Reprice_Link_IsAPlainGetOfThisPageWithRepriceToday()
     {
         var saved = await SaveAsync(Scenario.Default);
+
         var page = Open(saved.Id);
 
-        page.Find("#reprice").Click();
+        Assert.Equal($"/r/{saved.Id}?reprice=today#reprice-panel", page.Find("#reprice").GetAttribute("href"));
+        Assert.Empty(page.FindAll("#reprice-panel"));
+    }
+
+    [Fact]
+    public async Task Reprice_SameSnapshot_SaysPlainlyNothingChangedAndShowsSavedAndTodayPerCostLine()
+    {
+        var saved = await SaveAsync(Scenario.Default);
+
+        var page = Open(saved.Id, "?reprice=today");
 
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("#reprice-table")));
+        Assert.Equal($"Same price snapshot ({saved.SnapshotId}) — nothing changed.", page.Find("#reprice-outcome").TextContent.Trim());
         var rows = page.FindAll("#reprice-table tbody tr");
         // Every cost line of every path, and one total per path.
         Assert.Equal(saved.Estimate.Paths.Sum(p => p.CostLines.Count) + 3, rows.Count);
@@ -71,9 +84,8 @@ public sealed class ReportPageTests : MudBunitContext
     {
         var saved = await SaveAsync(Scenario.Default);
         UsePrices(new Domain.Prices.PriceBook("empty", "test", Today, []));
-        var page = Open(saved.Id);
 
-        page.Find("#reprice").Click();
+        var page = Open(saved.Id, "?reprice=today");
 
         page.WaitForAssertion(() => Assert.Contains("cannot price this scenario", page.Find("#reprice-panel").TextContent, StringComparison.Ordinal));
     }
@@ -86,6 +98,75 @@ public sealed class ReportPageTests : MudBunitContext
         var page = Open(saved.Id);
 
         Assert.Contains("peakConnections=123456", page.Find("#open-in-calculator").GetAttribute("href"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Render_TitleAndNotes_ShownAsTextNeverAsMarkup()
+    {
+        var text = new ReportText("Chat <b>v2</b> & friends", "First line <script>alert(1)</script>\nSecond line");
+        var saved = (await Services.GetRequiredService<ReportService>().SaveAsync(Estimator.Estimate(Scenario.Default, Today), text)).Report!;
+
+        var page = Open(saved.Id);
+
+        Assert.Equal("Chat <b>v2</b> & friends", page.Find("#report-title").TextContent);
+        Assert.Empty(page.FindAll("#report-title b"));
+        Assert.Equal("First line <script>alert(1)</script>\nSecond line", page.Find("#report-author-notes").TextContent.Trim());
+        Assert.Empty(page.FindAll("#report-author-notes script"));
+        Assert.Contains("&lt;script&gt;", page.Find("#report-author-notes").InnerHtml, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Render_NoTitle_NamesTheRegionAndShowsNoNotes()
+    {
+        var saved = await SaveAsync(Scenario.Default);
+
+        var page = Open(saved.Id);
+
+        Assert.Equal($"Saved report · {saved.Estimate.RegionName}", page.Find("#report-title").TextContent);
+        Assert.Empty(page.FindAll("#report-author-notes"));
+    }
+
+    [Fact]
+    public async Task Render_OneInputOffItsDefault_ListsThatInputAloneWithItsDefault()
+    {
+        // Only peak connections differs: 750,000 against the default 100,000 (docs/model.md, defaults table).
+        var saved = await SaveAsync(Scenario.Default with { PeakConnections = 750_000 });
+
+        var page = Open(saved.Id);
+
+        var rows = page.FindAll("#changed-inputs tbody tr");
+        var cells = Assert.Single(rows).QuerySelectorAll("td").Select(c => c.TextContent).ToList();
+        Assert.Equal(["Workload", "Peak concurrent connections", "750,000 connections", "100,000 connections"], cells);
+    }
+
+    [Fact]
+    public async Task Render_DefaultScenario_SaysEveryInputIsAtItsDefault()
+    {
+        var saved = await SaveAsync(Scenario.Default);
+
+        var page = Open(saved.Id);
+
+        Assert.Empty(page.FindAll("#changed-inputs tbody tr"));
+        Assert.NotEmpty(page.FindAll("#changed-inputs-none"));
+    }
+
+    [Theory]
+    [InlineData(true, 0, "Same price snapshot (S) — nothing changed.")]
+    [InlineData(true, 1, "Same price snapshot (S), but this version of CostCalc computes some lines differently: see the changes below.")]
+    [InlineData(false, 0, "Today's prices (snapshot S) give the same cost on every line.")]
+    [InlineData(false, 1, "Today's prices (snapshot S) change the cost: see the changes below.")]
+    public void RepriceOutcome_SaysWhetherTheSnapshotAndTheLinesChanged(bool sameSnapshot, int changeUsd, string expected)
+    {
+        var today = Estimator.Estimate(Scenario.Default, Today) with { SnapshotId = "S" };
+        var lines = new List<RepricedLine>
+        {
+            new(PathIds.Ec2, "EC2", Domain.Estimation.CostKind.Compute, "EC2 instances", 100m, 100m + changeUsd),
+            new(PathIds.Ec2, "EC2", Domain.Estimation.CostKind.Compute, "Total", 100m, 100m + changeUsd),
+        };
+
+        var outcome = ReportPage.RepriceOutcome(new Repricing(today, lines, null), today, sameSnapshot ? "S" : "older");
+
+        Assert.Equal(expected, outcome);
     }
 
     [Fact]
@@ -113,6 +194,7 @@ public sealed class CalculatorShareTests : MudBunitContext
         var page = RenderCalculator();
 
         page.Find("#share-link").Click();
+        page.Find("#share-confirm").Click();
 
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("#shared-report-link")), TimeSpan.FromSeconds(5));
         var url = page.Find("#shared-report-link").GetAttribute("href")!;
@@ -124,16 +206,37 @@ public sealed class CalculatorShareTests : MudBunitContext
     }
 
     [Fact]
+    public async Task Share_WithTitleAndNotes_StoresThemWithTheReport()
+    {
+        var page = RenderCalculator();
+        page.Find("#share-link").Click();
+
+        page.Find("#share-form input").Change("  Chat cluster, Q3  ");
+        page.Find("#share-form textarea").Change("Line one\r\nLine two");
+        page.Find("#share-confirm").Click();
+
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("#shared-report-link")), TimeSpan.FromSeconds(5));
+        var url = page.Find("#shared-report-link").GetAttribute("href")!;
+        var saved = await Services.GetRequiredService<ReportService>().OpenAsync(url[(url.LastIndexOf('/') + 1)..]);
+        // Trimmed, and line breaks stored as \n.
+        Assert.Equal("Chat cluster, Q3", saved!.Title);
+        Assert.Equal("Line one\nLine two", saved.AuthorNotes);
+        Assert.Empty(page.FindAll("#share-form"));
+    }
+
+    [Fact]
     public void Share_OverTheLimit_ShowsASnackbarAndSavesNothingMore()
     {
         ReportOptions.SavesPerMinutePerClient = 1;
         var snackbars = Services.GetRequiredService<ISnackbar>();
         var page = RenderCalculator();
         page.Find("#share-link").Click();
+        page.Find("#share-confirm").Click();
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("#shared-report-link")), TimeSpan.FromSeconds(5));
         var first = page.Find("#shared-report-link").GetAttribute("href");
 
         page.Find("#share-link").Click();
+        page.Find("#share-confirm").Click();
 
         page.WaitForAssertion(() => Assert.Contains(snackbars.ShownSnackbars, s => s.Message != null && s.Message.Contains("Too many reports", StringComparison.Ordinal)));
         Assert.Equal(first, page.Find("#shared-report-link").GetAttribute("href"));

@@ -47,6 +47,8 @@ public abstract class MudBunitContext : BunitContext, IAsyncLifetime
         });
         Services.AddSingleton<SaveRateLimiter>();
         Services.AddSingleton<ReportService>();
+        Services.AddSingleton(Circuits);
+        Services.AddScoped<CostCalc.Web.Hosting.CircuitAdmission>();
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 
@@ -57,6 +59,9 @@ public abstract class MudBunitContext : BunitContext, IAsyncLifetime
 
     /// <summary>The holder of the prices in use that this context's services read.</summary>
     protected CurrentSnapshot CurrentSnapshot { get; } = new(Embedded.Value);
+
+    /// <summary>Circuit caps for components that take a place under them (Routes): one per client, so one place reaches it.</summary>
+    protected CostCalc.Web.Hosting.CircuitLimiter Circuits { get; } = new(maxPerClient: 1, maxTotal: 10);
 
     /// <summary>Report settings of this context (a test may lower the save limit before rendering).</summary>
     protected ReportOptions ReportOptions { get; } = new();

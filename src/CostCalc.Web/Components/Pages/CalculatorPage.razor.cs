@@ -29,6 +29,9 @@ public sealed partial class CalculatorPage
     private int _tab;
     private bool _sharing;
     private string? _sharedUrl;
+    private bool _shareFormOpen;
+    private string? _shareTitle;
+    private string? _shareNotes;
 
     [Inject] public required CurrentPrices Prices { get; init; }
     [Inject] public required TimeProvider Clock { get; init; }
@@ -134,10 +137,19 @@ public sealed partial class CalculatorPage
     /// Saves the estimate on screen as a report and copies its link. The save limit is checked here,
     /// in the handler, because circuit events never pass through HTTP middleware.
     /// </summary>
+    private void OpenShareForm() => _shareFormOpen = true;
+
     private async Task ShareAsync()
     {
         if (_sharing)
         {
+            return;
+        }
+
+        var (text, textProblems) = ReportText.Create(_shareTitle, _shareNotes);
+        if (text is null)
+        {
+            Snackbar.Add(string.Join(" ", textProblems.Values.SelectMany(v => v)), Severity.Warning);
             return;
         }
 
@@ -157,7 +169,7 @@ public sealed partial class CalculatorPage
                 return;
             }
 
-            var outcome = await Reports.SaveAsync(_state.Estimate);
+            var outcome = await Reports.SaveAsync(_state.Estimate, text);
             if (outcome.Report is not { } saved)
             {
                 Snackbar.Add(outcome.Problem ?? "The report could not be saved.", Severity.Error);
@@ -165,6 +177,8 @@ public sealed partial class CalculatorPage
             }
 
             _sharedUrl = Navigation.ToAbsoluteUri($"/r/{saved.Id}").ToString();
+            _shareFormOpen = false;
+            (_shareTitle, _shareNotes) = (null, null);
             await CopyAsync(_sharedUrl, "Report saved; its link is copied to the clipboard.", "Report saved; copy its link from the banner.");
         }
         catch (DbException)

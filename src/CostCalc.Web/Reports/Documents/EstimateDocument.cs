@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace CostCalc.Web.Reports.Documents;
 
 // Version 2 of a saved report's estimate: plain records owned by the report format, not the domain,
@@ -15,7 +17,12 @@ internal sealed record EstimateDocument(
     IReadOnlyList<WarningDocument> Warnings,
     IReadOnlyList<BridgeDocument>? Bridges = null,
     CrossoverDocument? Crossover = null,
-    string? AdjustedPrices = null);
+    string? AdjustedPrices = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Title = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? AuthorNotes = null);
+
+// Title and AuthorNotes (added after format 2 was first written): what the author wrote when sharing
+// (ReportText), plain text. Reports saved before, and reports saved without them, have neither member.
 
 // Added with the cost bridge and the crossover: reports saved before have neither (null) and open without them.
 internal sealed record BridgeDocument(

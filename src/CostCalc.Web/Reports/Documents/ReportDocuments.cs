@@ -24,7 +24,10 @@ public static class ReportDocuments
     // Version 1 documents carried derived members (the verdict, the scenario again) that are rebuilt on reading.
     private static readonly JsonSerializerOptions V1Options = new(Options) { UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip };
 
-    public static (string ScenarioJson, string EstimateJson) Write(Estimate estimate)
+    public static (string ScenarioJson, string EstimateJson) Write(Estimate estimate) => Write(estimate, null);
+
+    /// <summary>The documents of a report, with the author's title and notes (if any) in the estimate document.</summary>
+    public static (string ScenarioJson, string EstimateJson) Write(Estimate estimate, ReportText? text)
     {
         ArgumentNullException.ThrowIfNull(estimate);
         var document = new EstimateDocument(
@@ -40,7 +43,10 @@ public static class ReportDocuments
                 ? new CrossoverDocument(c.Connections, [.. c.Paths.Select(p => new CrossoverSeriesDocument(p.Path, p.Name, p.MonthlyUsd))],
                     [.. c.Points.Select(p => new CrossoverPointDocument(p.Connections, p.From, p.To, p.Usd, p.Sentence))], c.Current, c.Sentences)
                 : null,
-            estimate.AdjustedPrices);
+            estimate.AdjustedPrices,
+            text?.Title,
+            text?.Notes);
+
         return (ScenarioDocument.Write(estimate.Scenario), JsonSerializer.Serialize(document, Options));
     }
 
@@ -48,16 +54,27 @@ public static class ReportDocuments
     /// <exception cref="InvalidDataException">The document is of a later version or is not readable.</exception>
     public static (Scenario Scenario, Estimate Estimate, IReadOnlyList<string> Notes) Read(int version, string scenarioJson, string estimateJson)
     {
+        var (scenario, estimate, notes, _) = ReadWithText(version, scenarioJson, estimateJson);
+        return (scenario, estimate, notes);
+    }
+
+    /// <summary>As <see cref="Read"/>, with the author's title and notes (<see cref="ReportText.None"/> when there are none, as in format 1).</summary>
+    /// <exception cref="InvalidDataException">The document is of a later version or is not readable.</exception>
+    public static (Scenario Scenario, Estimate Estimate, IReadOnlyList<string> Notes, ReportText Text) ReadWithText(int version, string scenarioJson, string estimateJson)
+    {
         try
         {
             var (scenario, notes) = ScenarioDocument.Read(scenarioJson);
-            var estimate = version switch
+            switch (version)
             {
-                1 => V1.Read(JsonSerializer.Deserialize<EstimateV1>(estimateJson, V1Options)!, scenario),
-                CurrentVersion => FromDocument(JsonSerializer.Deserialize<EstimateDocument>(estimateJson, Options)!, scenario),
-                _ => throw new InvalidDataException($"Report format {version} is newer than this version reads ({CurrentVersion})."),
-            };
-            return (scenario, estimate, notes);
+                case 1:
+                    return (scenario, V1.Read(JsonSerializer.Deserialize<EstimateV1>(estimateJson, V1Options)!, scenario), notes, ReportText.None);
+                case CurrentVersion:
+                    var document = JsonSerializer.Deserialize<EstimateDocument>(estimateJson, Options)!;
+                    return (scenario, FromDocument(document, scenario), notes, new ReportText(document.Title, document.AuthorNotes));
+                default:
+                    throw new InvalidDataException($"Report format {version} is newer than this version reads ({CurrentVersion}).");
+            }
         }
         catch (JsonException e)
         {

@@ -1,0 +1,183 @@
+using Microsoft.AspNetCore.Components.Server.Circuits;
+
+namespace CostCalc.Web.Hosting;
+
+/// <summary>Why a page was not given a circuit: one client at its cap, or the server at its total.</summary>
+public enum CircuitRefusal
+{
+    None,
+    ClientAtCap,
+    ServerAtCap,
+}
+
+/// <summary>
+/// Counts connected interactive circuits per client (the key reports are rate-limited by, <see cref="Reports.ClientKeys"/>)
+/// and in total, against <c>BlazorServer:MaxCircuitsPerClient</c> and <c>BlazorServer:MaxCircuits</c>. A disconnected
+/// circuit stops counting (what the server keeps of those is bounded by DisconnectedCircuitMaxRetained); a reconnect
+/// counts again and is never refused, so a reader whose network blinked keeps the page it had.
+/// One lock: circuits open a few times a second at most, never per input change.
+/// </summary>
+public sealed class CircuitLimiter(int maxPerClient, int maxTotal)
+{
+    private readonly Dictionary<string, int> _perClient = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
+    private int _total;
+
+    public int MaxPerClient => maxPerClient;
+
+    public int MaxTotal => maxTotal;
+
+    public int Total
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _total;
+            }
+        }
+    }
+
+    public int CountOf(string client)
+    {
+        lock (_gate)
+        {
+            return _perClient.GetValueOrDefault(client);
+        }
+    }
+
+    /// <summary>What opening one more circuit for <paramref name="client"/> would meet, without opening it (the prerender's check).</summary>
+    public CircuitRefusal Check(string client)
+    {
+        lock (_gate)
+        {
+            return RefusalLocked(client);
+        }
+    }
+
+    /// <summary>Counts a new circuit for <paramref name="client"/> unless a cap is reached.</summary>
+    public CircuitRefusal TryOpen(string client)
+    {
+        lock (_gate)
+        {
+            var refusal = RefusalLocked(client);
+            if (refusal == CircuitRefusal.None)
+            {
+                AddLocked(client);
+            }
+
+            return refusal;
+        }
+    }
+
+    /// <summary>Counts an admitted circuit that reconnected (never refused).</summary>
+    public void Reconnected(string client)
+    {
+        lock (_gate)
+        {
+            AddLocked(client);
+        }
+    }
+
+    /// <summary>An admitted circuit lost its connection or closed.</summary>
+    public void Release(string client)
+    {
+        lock (_gate)
+        {
+            if (_perClient.TryGetValue(client, out var count))
+            {
+                if (count <= 1)
+                {
+                    _perClient.Remove(client);
+                }
+                else
+                {
+                    _perClient[client] = count - 1;
+                }
+
+                _total--;
+            }
+        }
+    }
+
+    private CircuitRefusal RefusalLocked(string client) =>
+        _total >= maxTotal ? CircuitRefusal.ServerAtCap
+        : _perClient.GetValueOrDefault(client) >= maxPerClient ? CircuitRefusal.ClientAtCap
+        : CircuitRefusal.None;
+
+    private void AddLocked(string client)
+    {
+        _perClient[client] = _perClient.GetValueOrDefault(client) + 1;
+        _total++;
+    }
+}
+
+/// <summary>
+/// This circuit's place under the caps (scoped: one per circuit). The interactive root (Routes) asks for it when it
+/// starts, with the client key it was prerendered with; <see cref="CircuitCapHandler"/> gives it back when the
+/// connection drops or the circuit closes.
+/// </summary>
+public sealed class CircuitAdmission(CircuitLimiter limiter)
+{
+    private string? _client;
+    private bool _counted;
+
+    public CircuitRefusal Refusal { get; private set; }
+
+    /// <summary>Asks once per circuit; later calls return the first answer.</summary>
+    public CircuitRefusal Admit(string client)
+    {
+        if (_client is not null)
+        {
+            return Refusal;
+        }
+
+        _client = client;
+        Refusal = limiter.TryOpen(client);
+        _counted = Refusal == CircuitRefusal.None;
+        return Refusal;
+    }
+
+    internal void ConnectionUp()
+    {
+        if (_client is not null && Refusal == CircuitRefusal.None && !_counted)
+        {
+            limiter.Reconnected(_client);
+            _counted = true;
+        }
+    }
+
+    internal void ConnectionDown()
+    {
+        if (_client is not null && _counted)
+        {
+            limiter.Release(_client);
+            _counted = false;
+        }
+    }
+}
+
+/// <summary>Releases a circuit's count when its connection drops or it closes, and counts it again on reconnect.</summary>
+internal sealed class CircuitCapHandler(CircuitAdmission admission) : CircuitHandler
+{
+    // After the framework's own handlers; the order does not matter to the counts.
+    public override int Order => 100;
+
+    public override Task OnConnectionUpAsync(Circuit circuit, CancellationToken cancellationToken)
+    {
+        admission.ConnectionUp();
+        return Task.CompletedTask;
+    }
+
+    public override Task OnConnectionDownAsync(Circuit circuit, CancellationToken cancellationToken)
+    {
+        admission.ConnectionDown();
+        return Task.CompletedTask;
+    }
+
+    public override Task OnCircuitClosedAsync(Circuit circuit, CancellationToken cancellationToken)
+    {
+        admission.ConnectionDown();
+        return Task.CompletedTask;
+    }
+}
