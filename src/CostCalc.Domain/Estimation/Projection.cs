@@ -7,7 +7,20 @@ internal static class ProjectionBuilder
 {
     public static Projection Build(IReadOnlyList<(string Id, IPathPlan Plan)> paths, Scenario scenario)
     {
-        // One growth sequence for every path: each month is sized at the unrounded count, shown rounded.
+        var counts = Counts(scenario);
+        var series = new PathSeries[paths.Count];
+        var sheet = CostSheet.Totals();
+        for (var p = 0; p < paths.Count; p++)
+        {
+            series[p] = Series(paths[p].Id, paths[p].Plan, counts, sheet);
+        }
+
+        return new Projection([.. counts.Select(c => (long)Math.Round(c))], series);
+    }
+
+    /// <summary>One growth sequence for every path: each month is sized at the unrounded count, shown rounded.</summary>
+    public static double[] Counts(Scenario scenario)
+    {
         var counts = new double[scenario.HorizonMonths];
         var growth = 1 + (scenario.GrowthPercentPerMonth / 100);
         double count = scenario.PeakConnections;
@@ -17,14 +30,30 @@ internal static class ProjectionBuilder
             count = Math.Max(1, count * growth);
         }
 
-        var series = new PathSeries[paths.Count];
-        var sheet = CostSheet.Totals();
-        for (var p = 0; p < paths.Count; p++)
+        return counts;
+    }
+
+    /// <summary>
+    /// A path's cost summed over every month, as the projection's last cumulative figure, on a totals-only
+    /// sheet; null as soon as a month cannot run (the projection's cumulative total is null from then on).
+    /// </summary>
+    public static decimal? HorizonTotal(IPathPlan plan, double[] counts, CostSheet sheet)
+    {
+        decimal total = 0;
+        for (var m = 0; m < counts.Length; m++)
         {
-            series[p] = Series(paths[p].Id, paths[p].Plan, counts, sheet);
+            var size = plan.Size(counts[m]);
+            if (!size.Feasible)
+            {
+                return null;
+            }
+
+            sheet.Clear();
+            plan.Cost(size, counts[m], sheet);
+            total += sheet.Total;
         }
 
-        return new Projection([.. counts.Select(c => (long)Math.Round(c))], series);
+        return total;
     }
 
     private static PathSeries Series(string id, IPathPlan plan, double[] counts, CostSheet sheet)
