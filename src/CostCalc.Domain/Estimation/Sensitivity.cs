@@ -102,8 +102,11 @@ public static class SensitivityExtensions
                 continue;
             }
 
-            var low = work.Try(field.Write(scenario, values.Low), field.Paths, Show(values.Low, field.Unit));
-            var high = work.Try(field.Write(scenario, values.High), field.Paths, Show(values.High, field.Unit));
+            // A value equal to the current one (0 h of operations halved) keeps the estimate's totals.
+            var low = values.Low == current ? work.Unchanged(Show(values.Low, field.Unit))
+                : work.Try(field.Write(scenario, values.Low), field.Paths, Show(values.Low, field.Unit));
+            var high = values.High == current ? work.Unchanged(Show(values.High, field.Unit))
+                : work.Try(field.Write(scenario, values.High), field.Paths, Show(values.High, field.Unit));
             entries.Add(new(field.Name, field.Label, Show(current, field.Unit), low, high, field.Sensitivity!.Text, field.Sensitivity.Source));
         }
 
@@ -175,6 +178,13 @@ public static class SensitivityExtensions
             }
 
             _totals = new decimal?[_shown.Length];
+        }
+
+        /// <summary>The verdict at the scenario's own value: the estimate's totals.</summary>
+        public SensitivityEnd Unchanged(string value)
+        {
+            Array.Copy(_baseTotals, _totals, _totals.Length);
+            return Judge(value);
         }
 
         public SensitivityEnd Try(Scenario varied, IReadOnlyList<string> paths, string value)
