@@ -14,6 +14,8 @@ public class EstimatorBenchmarks
     private Scenario _default = null!;
     private Scenario _fixedPods = null!;
     private Scenario _shapedDay = null!;
+    private Estimate _defaultEstimate = null!;
+    private Estimate _fixedPodsEstimate = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -29,6 +31,8 @@ public class EstimatorBenchmarks
             GrowthPercentPerMonth = 4,
         };
         _shapedDay = Scenario.Default with { PeakConnections = 1_000_000, PeakHoursPerDay = 8, Autoscaling = true };
+        _defaultEstimate = _estimator.Estimate(_default, Today);
+        _fixedPodsEstimate = _estimator.Estimate(_fixedPods, Today);
     }
 
     [Benchmark(Description = "Estimate, three paths, 36-month projection")]
@@ -39,6 +43,12 @@ public class EstimatorBenchmarks
 
     [Benchmark(Description = "Estimate, 1 M connections, 8-hour peak, autoscaling")]
     public Estimate EstimateShapedDay() => _estimator.Estimate(_shapedDay, Today);
+
+    [Benchmark(Description = "Sensitivity, default scenario (every band, totals only)")]
+    public SensitivityAnalysis SensitivityDefault() => _estimator.Sensitivity(_defaultEstimate);
+
+    [Benchmark(Description = "Sensitivity, 2 M connections, fixed-size pods")]
+    public SensitivityAnalysis SensitivityFixedPods() => _estimator.Sensitivity(_fixedPodsEstimate);
 
     [Benchmark(Description = "Ranking, every us-east-1 type, EC2 and EKS")]
     public Ranking RankUsEast1() => _estimator.Rank(_default);

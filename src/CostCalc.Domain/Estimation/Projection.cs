@@ -33,6 +33,29 @@ internal static class ProjectionBuilder
         return counts;
     }
 
+    /// <summary>
+    /// A path's cost summed over every month, as the projection's last cumulative figure, on a totals-only
+    /// sheet; null as soon as a month cannot run (the projection's cumulative total is null from then on).
+    /// </summary>
+    public static decimal? HorizonTotal(IPathPlan plan, double[] counts, CostSheet sheet)
+    {
+        decimal total = 0;
+        for (var m = 0; m < counts.Length; m++)
+        {
+            var size = plan.Size(counts[m]);
+            if (!size.Feasible)
+            {
+                return null;
+            }
+
+            sheet.Clear();
+            plan.Cost(size, counts[m], sheet);
+            total += sheet.Total;
+        }
+
+        return total;
+    }
+
     private static PathSeries Series(string id, IPathPlan plan, double[] counts, CostSheet sheet)
     {
         var months = counts.Length;

@@ -15,6 +15,9 @@ public enum ChoiceKind
     Region,
 }
 
+/// <summary>The values of a choice the sensitivity view tries (API names), and why those (one of <see cref="Sources"/>).</summary>
+public sealed record ChoiceSensitivity(IReadOnlyList<string> Values, string Source);
+
 /// <summary>One value of a list choice: its API name and the label users see.</summary>
 public sealed record ChoiceValue(string Value, string Label);
 
@@ -40,6 +43,12 @@ public sealed record ScenarioChoice(
     public Func<Scenario, bool> InUse { get; init; } = _ => true;
 
     public string DefaultValue => Read(Scenario.Default);
+
+    /// <summary>
+    /// The values the sensitivity view tries instead of the current one (model.md §8.1), with the reason;
+    /// null when the choice is not one of the inputs it varies.
+    /// </summary>
+    public ChoiceSensitivity? Sensitivity { get; init; }
 
     /// <summary>The label of a value, or the value itself for instance types and regions.</summary>
     public string LabelOf(string value) => Values.FirstOrDefault(v => v.Value == value)?.Label ?? value;

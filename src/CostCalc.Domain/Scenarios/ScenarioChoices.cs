@@ -9,6 +9,11 @@ public static class ScenarioChoices
     private static readonly string[] Eks = [PathIds.Eks];
     private static readonly string[] EksAny = [PathIds.Eks, PathIds.EksFargate];
 
+    /// <summary>What the sensitivity view tries for a purchase option: on-demand, 1-year reserved and spot (model.md §8.1).</summary>
+    private static readonly ChoiceSensitivity PurchaseOptionsTried = new(
+        [ScenarioChoice.ApiName(PurchaseOption.OnDemand), ScenarioChoice.ApiName(PurchaseOption.ReservedStandard1Year), ScenarioChoice.ApiName(PurchaseOption.Spot)],
+        Sources.SensitivityPurchaseOption);
+
     public static IReadOnlyList<ScenarioChoice> All { get; } =
     [
         new("region", FieldGroup.Common, "Region", Sources.InstancePrices, ChoiceKind.Region, [], s => s.Region, (s, v) => s with { Region = v }),
@@ -17,10 +22,10 @@ public static class ScenarioChoices
         ScenarioChoice.Of("sparePolicy", FieldGroup.Common, "Spare capacity counts", Sources.SparePolicy, Label, s => s.SparePolicy, (s, v) => s with { SparePolicy = v }),
         ScenarioChoice.Switch("burstableUnlimited", FieldGroup.Common, "Burstable types may use unlimited credits (costed)", Sources.CpuCredits, s => s.BurstableUnlimited, (s, v) => s with { BurstableUnlimited = v }),
         new("ec2InstanceType", FieldGroup.Ec2, "Instance type", Sources.InstancePrices, ChoiceKind.InstanceType, [], s => s.Ec2InstanceType, (s, v) => s with { Ec2InstanceType = v }) { Paths = Ec2 },
-        ScenarioChoice.Of("ec2PurchaseOption", FieldGroup.Ec2, "Purchase option", Sources.SpotAdvisor, Label, s => s.Ec2PurchaseOption, (s, v) => s with { Ec2PurchaseOption = v }) with { Paths = Ec2 },
+        ScenarioChoice.Of("ec2PurchaseOption", FieldGroup.Ec2, "Purchase option", Sources.SpotAdvisor, Label, s => s.Ec2PurchaseOption, (s, v) => s with { Ec2PurchaseOption = v }) with { Paths = Ec2, Sensitivity = PurchaseOptionsTried },
         ScenarioChoice.Of("ec2DeployMethod", FieldGroup.Ec2, "Deploy method", Sources.HotCodeUpgrade, Label, s => s.Ec2DeployMethod, (s, v) => s with { Ec2DeployMethod = v }) with { Paths = Ec2 },
         new("eksNodeInstanceType", FieldGroup.Eks, "Node instance type", Sources.InstancePrices, ChoiceKind.InstanceType, [], s => s.EksNodeInstanceType, (s, v) => s with { EksNodeInstanceType = v }) { Paths = Eks },
-        ScenarioChoice.Of("eksPurchaseOption", FieldGroup.Eks, "Node purchase option", Sources.SpotAdvisor, Label, s => s.EksPurchaseOption, (s, v) => s with { EksPurchaseOption = v }) with { Paths = Eks },
+        ScenarioChoice.Of("eksPurchaseOption", FieldGroup.Eks, "Node purchase option", Sources.SpotAdvisor, Label, s => s.EksPurchaseOption, (s, v) => s with { EksPurchaseOption = v }) with { Paths = Eks, Sensitivity = PurchaseOptionsTried },
         ScenarioChoice.Switch("autoMode", FieldGroup.Eks, "EKS Auto Mode", Sources.AutoMode, s => s.AutoMode, (s, v) => s with { AutoMode = v }) with { Paths = Eks },
         ScenarioChoice.Of("maxPodsMode", FieldGroup.Eks, "Max pods mode", Sources.MaxPodsEni, Label, s => s.MaxPodsMode, (s, v) => s with { MaxPodsMode = v }) with { Paths = Eks, InUse = ScenarioFields.NotAutoMode },
         ScenarioChoice.Of("podLayout", FieldGroup.Eks, "Pod layout on nodes", Sources.SchedulersQuota, Label, s => s.PodLayout, (s, v) => s with { PodLayout = v }) with { Paths = Eks },

@@ -40,6 +40,33 @@ public sealed record ScenarioField(
     /// <summary>Counts accept only whole numbers.</summary>
     public bool WholeNumber { get; init; }
 
+    /// <summary>
+    /// The low/high band the sensitivity view tries for this input (model.md §8.1); null when the input is
+    /// not one of the uncertain inputs it varies.
+    /// </summary>
+    public SensitivityRange? Sensitivity { get; init; }
+
+    /// <summary>
+    /// The low and high value of <see cref="Sensitivity"/> for the scenario's current value, clamped to the
+    /// allowed range and rounded for whole-number inputs; null without a band.
+    /// </summary>
+    public (double Low, double High)? SensitivityValues(Scenario scenario)
+    {
+        if (Sensitivity is not { } range)
+        {
+            return null;
+        }
+
+        var current = Read(scenario);
+        return (Fit(range.Low(current)), Fit(range.High(current)));
+    }
+
+    private double Fit(double value)
+    {
+        var fitted = Math.Clamp(double.IsFinite(value) ? value : Min, Min, Max);
+        return WholeNumber ? Math.Clamp(Math.Round(fitted, MidpointRounding.AwayFromZero), Min, Max) : fitted;
+    }
+
     /// <summary>"Peak concurrent connections must be a whole number between 1 and 100,000,000 connections."</summary>
     public string RangeMessage => string.Create(CultureInfo.InvariantCulture,
         $"{Label} must be {(WholeNumber ? "a whole number " : "")}between {Min:#,0.###} and {Max:#,0.###} {Unit}.");

@@ -75,6 +75,15 @@ public static class SourceSections
         { Sources.Assumption, "8" },
         { Sources.TargetUtilisation, "8" },
         { Sources.EksRootVolume, "8" },
+        { Sources.SensitivityBand, "8.1" },
+        { Sources.SensitivityMemoryPerConnection, "8.1" },
+        { Sources.SensitivityPoints, "8.1" },
+        { Sources.SensitivityOperations, "8.1" },
+        { Sources.SensitivityPurchaseOption, "8.1" },
+        { Sources.PresetPhoenixChat, "8.2" },
+        { Sources.PresetLiveView, "8.2" },
+        { Sources.PresetMqtt, "8.2" },
+        { Sources.PresetSmall, "8.2" },
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>The model section ("1.1", "6") that explains a source, or null for text that is not one of <see cref="Sources"/>.</summary>

@@ -94,4 +94,26 @@ public static class Sources
     public const string YourSavingsPlan =
         "Your own Savings Plan discount off on-demand (assumption: 0 % = no stated rate, on-demand is used); AWS quotes up to 66 % for Compute Savings Plans";
     public const string YourRates = "Your own rates and costs (assumption: none = list prices); an override replaces the list rate before discounts";
+
+    // Sensitivity bands (model.md §8.1): the low and high value the "what moves the answer" view tries.
+    public const string SensitivityBand =
+        "Sensitivity band (assumption): half and double the value; no public source gives this input's spread";
+    public const string SensitivityMemoryPerConnection =
+        "Sensitivity band ×0.5 / ×2: published figures run from ≈ 12 KB (Phoenix socket + channel, Jurić 2016) to ≈ 40 KB (a new LiveView process) per connection";
+    public const string SensitivityPoints =
+        "Sensitivity band (assumption): a plausible spread in percentage points around the value";
+    public const string SensitivityOperations =
+        "Sensitivity band (assumption): half and double the hours, and at least 20 h a month more, so hours left at 0 still move";
+    public const string SensitivityPurchaseOption =
+        "Purchase options tried: on-demand, 1-year standard reserved (no upfront) and spot, the three ways AWS sells instance hours";
+
+    // Workload presets (model.md §8.2).
+    public const string PresetPhoenixChat =
+        "Phoenix, The Road to 2 Million Websocket Connections (2015): 2 M idle channel clients on one 128 GB / 40-core machine; ≈ 12 KB per socket + channel (Jurić 2016)";
+    public const string PresetLiveView =
+        "A LiveView process starts at ≈ 40 KB (Pragmatic Studio, LiveView course) [secondary]; an idle LiveView release ≈ 300 MB RSS (mrpopov.com) [secondary]";
+    public const string PresetMqtt =
+        "EMQX 10 M connection test: ≈ 9 GB used per node, 300 s keepalive; on 20 nodes of 16 cores / 32 GB (node count inferred from EMQX's 4.3 report) ≈ 18 KB per connection; EMQX 4.3 test: 50-byte payloads [secondary]";
+    public const string PresetSmall =
+        "Assumption: a small service whose peak fits one t3.medium (2 vCPU, 4 GiB) inside its 20 % CPU baseline";
 }

@@ -2,7 +2,7 @@ using CostCalc.Domain.Scenarios;
 using CostCalc.Domain.Tests.TestSupport;
 using CostCalc.Domain.Vocabulary;
 
-namespace CostCalc.Domain.Tests.Vocabulary;
+namespace CostCalc.Domain.Tests;
 
 public sealed class SliceStyleTests
 {

@@ -11,6 +11,7 @@ public sealed class CalculatorState(Estimator estimator, DateOnly today)
 {
     private readonly Dictionary<string, string> _invalidInputs = new(StringComparer.Ordinal);
     private Ranking? _ranking;
+    private SensitivityAnalysis? _sensitivity;
 
     public Estimator Estimator { get; } = estimator;
 
@@ -24,6 +25,9 @@ public sealed class CalculatorState(Estimator estimator, DateOnly today)
     /// <summary>Every instance type ranked for the current scenario; computed when first asked for.</summary>
     public Ranking Ranking => _ranking ??= Estimator.Rank(Scenario);
 
+    /// <summary>What moves the answer for the current estimate (model.md §8.1); computed when first asked for.</summary>
+    public SensitivityAnalysis Sensitivity => _sensitivity ??= Estimator.Sensitivity(Estimate);
+
     public event Action? Changed;
 
     /// <summary>Uses <paramref name="candidate"/> if it is valid; otherwise keeps the current scenario and returns the problems.</summary>
@@ -36,6 +40,7 @@ public sealed class CalculatorState(Estimator estimator, DateOnly today)
             Scenario = candidate;
             Estimate = Estimator.Estimate(candidate, today);
             _ranking = null;
+            _sensitivity = null;
             Changed?.Invoke();
             CalculatorMetrics.RecordUpdate(started);
         }
