@@ -88,6 +88,44 @@ public sealed class LinkAndExportTests(AppFixture app)
         session.AssertNoErrors();
     }
 
+    [Fact]
+    public async Task Exported_Markdown_equals_the_APIs_for_the_same_scenario()
+    {
+        await using var session = await app.NewSessionAsync();
+        var calculator = new CalculatorPageObject(session.Page);
+        const string query = "v=1&peakConnections=1000000&horizonMonths=24";
+        await calculator.OpenAsync(query);
+
+        var download = await session.Page.RunAndWaitForDownloadAsync(() => session.Page.Locator("#export-markdown").ClickAsync());
+
+        Assert.Equal("costcalc-estimate.md", download.SuggestedFilename);
+        var exported = await File.ReadAllTextAsync(await download.PathAsync());
+        var response = await app.Api.GetAsync("/api/estimate.md?" + query);
+        Assert.True(response.Ok, $"GET /api/estimate.md: {response.Status}");
+        Assert.Equal(await response.TextAsync(), exported);
+        Assert.StartsWith("# CostCalc estimate: EC2, EKS, EKS on Fargate", exported, StringComparison.Ordinal);
+        Assert.Contains("1,000,000 peak connections · 24 months", exported, StringComparison.Ordinal);
+        session.AssertNoErrors();
+    }
+
+    [Fact]
+    public async Task Money_axes_carry_dollars()
+    {
+        await using var session = await app.NewSessionAsync();
+        var calculator = new CalculatorPageObject(session.Page);
+        await calculator.OpenAsync();
+
+        // The crossover's y axis (one SVG drawn by the app) and the cumulative chart's (MudBlazor): every money tick starts with $.
+        foreach (var chart in new[] { "#chart-crossover", "#chart-cumulative" })
+        {
+            var ticks = session.Page.Locator($"{chart} svg text").Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex(@"^\$[0-9]") });
+            await Expect(ticks.First).ToBeVisibleAsync(new() { Timeout = AppFixture.TimeoutMs });
+            Assert.True(await ticks.CountAsync() >= 2, $"{chart} has fewer than two $ ticks");
+        }
+
+        session.AssertNoErrors();
+    }
+
     private static string Shorten(JsonNode node)
     {
         var text = node.ToJsonString(new JsonSerializerOptions { WriteIndented = false });

@@ -40,6 +40,20 @@ public sealed class ReportPageTests : MudBunitContext
     }
 
     [Fact]
+    public async Task Render_SavedReport_ShowsABridgeForEveryOtherPathAndTheCrossover()
+    {
+        var saved = await SaveAsync(Scenario.Default);
+
+        var page = Open(saved.Id);
+
+        // Three paths, EC2 the cheapest: one bridge each for EKS and EKS on Fargate, no picker (a static page cannot switch).
+        Assert.Equal(2, saved.Estimate.Bridges.Count);
+        Assert.All(saved.Estimate.Bridges, b => Assert.Single(page.FindAll($"#chart-bridge-{b.Path} svg")));
+        Assert.Empty(page.FindAll(".cc-bridge-pick"));
+        Assert.Single(page.FindAll("#chart-crossover svg"));
+    }
+
+    [Fact]
     public async Task Render_PricesChangedSinceSaving_StillShowsTheSavedNumbers()
     {
         var saved = await SaveAsync(Scenario.Default);
