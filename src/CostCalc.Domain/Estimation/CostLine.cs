@@ -14,6 +14,9 @@ public enum CostKind
     CrossAzTransfer,
     Operations,
     InternetEgress,
+
+    /// <summary>Registering the BEAM nodes for discovery (Cloud Map on ECS).</summary>
+    ServiceDiscovery,
 }
 
 public static class CostKinds

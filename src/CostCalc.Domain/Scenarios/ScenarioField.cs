@@ -8,6 +8,7 @@ public enum FieldGroup
     Common,
     Ec2,
     Eks,
+    Ecs,
     Operations,
 }
 

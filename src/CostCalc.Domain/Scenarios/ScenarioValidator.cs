@@ -45,8 +45,9 @@ public static class ScenarioValidator
             }
         }
 
-        CheckHiddenPaths(problems, scenario.HiddenPaths, pathIds ?? [PathIds.Ec2, PathIds.Eks, PathIds.EksFargate]);
+        CheckHiddenPaths(problems, scenario.HiddenPaths, pathIds ?? [PathIds.Ec2, PathIds.Eks, PathIds.EksFargate, PathIds.EcsEc2, PathIds.EcsFargate]);
         CheckAutoMode(problems, scenario, catalog);
+        EcsValidation.Check(problems, scenario, catalog);
         if (scenario.PodLayout == PodLayout.FixedPodSize && scenario.PodCpuLimitMillicores > 0
             && scenario.PodCpuLimitMillicores < scenario.PodCpuRequestMillicores)
         {

@@ -18,6 +18,7 @@ public sealed record CostKindStyle(CostKind Kind, string Code, string Name, stri
         new(CostKind.CrossAzTransfer, "crossAzTransfer", "Cross-AZ transfer", "#8A94A3"),
         new(CostKind.Operations, "operations", "Operations", "#D4A373"),
         new(CostKind.InternetEgress, "internetEgress", "Internet egress", "#5B8DB8"),
+        new(CostKind.ServiceDiscovery, "serviceDiscovery", "Service discovery", "#B5838D"),
     ];
 
     public static CostKindStyle Of(CostKind kind) => All[(int)kind];

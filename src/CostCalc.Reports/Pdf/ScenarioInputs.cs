@@ -44,6 +44,7 @@ internal static class ScenarioInputs
         FieldGroup.Common => "Common",
         FieldGroup.Ec2 => "EC2 plan",
         FieldGroup.Eks => "EKS plans (nodes and Fargate)",
+        FieldGroup.Ecs => "ECS plans (EC2 and Fargate)",
         FieldGroup.Operations => "Operations",
         _ => group.ToString(),
     };
