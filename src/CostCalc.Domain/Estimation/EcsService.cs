@@ -7,7 +7,7 @@ namespace CostCalc.Domain.Estimation;
 /// What an ECS service has on EC2 and on Fargate alike (docs/model.md §10): no control-plane fee, rolling
 /// deployments under the minimum healthy and maximum percents, and how the BEAM nodes find each other.
 /// </summary>
-internal static class EcsService
+public static class EcsService
 {
     /// <summary>AWS Cloud Map: $0.10 per registered resource (a task) a month (the AWSCloudMap price list).</summary>
     public const decimal CloudMapUsdPerInstanceMonth = 0.10m;
@@ -20,6 +20,7 @@ internal static class EcsService
     /// </summary>
     public static (long AtOnce, long StartedFirst) DeploymentWave(Scenario s, PathSize size)
     {
+        ArgumentNullException.ThrowIfNull(s);
         var vms = Math.Max(0, size.Vms);
         var surge = Math.Max(0, (long)Math.Floor((vms * s.EcsMaximumPercent / 100) + 1e-9) - vms);
         var belowDesired = Math.Max(0, vms - (long)Math.Ceiling((vms * s.EcsMinimumHealthyPercent / 100) - 1e-9));
@@ -27,8 +28,9 @@ internal static class EcsService
     }
 
     /// <summary>Deploys replace every task once: each replaced task is deregistered, then stopped, so its connections drop.</summary>
-    public static DropCause Deploys(Scenario s, PathSize size)
+    internal static DropCause Deploys(Scenario s, PathSize size)
     {
+        ArgumentNullException.ThrowIfNull(s);
         var (atOnce, first) = DeploymentWave(s, size);
         return Restarts.Deploys(s, size, false,
             Format($"Rolling deployment ({s.EcsMinimumHealthyPercent:0.##} % minimum healthy, {s.EcsMaximumPercent:0.##} % maximum): {first:#,0} new task{(first == 1 ? "" : "s")} started first, then {atOnce:#,0} old task{(atOnce == 1 ? "" : "s")} deregistered and stopped at once; every connection of a replaced task drops once"),
@@ -39,7 +41,7 @@ internal static class EcsService
     /// Tasks registered in Cloud Map over the month (with autoscaling, the day's average BEAM VMs), and their price;
     /// nothing when the nodes find each other through the ECS API.
     /// </summary>
-    public static void AddNodeDiscovery(Scenario s, LoadDay day, CostSheet sheet)
+    internal static void AddNodeDiscovery(Scenario s, LoadDay day, CostSheet sheet)
     {
         if (s.EcsNodeDiscovery != EcsNodeDiscovery.CloudMap)
         {
@@ -57,5 +59,5 @@ internal static class EcsService
         "A replaced task is deregistered from its target group before it is stopped; its connections stay until the deregistration delay (300 s by default) ends or the task stops (stop timeout 30 s by default)",
         Sources.EcsRollingDeployment);
 
-    public static string Format(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+    private static string Format(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
