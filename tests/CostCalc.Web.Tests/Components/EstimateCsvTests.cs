@@ -19,7 +19,7 @@ public sealed class EstimateCsvTests : MudBunitContext
         Assert.Equal("path,cost_line,kind,monthly_usd,detail,source", lines[1]);
         var costRows = lines.Skip(2).TakeWhile(l => l.Length > 0).ToList();
         Assert.Equal(estimate.Paths.Sum(p => p.CostLines.Count + 1), costRows.Count);
-        Assert.Equal(["ec2", "eks", "eks-fargate"], costRows.Select(r => r.Split(',')[0]).Distinct());
+        Assert.Equal(["ec2", "eks", "eks-fargate", "ecs-ec2", "ecs-fargate"], costRows.Select(r => r.Split(',')[0]).Distinct());
         foreach (var path in estimate.Paths)
         {
             var total = costRows.Single(r => r.StartsWith($"{path.Id},Total,", StringComparison.Ordinal));
@@ -28,13 +28,16 @@ public sealed class EstimateCsvTests : MudBunitContext
 
         var header = lines[2 + costRows.Count + 1];
         Assert.Equal(
-            "month,connections,ec2_machines,eks_machines,eks-fargate_machines,ec2_monthly_usd,eks_monthly_usd,eks-fargate_monthly_usd,"
-            + "ec2_cumulative_usd,eks_cumulative_usd,eks-fargate_cumulative_usd",
+            "month,connections,ec2_machines,eks_machines,eks-fargate_machines,ecs-ec2_machines,ecs-fargate_machines,"
+            + "ec2_monthly_usd,eks_monthly_usd,eks-fargate_monthly_usd,ecs-ec2_monthly_usd,ecs-fargate_monthly_usd,"
+            + "ec2_cumulative_usd,eks_cumulative_usd,eks-fargate_cumulative_usd,ecs-ec2_cumulative_usd,ecs-fargate_cumulative_usd",
             header);
         var month1 = lines[2 + costRows.Count + 2].Split(',');
         Assert.Equal("1", month1[0]);
         Assert.Equal("100000", month1[1]);
-        Assert.Equal(estimate[PathIds.EksFargate].MonthlyUsd.ToString("0.00", CultureInfo.InvariantCulture), month1[7]);
+        Assert.Equal(estimate[PathIds.EksFargate].MonthlyUsd.ToString("0.00", CultureInfo.InvariantCulture), month1[9]);
+        Assert.Equal(estimate[PathIds.EcsFargate].MonthlyUsd.ToString("0.00", CultureInfo.InvariantCulture), month1[11]);
+        Assert.Contains(costRows, r => r.StartsWith("ecs-fargate,Cloud Map service discovery,serviceDiscovery,0.30,", StringComparison.Ordinal));
         Assert.Equal(36, lines.Skip(2 + costRows.Count + 2).TakeWhile(l => l.Length > 0).Count());
     }
 
@@ -65,6 +68,6 @@ public sealed class EstimateCsvTests : MudBunitContext
         Assert.DoesNotContain("\neks,", csv, StringComparison.Ordinal);
         Assert.DoesNotContain(",eks_machines", csv, StringComparison.Ordinal);
         Assert.Contains("\neks-fargate,Total,", csv, StringComparison.Ordinal);
-        Assert.Contains(",eks-fargate_cumulative_usd\n", csv, StringComparison.Ordinal);
+        Assert.Contains(",ecs-fargate_cumulative_usd\n", csv, StringComparison.Ordinal);
     }
 }

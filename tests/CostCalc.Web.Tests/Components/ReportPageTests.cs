@@ -60,9 +60,9 @@ public sealed class ReportPageTests : MudBunitContext
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("#reprice-table")));
         var rows = page.FindAll("#reprice-table tbody tr");
         // Every cost line of every path, and one total per path.
-        Assert.Equal(saved.Estimate.Paths.Sum(p => p.CostLines.Count) + 3, rows.Count);
-        Assert.Equal(3, saved.Estimate.Paths.Count);
-        Assert.Equal([PathIds.Ec2, PathIds.Eks, PathIds.EksFargate], page.FindAll("#reprice-table tr.cc-total").Select(r => r.GetAttribute("data-path")));
+        Assert.Equal(saved.Estimate.Paths.Sum(p => p.CostLines.Count) + 5, rows.Count);
+        Assert.Equal(5, saved.Estimate.Paths.Count);
+        Assert.Equal([PathIds.Ec2, PathIds.Eks, PathIds.EksFargate, PathIds.EcsEc2, PathIds.EcsFargate], page.FindAll("#reprice-table tr.cc-total").Select(r => r.GetAttribute("data-path")));
         Assert.All(rows, r => Assert.Equal("no change", r.QuerySelector(".cc-change")!.TextContent));
     }
 
