@@ -22,10 +22,16 @@ public readonly record struct FargateShape(double Vcpu, double MemoryGb)
     /// The smallest supported shape that holds the request after Fargate's 256 MiB, or null when no
     /// shape is large enough.
     /// </summary>
-    public static FargateShape? For(int cpuMillicores, int memoryMiB)
+    public static FargateShape? For(int cpuMillicores, int memoryMiB) => Smallest(cpuMillicores / 1000.0, (memoryMiB + AddedMemoryMiB) / 1024.0);
+
+    /// <summary>
+    /// The smallest supported size that holds an ECS task of <paramref name="cpuUnits"/> (1,024 = 1 vCPU) and
+    /// <paramref name="memoryMiB"/>: ECS bills the task size itself, with nothing added (model.md §11.4). Null when no size is large enough.
+    /// </summary>
+    public static FargateShape? ForEcsTask(int cpuUnits, int memoryMiB) => Smallest(cpuUnits / 1024.0, memoryMiB / 1024.0);
+
+    private static FargateShape? Smallest(double vcpu, double gb)
     {
-        var vcpu = cpuMillicores / 1000.0;
-        var gb = (memoryMiB + AddedMemoryMiB) / 1024.0;
         foreach (var (shapeVcpu, minGb, maxGb, step) in Combinations)
         {
             if (shapeVcpu >= vcpu && gb <= maxGb)

@@ -17,6 +17,8 @@ public enum CostKind
 
     /// <summary>A cost of the user's own that AWS does not bill (support contract, licence, platform fee).</summary>
     FixedCost,
+    /// <summary>Registering the BEAM nodes for discovery (Cloud Map on ECS).</summary>
+    ServiceDiscovery,
 }
 
 public static class CostKinds

@@ -16,5 +16,12 @@ public static class DeploymentPaths
     public static DeploymentPath EksFargate { get; } = new(PathIds.EksFargate, "EKS on Fargate",
         (s, region, _) => new EksFargatePlan(s, region));
 
-    public static IReadOnlyList<DeploymentPath> BuiltIn { get; } = [Ec2, Eks, EksFargate];
+    public static DeploymentPath EcsEc2 { get; } = new(PathIds.EcsEc2, "ECS on EC2",
+        (s, region, catalog) => new EcsEc2Plan(s, region, catalog.Find(s.EcsInstanceType)!),
+        ScenarioChoices.Get("ecsInstanceType"));
+
+    public static DeploymentPath EcsFargate { get; } = new(PathIds.EcsFargate, "ECS on Fargate",
+        (s, region, _) => new EcsFargatePlan(s, region));
+
+    public static IReadOnlyList<DeploymentPath> BuiltIn { get; } = [Ec2, Eks, EksFargate, EcsEc2, EcsFargate];
 }

@@ -9,6 +9,8 @@ public static class PathIds
     public const string Ec2 = "ec2";
     public const string Eks = "eks";
     public const string EksFargate = "eks-fargate";
+    public const string EcsEc2 = "ecs-ec2";
+    public const string EcsFargate = "ecs-fargate";
 }
 
 /// <summary>

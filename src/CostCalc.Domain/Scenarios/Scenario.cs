@@ -99,9 +99,44 @@ public sealed record Scenario
     public bool AutoMode { get; init; }
     public int EksRootVolumeGiB { get; init; } = 20;
 
+    // ECS plans (ECS on EC2, ECS on Fargate), docs/model.md §11
+    public string EcsInstanceType { get; init; } = "m6i.large";
+    public PurchaseOption EcsPurchaseOption { get; init; } = PurchaseOption.OnDemand;
+    public EcsTaskLayout EcsTaskLayout { get; init; } = EcsTaskLayout.OneTaskPerInstance;
+    public EcsNetworkMode EcsNetworkMode { get; init; } = EcsNetworkMode.Awsvpc;
+    public EcsNodeDiscovery EcsNodeDiscovery { get; init; } = EcsNodeDiscovery.CloudMap;
+
+    /// <summary>Task-level CPU in ECS CPU units (1,024 = 1 vCPU): fixed-size tasks on EC2, and every Fargate task.</summary>
+    public int EcsTaskCpuUnits { get; init; } = 1024;
+
+    /// <summary>Task-level memory in MiB: fixed-size tasks on EC2, and every Fargate task (rounded up to a Fargate size).</summary>
+    public int EcsTaskMemoryMiB { get; init; } = 3072;
+
+    /// <summary>The agent's ECS_RESERVED_MEMORY: MiB taken off what the instance registers for task placement (default 0).</summary>
+    public int EcsReservedMemoryMiB { get; init; }
+
+    /// <summary>Memory the ECS agent and the container runtime (dockerd, containerd) use on each instance, reserved or not.</summary>
+    public int EcsAgentMemoryMiB { get; init; } = 200;
+
+    /// <summary>CPU the ECS agent and the container runtime use on each instance (ECS reserves none).</summary>
+    public int EcsAgentCpuMillicores { get; init; } = 100;
+
+    /// <summary>The ECS-optimized AMI's root volume, 30 GiB by default.</summary>
+    public int EcsRootVolumeGiB { get; init; } = 30;
+
+    /// <summary>Rolling deployments: tasks that must stay healthy, as a share of the desired count (ECS default 100 %).</summary>
+    public double EcsMinimumHealthyPercent { get; init; } = 100;
+
+    /// <summary>Rolling deployments: tasks that may run at once, as a share of the desired count (ECS default 200 %).</summary>
+    public double EcsMaximumPercent { get; init; } = 200;
+
+    /// <summary>Fargate Spot's discount on ECS on Fargate; 0 runs regular Fargate (the default). No fixed price is published.</summary>
+    public double FargateSpotDiscountPercent { get; init; }
+
     // Operations
     public double Ec2OperationsHoursPerMonth { get; init; }
     public double EksOperationsHoursPerMonth { get; init; }
+    public double EcsOperationsHoursPerMonth { get; init; }
     public decimal OperationsUsdPerHour { get; init; } = 100;
     public int DeploysPerMonth { get; init; } = 8;
 

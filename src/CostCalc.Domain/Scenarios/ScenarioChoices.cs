@@ -8,6 +8,8 @@ public static class ScenarioChoices
     private static readonly string[] Ec2 = [PathIds.Ec2];
     private static readonly string[] Eks = [PathIds.Eks];
     private static readonly string[] EksAny = [PathIds.Eks, PathIds.EksFargate];
+    private static readonly string[] EcsEc2 = [PathIds.EcsEc2];
+    private static readonly string[] EcsAny = [PathIds.EcsEc2, PathIds.EcsFargate];
 
     /// <summary>What the sensitivity view tries for a purchase option: on-demand, 1-year reserved and spot (model.md §8.1).</summary>
     private static readonly ChoiceSensitivity PurchaseOptionsTried = new(
@@ -36,6 +38,11 @@ public static class ScenarioChoices
             InUse = s => s.AddOnPlacement == AddOnPlacement.SystemNodes && !s.AutoMode,
         },
         ScenarioChoice.Of("supportTier", FieldGroup.Eks, "Control-plane support", Sources.SupportWindow, Label, s => s.SupportTier, (s, v) => s with { SupportTier = v }) with { Paths = EksAny },
+        new("ecsInstanceType", FieldGroup.Ecs, "Container instance type (ECS on EC2)", Sources.InstancePrices, ChoiceKind.InstanceType, [], s => s.EcsInstanceType, (s, v) => s with { EcsInstanceType = v }) { Paths = EcsEc2 },
+        ScenarioChoice.Of("ecsPurchaseOption", FieldGroup.Ecs, "Container instance purchase option", Sources.SpotAdvisor, Label, s => s.EcsPurchaseOption, (s, v) => s with { EcsPurchaseOption = v }) with { Paths = EcsEc2 },
+        ScenarioChoice.Of("ecsTaskLayout", FieldGroup.Ecs, "Task layout on container instances", Sources.EcsTaskSize, Label, s => s.EcsTaskLayout, (s, v) => s with { EcsTaskLayout = v }) with { Paths = EcsEc2 },
+        ScenarioChoice.Of("ecsNetworkMode", FieldGroup.Ecs, "Task network mode (ECS on EC2)", Sources.EcsTaskNetworking, Label, s => s.EcsNetworkMode, (s, v) => s with { EcsNetworkMode = v }) with { Paths = EcsEc2 },
+        ScenarioChoice.Of("ecsNodeDiscovery", FieldGroup.Ecs, "How BEAM nodes find each other on ECS", Sources.CloudMap, Label, s => s.EcsNodeDiscovery, (s, v) => s with { EcsNodeDiscovery = v }) with { Paths = EcsAny },
     ];
 
     public static ScenarioChoice? Find(string name) =>
@@ -95,6 +102,26 @@ public static class ScenarioChoices
         SparePolicy.Vms => "BEAM VMs (N+k VMs)",
         SparePolicy.Zone => "A whole zone (survive losing the largest zone)",
         _ => "Machines (N+k machines)",
+    };
+
+    public static string Label(EcsTaskLayout layout) => layout switch
+    {
+        EcsTaskLayout.OneTaskPerInstance => "One BEAM task per instance",
+        _ => "Fixed task size",
+    };
+
+    public static string Label(EcsNetworkMode mode) => mode switch
+    {
+        EcsNetworkMode.Awsvpc => "awsvpc (an ENI per task)",
+        EcsNetworkMode.AwsvpcTrunking => "awsvpc with ENI trunking",
+        EcsNetworkMode.Bridge => "bridge",
+        _ => "host",
+    };
+
+    public static string Label(EcsNodeDiscovery discovery) => discovery switch
+    {
+        EcsNodeDiscovery.CloudMap => "ECS service discovery (Cloud Map DNS)",
+        _ => "ECS API (ListTasks)",
     };
 
     public static string Label(Ec2DeployMethod method) => method switch

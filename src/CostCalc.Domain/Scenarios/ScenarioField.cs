@@ -8,6 +8,7 @@ public enum FieldGroup
     Common,
     Ec2,
     Eks,
+    Ecs,
     Operations,
 
     /// <summary>Discounts, overrides and fixed costs of your own (docs/model.md §10).</summary>

@@ -6,8 +6,12 @@ public static class ScenarioFields
     private static readonly string[] Ec2 = [PathIds.Ec2];
     private static readonly string[] Eks = [PathIds.Eks];
     private static readonly string[] EksAny = [PathIds.Eks, PathIds.EksFargate];
-    private static readonly string[] Spot = [PathIds.Ec2, PathIds.Eks];
-    private static readonly string[] Fargate = [PathIds.EksFargate];
+    private static readonly string[] Spot = [PathIds.Ec2, PathIds.Eks, PathIds.EcsEc2, PathIds.EcsFargate];
+    private static readonly string[] Ec2Instances = [PathIds.Ec2, PathIds.EcsEc2];
+    private static readonly string[] EcsEc2 = [PathIds.EcsEc2];
+    private static readonly string[] EcsFargate = [PathIds.EcsFargate];
+    private static readonly string[] EcsAny = [PathIds.EcsEc2, PathIds.EcsFargate];
+    private static readonly string[] Fargate = [PathIds.EksFargate, PathIds.EcsFargate];
 
     /// <summary>The unit of the operations-effort inputs.</summary>
     public const string HoursPerMonth = "h/month";
@@ -42,7 +46,7 @@ public static class ScenarioFields
         new("hostAgentMemoryMiB", FieldGroup.Common, "Host agents' memory per machine", "MiB", 0, 262_144, Sources.HostAgents, s => s.HostAgentMemoryMiB, (s, v) => s with { HostAgentMemoryMiB = (int)v }) { WholeNumber = true },
         new("hostAgentPods", FieldGroup.Common, "Host agents (DaemonSet pods on EKS)", "agents", 0, 50, Sources.HostAgents, s => s.HostAgentPods, (s, v) => s with { HostAgentPods = (int)v }) { WholeNumber = true },
         new("ec2RootVolumeGiB", FieldGroup.Ec2, "Root volume per instance (gp3)", "GiB", 1, 16_384, Sources.Gp3, s => s.Ec2RootVolumeGiB, (s, v) => s with { Ec2RootVolumeGiB = (int)v }) { WholeNumber = true, Paths = Ec2 },
-        new("osMemoryMiB", FieldGroup.Ec2, "OS memory per instance", "MiB", 0, 65_536, Sources.OsMemory, s => s.OsMemoryMiB, (s, v) => s with { OsMemoryMiB = (int)v }) { WholeNumber = true, Paths = Ec2 },
+        new("osMemoryMiB", FieldGroup.Ec2, "OS memory per instance", "MiB", 0, 65_536, Sources.OsMemory, s => s.OsMemoryMiB, (s, v) => s with { OsMemoryMiB = (int)v }) { WholeNumber = true, Paths = Ec2Instances },
         new("podCpuRequestMillicores", FieldGroup.Eks, "Pod CPU request (fixed pods, Fargate)", "millicores", 1, 192_000, Sources.SchedulersQuota, s => s.PodCpuRequestMillicores, (s, v) => s with { PodCpuRequestMillicores = (int)v }) { WholeNumber = true, Paths = EksAny, InUse = UsesPodSize },
         new("podCpuLimitMillicores", FieldGroup.Eks, "Pod CPU limit (0 = none)", "millicores", 0, 192_000, Sources.SchedulersQuota, s => s.PodCpuLimitMillicores, (s, v) => s with { PodCpuLimitMillicores = (int)v }) { WholeNumber = true, Paths = Eks, InUse = s => s.PodLayout == PodLayout.FixedPodSize },
         new("podMemoryMiB", FieldGroup.Eks, "Pod memory (fixed pods, Fargate)", "MiB", 64, 24_576_000, Sources.Assumption, s => s.PodMemoryMiB, (s, v) => s with { PodMemoryMiB = (int)v }) { WholeNumber = true, Paths = EksAny, InUse = UsesPodSize },
@@ -69,6 +73,18 @@ public static class ScenarioFields
         new("dataTransferDiscountPercent", FieldGroup.YourPrices, "Data-transfer discount (internet egress, cross-AZ)", "%", 0, 100, Sources.YourDiscount, s => s.DataTransferDiscountPercent, (s, v) => s with { DataTransferDiscountPercent = v }),
         new("savingsPlanDiscountPercent", FieldGroup.YourPrices, "Your Savings Plan discount off on-demand (where the snapshot has no SP rates)", "%", 0, 100, Sources.YourSavingsPlan, s => s.SavingsPlanDiscountPercent, (s, v) => s with { SavingsPlanDiscountPercent = v }) { Paths = Spot, InUse = UsesSavingsPlan },
         new("spotInterruptionPercentPerMonth", FieldGroup.Operations, "Spot machines reclaimed", "%/month", 0, 100, Sources.SpotInterruptions, s => s.SpotInterruptionPercentPerMonth, (s, v) => s with { SpotInterruptionPercentPerMonth = v }) { Paths = Spot, InUse = UsesSpot },
+
+        // ECS on EC2 and ECS on Fargate (docs/model.md §11)
+        new("ecsTaskCpuUnits", FieldGroup.Ecs, "Task CPU (fixed-size tasks on EC2, Fargate tasks)", "CPU units", 128, 196_608, Sources.EcsTaskSize, s => s.EcsTaskCpuUnits, (s, v) => s with { EcsTaskCpuUnits = (int)v }) { WholeNumber = true, Paths = EcsAny, InUse = UsesTaskSize },
+        new("ecsTaskMemoryMiB", FieldGroup.Ecs, "Task memory (fixed-size tasks on EC2, Fargate tasks)", "MiB", 128, 24_576_000, Sources.Assumption, s => s.EcsTaskMemoryMiB, (s, v) => s with { EcsTaskMemoryMiB = (int)v }) { WholeNumber = true, Paths = EcsAny, InUse = UsesTaskSize },
+        new("ecsReservedMemoryMiB", FieldGroup.Ecs, "ECS_RESERVED_MEMORY (taken off what an instance registers)", "MiB", 0, 262_144, Sources.EcsReservedMemory, s => s.EcsReservedMemoryMiB, (s, v) => s with { EcsReservedMemoryMiB = (int)v }) { WholeNumber = true, Paths = EcsEc2 },
+        new("ecsAgentMemoryMiB", FieldGroup.Ecs, "ECS agent and container runtime memory per instance", "MiB", 0, 65_536, Sources.EcsAgentFootprint, s => s.EcsAgentMemoryMiB, (s, v) => s with { EcsAgentMemoryMiB = (int)v }) { WholeNumber = true, Paths = EcsEc2 },
+        new("ecsAgentCpuMillicores", FieldGroup.Ecs, "ECS agent and container runtime CPU per instance", "millicores", 0, 64_000, Sources.EcsAgentFootprint, s => s.EcsAgentCpuMillicores, (s, v) => s with { EcsAgentCpuMillicores = (int)v }) { WholeNumber = true, Paths = EcsEc2 },
+        new("ecsRootVolumeGiB", FieldGroup.Ecs, "Root volume per container instance (gp3)", "GiB", 1, 16_384, Sources.EcsOptimizedAmiVolume, s => s.EcsRootVolumeGiB, (s, v) => s with { EcsRootVolumeGiB = (int)v }) { WholeNumber = true, Paths = EcsEc2 },
+        new("ecsMinimumHealthyPercent", FieldGroup.Ecs, "Deployments: minimum healthy tasks", "%", 0, 100, Sources.EcsRollingDeployment, s => s.EcsMinimumHealthyPercent, (s, v) => s with { EcsMinimumHealthyPercent = v }) { Paths = EcsAny },
+        new("ecsMaximumPercent", FieldGroup.Ecs, "Deployments: maximum tasks running", "%", 100, 200, Sources.EcsRollingDeployment, s => s.EcsMaximumPercent, (s, v) => s with { EcsMaximumPercent = v }) { Paths = EcsAny },
+        new("fargateSpotDiscountPercent", FieldGroup.Ecs, "Fargate Spot discount (0 = regular Fargate)", "%", 0, 70, Sources.FargateSpot, s => s.FargateSpotDiscountPercent, (s, v) => s with { FargateSpotDiscountPercent = v }) { Paths = EcsFargate },
+        new("ecsOperationsHoursPerMonth", FieldGroup.Operations, "ECS operations effort", HoursPerMonth, 0, 10_000, Sources.Assumption, s => s.EcsOperationsHoursPerMonth, (s, v) => s with { EcsOperationsHoursPerMonth = v }) { Paths = EcsAny },
     ];
 
     /// <summary>The day has off-peak hours: the off-peak load, ramp and autoscaling matter.</summary>
@@ -90,7 +106,13 @@ public static class ScenarioFields
     /// <summary>Spot interruptions matter when a path that runs on instances buys them on spot.</summary>
     private static bool UsesSpot(Scenario s) =>
         (s.Ec2PurchaseOption == Prices.PurchaseOption.Spot && !s.HiddenPaths.Contains(PathIds.Ec2))
-        || (s.EksPurchaseOption == Prices.PurchaseOption.Spot && !s.HiddenPaths.Contains(PathIds.Eks));
+        || (s.EksPurchaseOption == Prices.PurchaseOption.Spot && !s.HiddenPaths.Contains(PathIds.Eks))
+        || (s.EcsPurchaseOption == Prices.PurchaseOption.Spot && !s.HiddenPaths.Contains(PathIds.EcsEc2))
+        || (s.FargateSpotDiscountPercent > 0 && !s.HiddenPaths.Contains(PathIds.EcsFargate));
+
+    /// <summary>A task size matters to fixed-size tasks on ECS on EC2, and to ECS on Fargate always.</summary>
+    private static bool UsesTaskSize(Scenario s) =>
+        (s.EcsTaskLayout == EcsTaskLayout.FixedTaskSize && !s.HiddenPaths.Contains(PathIds.EcsEc2)) || !s.HiddenPaths.Contains(PathIds.EcsFargate);
 
     /// <summary>A path that runs on instances buys them under a Savings Plan.</summary>
     private static bool UsesSavingsPlan(Scenario s) =>

@@ -55,6 +55,7 @@ public static class ScenarioInputs
         FieldGroup.Common => "Common",
         FieldGroup.Ec2 => "EC2 plan",
         FieldGroup.Eks => "EKS plans (nodes and Fargate)",
+        FieldGroup.Ecs => "ECS plans (EC2 and Fargate)",
         FieldGroup.Operations => "Operations",
         FieldGroup.YourPrices => "Your prices (discounts, overrides, fixed costs)",
         _ => group.ToString(),

@@ -45,7 +45,7 @@ public static class ScenarioValidator
             }
         }
 
-        var known = pathIds ?? [PathIds.Ec2, PathIds.Eks, PathIds.EksFargate];
+        var known = pathIds ?? [PathIds.Ec2, PathIds.Eks, PathIds.EksFargate, PathIds.EcsEc2, PathIds.EcsFargate];
         CheckHiddenPaths(problems, scenario.HiddenPaths, known);
         foreach (var list in ScenarioLists.All)
         {
@@ -53,6 +53,7 @@ public static class ScenarioValidator
         }
 
         CheckAutoMode(problems, scenario, catalog);
+        EcsValidation.Check(problems, scenario, catalog);
         if (scenario.PodLayout == PodLayout.FixedPodSize && scenario.PodCpuLimitMillicores > 0
             && scenario.PodCpuLimitMillicores < scenario.PodCpuRequestMillicores)
         {

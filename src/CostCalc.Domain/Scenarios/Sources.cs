@@ -116,4 +116,29 @@ public static class Sources
         "EMQX 10 M connection test: ≈ 9 GB used per node, 300 s keepalive; on 20 nodes of 16 cores / 32 GB (node count inferred from EMQX's 4.3 report) ≈ 18 KB per connection; EMQX 4.3 test: 50-byte payloads [secondary]";
     public const string PresetSmall =
         "Assumption: a small service whose peak fits one t3.medium (2 vCPU, 4 GiB) inside its 20 % CPU baseline";
+
+    // Amazon ECS (docs/model.md §11)
+    public const string EcsOrchestration =
+        "ECS pricing page: no charge for ECS orchestration on EC2 or Fargate; you pay for the compute and resources used";
+    public const string EcsReservedMemory =
+        "ECS agent: ECS_RESERVED_MEMORY defaults to 0 MiB; an instance registers MemTotal − reserved MiB and vCPUs × 1,024 CPU units (aws/amazon-ecs-agent)";
+    public const string EcsAgentFootprint =
+        "Assumption — measure yours: memory and CPU of the ECS agent and dockerd/containerd on each instance (ECS reserves none; one 2019 report: dockerd > 60 MB)";
+    public const string EcsOptimizedAmiVolume = "ECS-optimized AMI root volume 30 GiB (aws/amazon-ecs-ami variables.pkr.hcl block_device_size_gb)";
+    public const string EcsTaskNetworking =
+        "ECS developer guide: awsvpc gives every task an ENI, so ENIs − 1 tasks an instance (c5.large: 2); with awsvpcTrunking the type's listed limit (c5.large: 10); bridge and host use no task ENI";
+    public const string EcsTaskSize =
+        "ECS task definition: task-level CPU in units (1,024 = 1 vCPU) and memory in MiB, enforced as cgroup limits (ECS_ENABLE_TASK_CPU_MEM_LIMIT, default true)";
+    public const string EcsRollingDeployment =
+        "ECS rolling deployments: minimumHealthyPercent 100 % and maximumPercent 200 % by default; a task is deregistered from its target group before it is stopped, so its connections drop";
+    public const string FargateEcs =
+        "Fargate pricing: the same vCPU-hour and GB-hour rates for ECS and EKS; an ECS task is billed at its task size (no 256 MB added), 20 GiB ephemeral storage included";
+    public const string FargateSpot =
+        "Assumption — enter today's discount: AWS says only that Fargate Spot runs ECS tasks at up to 70 % off, with a 2-minute warning; its price is not fixed";
+    public const string FargateTaskRetirement =
+        "ECS developer guide, Fargate task maintenance: AWS replaces service tasks to patch them as a deployment does, new task first at 100 % minimum healthy (cadence not published)";
+    public const string CloudMap =
+        "AWS Cloud Map price list (AWSCloudMap): $0.10 per registered resource a month, $1.00 per million discovery API calls";
+    public const string EcsScaleOut =
+        "Scale-out on ECS: an instance launch (≈ 30 s, as EC2) or a Fargate task (≈ 45 s, as an EKS Fargate pod) + 10 s image pull + 10 s BEAM boot [secondary/assumption]";
 }

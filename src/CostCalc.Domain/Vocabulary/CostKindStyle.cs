@@ -19,6 +19,7 @@ public sealed record CostKindStyle(CostKind Kind, string Code, string Name, stri
         new(CostKind.Operations, "operations", "Operations", "#D4A373"),
         new(CostKind.InternetEgress, "internetEgress", "Internet egress", "#5B8DB8"),
         new(CostKind.FixedCost, "fixedCost", "Your fixed costs", "#9C6B4E"),
+        new(CostKind.ServiceDiscovery, "serviceDiscovery", "Service discovery", "#B5838D"),
     ];
 
     public static CostKindStyle Of(CostKind kind) => All[(int)kind];

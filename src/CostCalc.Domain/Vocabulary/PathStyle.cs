@@ -10,10 +10,12 @@ public static class PathStyle
         [PathIds.Ec2] = "#D96C06",
         [PathIds.Eks] = "#2563EB",
         [PathIds.EksFargate] = "#0F9D58",
+        [PathIds.EcsEc2] = "#9333EA",
+        [PathIds.EcsFargate] = "#DB2777",
     };
 
     /// <summary>For paths without a colour of their own, by position.</summary>
-    private static readonly string[] Spare = ["#9333EA", "#DB2777", "#0891B2", "#65A30D"];
+    private static readonly string[] Spare = ["#0891B2", "#65A30D", "#7C3AED", "#BE123C"];
 
     /// <summary>The path's colour as "#RRGGBB"; <paramref name="index"/> picks a spare colour for paths not listed here.</summary>
     public static string Colour(string pathId, int index) =>

@@ -179,7 +179,13 @@ internal sealed partial class ReportWriter
         return table;
     }
 
-    /// <summary>Month, connections, then each path's machines, monthly and cumulative cost; a month a path cannot run shows a dash.</summary>
+    /// <summary>Paths one projection table holds: each brings three columns, and more than three paths' would not fit the page's width.</summary>
+    private const int PathsPerProjectionTable = 3;
+
+    /// <summary>
+    /// Month, connections, then each path's machines, monthly and cumulative cost; a month a path cannot run shows a dash.
+    /// More paths than one table holds go into further tables of the same months, in the paths' order.
+    /// </summary>
     private void ProjectionTable()
     {
         var s = estimate.Scenario;
@@ -187,27 +193,32 @@ internal sealed partial class ReportWriter
         Heading($"Projection over {Formats.Plural(projection.Months, "month")}", keepWithNext: 60);
         Paragraph($"Peak connections grow {Signed(s.GrowthPercentPerMonth)} % a month; each month is sized and priced on its own. Whole dollars.",
             PdfTheme.Body.WithColor(PdfTheme.Secondary));
-        var table = new PdfTable(
-            [
-                new("Month", 0.62f, TextAlign.Right),
-                new("Connections", 1.1f, TextAlign.Right),
-                .. estimate.Paths.SelectMany(p => new TableColumn[]
-                {
-                    new($"{p.Name} machines", 0.87f, TextAlign.Right, Colour(p)),
-                    new($"{p.Name} / month", 0.85f, TextAlign.Right, Colour(p)),
-                    new($"{p.Name} cumulative", 1.05f, TextAlign.Right, Colour(p)),
-                }),
-            ]) { Dense = true };
-        for (var m = 0; m < projection.Months; m++)
+        for (var first = 0; first < estimate.Paths.Count; first += PathsPerProjectionTable)
         {
-            var month = m;
-            table.Add([Formats.Count(m + 1), Formats.Count(projection.Connections[m]),
-                .. projection.Paths.SelectMany(p => new TableCell[]
-                {
-                    Formats.Count(p.Machines[month]), Formats.Usd(p.MonthlyUsd[month]), Formats.Usd(p.CumulativeUsd[month]),
-                })]);
-        }
+            var paths = estimate.Paths.Skip(first).Take(PathsPerProjectionTable).ToList();
+            var series = paths.Select(p => projection[p.Id]).ToList();
+            var table = new PdfTable(
+                [
+                    new("Month", 0.62f, TextAlign.Right),
+                    new("Connections", 1.1f, TextAlign.Right),
+                    .. paths.SelectMany(p => new TableColumn[]
+                    {
+                        new($"{p.Name} machines", 0.87f, TextAlign.Right, Colour(p)),
+                        new($"{p.Name} / month", 0.85f, TextAlign.Right, Colour(p)),
+                        new($"{p.Name} cumulative", 1.05f, TextAlign.Right, Colour(p)),
+                    }),
+                ]) { Dense = true };
+            for (var m = 0; m < projection.Months; m++)
+            {
+                var month = m;
+                table.Add([Formats.Count(m + 1), Formats.Count(projection.Connections[m]),
+                    .. series.SelectMany(p => new TableCell[]
+                    {
+                        Formats.Count(p.Machines[month]), Formats.Usd(p.MonthlyUsd[month]), Formats.Usd(p.CumulativeUsd[month]),
+                    })]);
+            }
 
-        table.Draw(flow, type);
+            table.Draw(flow, type);
+        }
     }
 }

@@ -59,7 +59,7 @@ public class CostBridgeTests
     [Fact]
     public void Bridge_DefaultScenario_ControlPlaneIs36MonthsOf73AndBarsAddUp()
     {
-        var estimate = Fixture.Estimate(Scenario.Default);
+        var estimate = Fixture.Estimate(Fixture.ThreePathDefault);
 
         Assert.Equal(PathIds.Ec2, estimate.Verdict.CheapestPath);
         Assert.Equal([PathIds.Eks, PathIds.EksFargate], estimate.Bridges.Select(b => b.Path));

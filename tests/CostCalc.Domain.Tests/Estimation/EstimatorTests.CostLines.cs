@@ -213,7 +213,7 @@ public partial class EstimatorTests
         var estimate = Fixture.Estimate(Scenario.Default with { AvailabilityZones = 1 });
 
         Assert.All(estimate.Paths, p => Assert.Equal(0m, p.Line(CostKind.CrossAzTransfer).MonthlyUsd));
-        Assert.Equal(3, estimate.Paths.Count);
+        Assert.Equal(5, estimate.Paths.Count);
     }
 
     [Fact]

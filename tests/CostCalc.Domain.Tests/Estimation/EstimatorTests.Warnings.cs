@@ -11,13 +11,18 @@ public partial class EstimatorTests
     private static IReadOnlyList<string> Codes(Estimate estimate) => [.. estimate.Warnings.Select(w => w.Code)];
 
     [Fact]
-    public void Estimate_DefaultScenario_WarnsOnlyOfFargatesReconnectStorm()
+    public void Estimate_DefaultScenario_WarnsOnlyOfReconnectStorms()
     {
         // 3 Kubernetes upgrades a year keep pace with 3 minor releases a year, so the cluster stays in standard
         // support for all 36 months (docs/model.md §6); the upgrades' restarts are counted as their own cause.
-        // The one warning: Fargate's zone-by-zone patching leaves 2 one-vCPU pods 9.3 s of reconnects (§6.2).
-        var warning = Assert.Single(Fixture.Estimate(Scenario.Default).Warnings);
-        Assert.Equal(("reconnect-storm", PathIds.EksFargate), (warning.Code, warning.Path));
+        // The warnings: Fargate's zone-by-zone patching leaves 2 one-vCPU pods 9.3 s of reconnects (§6.2), and an ECS
+        // deployment at 100 % / 200 % moves all 100,000 clients onto the 3 new tasks at once (§11.6): 33,333 × 200 µs
+        // = 6.67 core-s per task, on 1.65 − 0.428 = 1.222 spare cores on EC2 (5.5 s) and 0.572 on Fargate (11.7 s).
+        var warnings = Fixture.Estimate(Scenario.Default).Warnings;
+        Assert.Equal(
+            [("reconnect-storm", PathIds.EksFargate), ("reconnect-storm", PathIds.EcsEc2), ("reconnect-storm", PathIds.EcsFargate)],
+            warnings.Select(w => (w.Code, w.Path)));
+        Assert.Single(Fixture.Estimate(Fixture.ThreePathDefault).Warnings);
     }
 
     [Fact]

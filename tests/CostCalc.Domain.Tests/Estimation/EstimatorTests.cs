@@ -106,10 +106,11 @@ public partial class EstimatorTests
     [Fact]
     public void Estimate_DefaultScenario_EksCostsTheControlPlaneMore()
     {
-        var estimate = Fixture.Estimate(Scenario.Default);
+        // The three paths before ECS (ECS on Fargate, cheaper still, would be the reference otherwise: FargatePathTests).
+        var estimate = Fixture.Estimate(Fixture.ThreePathDefault);
 
         // Same 3 × m6i.large, volumes, ALB and cross-AZ on both: only the control plane, $0.10 × 730 = $73.00, differs.
-        // EC2 is the cheapest path, so the reference of every comparison.
+        // EC2 is the cheapest of the three, so the reference of every comparison.
         Assert.Equal(PathIds.Ec2, estimate.Verdict.CheapestPath);
         Assert.Equal(73.00m, estimate.Comparison(PathIds.Eks).Month1DifferenceUsd!.Value, 6);
         Assert.Equal(0m, estimate.Comparison(PathIds.Ec2).Month1DifferenceUsd);
@@ -124,10 +125,11 @@ public partial class EstimatorTests
     {
         var estimate = Fixture.Estimate(Scenario.Default);
 
-        Assert.Equal([PathIds.Ec2, PathIds.Eks, PathIds.EksFargate], estimate.Paths.Select(p => p.Id));
-        Assert.Equal(["EC2", "EKS", "EKS on Fargate"], estimate.Paths.Select(p => p.Name));
-        Assert.Equal([PathIds.Ec2, PathIds.Eks, PathIds.EksFargate], estimate.Projection.Paths.Select(p => p.Path));
-        Assert.Equal([PathIds.Ec2, PathIds.Eks, PathIds.EksFargate], estimate.Verdict.Comparisons.Select(c => c.Path));
+        string[] all = [PathIds.Ec2, PathIds.Eks, PathIds.EksFargate, PathIds.EcsEc2, PathIds.EcsFargate];
+        Assert.Equal(all, estimate.Paths.Select(p => p.Id));
+        Assert.Equal(["EC2", "EKS", "EKS on Fargate", "ECS on EC2", "ECS on Fargate"], estimate.Paths.Select(p => p.Name));
+        Assert.Equal(all, estimate.Projection.Paths.Select(p => p.Path));
+        Assert.Equal(all, estimate.Verdict.Comparisons.Select(c => c.Path));
     }
 
     [Fact]
@@ -150,9 +152,9 @@ public partial class EstimatorTests
         var noEks = Fixture.Estimate(Scenario.Default with { HiddenPaths = PathList.Of([PathIds.Eks]), EksNodeInstanceType = "nope" });
         var noEc2 = Fixture.Estimate(Scenario.Default with { HiddenPaths = PathList.Of([PathIds.Ec2]), Ec2InstanceType = "m4.large" });
 
-        Assert.Equal([PathIds.Ec2, PathIds.EksFargate], noEks.Paths.Select(p => p.Id));
-        Assert.Equal([PathIds.Eks, PathIds.EksFargate], noEc2.Paths.Select(p => p.Id));
-        Assert.Equal([PathIds.Ec2], Fixture.Estimator.Rank(Scenario.Default with { HiddenPaths = PathList.Of([PathIds.Eks]), EksNodeInstanceType = "nope" })
+        Assert.Equal([PathIds.Ec2, PathIds.EksFargate, PathIds.EcsEc2, PathIds.EcsFargate], noEks.Paths.Select(p => p.Id));
+        Assert.Equal([PathIds.Eks, PathIds.EksFargate, PathIds.EcsEc2, PathIds.EcsFargate], noEc2.Paths.Select(p => p.Id));
+        Assert.Equal([PathIds.Ec2, PathIds.EcsEc2], Fixture.Estimator.Rank(Scenario.Default with { HiddenPaths = PathList.Of([PathIds.Eks]), EksNodeInstanceType = "nope" })
             .Paths.Select(p => p.Path));
     }
 

@@ -151,7 +151,8 @@ public class FargatePathTests
         // Without internet egress (it is the same on every path and would only dilute the percentage), every month
         // alike: EC2 $498.798984, EKS on Fargate $511.378459 (+$12.579475), EKS $571.798984 (+$73).
         // EC2 saves 36 × $12.579475 = $452.86 → "$453" against Fargate, the next cheapest; 12.579475 / 511.378459 = 2.46 % → "2.5 %".
-        var estimate = Fixture.Estimate(NoEgress with { GrowthPercentPerMonth = 0 });
+        // The three paths before ECS (EcsPathTests compares all five).
+        var estimate = Fixture.Estimate(NoEgress with { GrowthPercentPerMonth = 0, HiddenPaths = Fixture.WithoutEcs });
         var verdict = estimate.Verdict;
 
         Assert.Equal(PathIds.Ec2, verdict.CheapestPath);
@@ -171,7 +172,7 @@ public class FargatePathTests
     public void Estimate_OnlyFargateShown_CostsItAlone()
     {
         // One month: $511.378459 + $2,123.088368 internet egress = $2,634.466827 → "$2,634".
-        var scenario = Scenario.Default with { HiddenPaths = PathList.Of([PathIds.Ec2, PathIds.Eks]), HorizonMonths = 1 };
+        var scenario = Scenario.Default with { HiddenPaths = PathList.Of([PathIds.Ec2, PathIds.Eks, PathIds.EcsEc2, PathIds.EcsFargate]), HorizonMonths = 1 };
 
         var estimate = Fixture.Estimate(scenario);
 
@@ -182,7 +183,7 @@ public class FargatePathTests
     }
 
     /// <summary>120 GiB + 256 MiB = 120.25 GB: more than the largest shape, 16 vCPU / 120 GB. Pods on nodes (one per node) do not use the pod size.</summary>
-    private static readonly Scenario PodBeyondFargate = NoEgress with { PodMemoryMiB = 120 * 1024, GrowthPercentPerMonth = 0 };
+    private static readonly Scenario PodBeyondFargate = NoEgress with { PodMemoryMiB = 120 * 1024, GrowthPercentPerMonth = 0, HiddenPaths = Fixture.WithoutEcs };
 
     [Fact]
     public void Estimate_PodBeyondTheLargestShape_MakesOnlyFargateInfeasible()

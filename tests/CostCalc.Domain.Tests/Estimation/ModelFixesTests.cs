@@ -210,8 +210,9 @@ public class ModelFixesTests
         // 100,000 × 0.2 msg/s × 0.2 × 2/3 × 512 B × 2,628,000 s / 2³⁰ = 3,341.67 GB; × $0.01 × 2 = $66.8335.
         var estimate = Fixture.Estimate(Scenario.Default);
 
-        // EKS on Fargate runs 3 pods too (⌈100,000 / 54,517⌉ = 2 + 1; see fix 12), so the same figure.
-        Assert.Equal(3, estimate.Paths.Count);
+        // EKS on Fargate runs 3 pods too (⌈100,000 / 54,517⌉ = 2 + 1; see fix 12), so the same figure; so do ECS on EC2
+        // (⌈100,000 / 89,953⌉ = 2 + 1 instances, docs/model.md §11.2) and ECS on Fargate (the 1 vCPU task's 54,517, §11.4).
+        Assert.Equal(5, estimate.Paths.Count);
         foreach (var path in estimate.Paths)
         {
             Assert.Equal(3, path.Machines - path.SystemNodes);

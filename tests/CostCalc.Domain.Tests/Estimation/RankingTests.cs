@@ -21,11 +21,14 @@ public class RankingTests
 
         Assert.Equal(Fixture.Region, ranking.Region);
         Assert.Equal("test-snapshot", ranking.SnapshotId);
-        // EKS on Fargate has no instance type to rank.
-        Assert.Equal([PathIds.Ec2, PathIds.Eks], ranking.Paths.Select(p => p.Path));
-        Assert.Equal(["ec2InstanceType", "eksNodeInstanceType"], ranking.Paths.Select(p => p.MachineTypeField));
+        // EKS on Fargate and ECS on Fargate have no instance type to rank.
+        Assert.Equal([PathIds.Ec2, PathIds.Eks, PathIds.EcsEc2], ranking.Paths.Select(p => p.Path));
+        Assert.Equal(["ec2InstanceType", "eksNodeInstanceType", "ecsInstanceType"], ranking.Paths.Select(p => p.MachineTypeField));
         Assert.Equal(PricedNames, Rows(ranking, PathIds.Ec2).Select(r => r.InstanceType).Order(StringComparer.Ordinal));
         Assert.Equal(PricedNames.Except(["t2.medium", "t3.medium"]), Rows(ranking, PathIds.Eks).Select(r => r.InstanceType).Order(StringComparer.Ordinal));
+        // ECS reserves no CPU: a 20 % baseline of 2 vCPU (0.4 core) still leaves 0.4 − 0.25 − 0.1 = 0.05 core after the
+        // host agents and the ECS agent, and every fixture type has at least 3 ENIs (2 awsvpc tasks), so every priced type ranks.
+        Assert.Equal(PricedNames, Rows(ranking, PathIds.EcsEc2).Select(r => r.InstanceType).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -114,7 +117,7 @@ public class RankingTests
     [Fact]
     public void Rank_OnlyFargateShown_RanksNothing()
     {
-        var scenario = Scenario.Default with { HiddenPaths = PathList.Of([PathIds.Ec2, PathIds.Eks]) };
+        var scenario = Scenario.Default with { HiddenPaths = PathList.Of([PathIds.Ec2, PathIds.Eks, PathIds.EcsEc2]) };
 
         Assert.Empty(Fixture.Estimator.Rank(scenario).Paths);
     }

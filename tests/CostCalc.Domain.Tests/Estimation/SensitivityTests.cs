@@ -81,7 +81,7 @@ public class SensitivityTests
     public void Sensitivity_InputThatOvertakesTheMargin_IsMarkedAsFlipping()
     {
         // EKS and Fargate carry 10 h a month; EC2 none. EC2 is then cheapest by ≥ $36,000 − its infra lead.
-        var scenario = Scenario.Default with { EksOperationsHoursPerMonth = 10 };
+        var scenario = Fixture.ThreePathDefault with { EksOperationsHoursPerMonth = 10 };
         var estimate = Fixture.Estimate(scenario);
         Assert.Equal(PathIds.Ec2, estimate.Verdict.CheapestPath);
 
@@ -128,7 +128,7 @@ public class SensitivityTests
     [Fact]
     public void Sensitivity_NoSingleCheapestPath_HasNoEntriesAndSaysWhy()
     {
-        var onlyEc2 = Scenario.Default with { HiddenPaths = PathList.Of([PathIds.Eks, PathIds.EksFargate]) };
+        var onlyEc2 = Scenario.Default with { HiddenPaths = PathList.Of([PathIds.Eks, PathIds.EksFargate, PathIds.EcsEc2, PathIds.EcsFargate]) };
 
         var analysis = Analyse(onlyEc2);
 

@@ -28,7 +28,10 @@ public class StubPathTests
     private static Estimator WithStub(decimal computeUsd = 100m, decimal storageUsd = 20m) => new(
         Fixture.Catalog,
         Fixture.Prices,
-        [.. DeploymentPaths.BuiltIn, new DeploymentPath(Stub, "Stub path", (_, _, _) => new StubPlan(computeUsd, storageUsd))]);
+        [DeploymentPaths.Ec2, DeploymentPaths.Eks, DeploymentPaths.EksFargate, new DeploymentPath(Stub, "Stub path", (_, _, _) => new StubPlan(computeUsd, storageUsd))]);
+
+    /// <summary>The three built-in paths the stub is compared with (EC2, EKS, EKS on Fargate), without the stub.</summary>
+    private static Estimator WithoutStub { get; } = new(Fixture.Catalog, Fixture.Prices, [DeploymentPaths.Ec2, DeploymentPaths.Eks, DeploymentPaths.EksFargate]);
 
     private static Estimate EstimateWithStub(Scenario scenario) => WithStub().Estimate(scenario, Fixture.Today);
 
@@ -157,7 +160,7 @@ public class StubPathTests
         var scenario = Scenario.Default with { HiddenPaths = PathList.Of([Stub]) };
 
         var estimate = EstimateWithStub(scenario);
-        var builtIn = Fixture.Estimate(Scenario.Default);
+        var builtIn = WithoutStub.Estimate(Scenario.Default, Fixture.Today);
 
         Assert.Null(estimate.Find(Stub));
         Assert.Equal([PathIds.Ec2, PathIds.Eks, PathIds.EksFargate], estimate.Paths.Select(p => p.Id));

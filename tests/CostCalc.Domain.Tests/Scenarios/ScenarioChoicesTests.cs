@@ -28,6 +28,13 @@ public class ScenarioChoicesTests
         { "podLayout", ["onePodPerNode", "fixedPodSize"] },
         { "addOnPlacement", ["beamNodes", "systemNodes"] },
         { "supportTier", ["standard", "extended"] },
+        {
+            "ecsPurchaseOption",
+            ["onDemand", "reservedStandard1Year", "reservedStandard3Year", "reservedConvertible1Year", "reservedConvertible3Year", "spot", "savingsPlan1Year", "savingsPlan3Year"]
+        },
+        { "ecsTaskLayout", ["oneTaskPerInstance", "fixedTaskSize"] },
+        { "ecsNetworkMode", ["awsvpc", "awsvpcTrunking", "bridge", "host"] },
+        { "ecsNodeDiscovery", ["cloudMap", "ecsApi"] },
     };
 
     /// <summary>Every choice and the default <see cref="Scenario"/> gives it (the defaults users see first).</summary>
@@ -49,6 +56,11 @@ public class ScenarioChoicesTests
         { "addOnPlacement", "beamNodes" },
         { "systemNodeInstanceType", "t3.medium" },
         { "supportTier", "standard" },
+        { "ecsInstanceType", "m6i.large" },
+        { "ecsPurchaseOption", "onDemand" },
+        { "ecsTaskLayout", "oneTaskPerInstance" },
+        { "ecsNetworkMode", "awsvpc" },
+        { "ecsNodeDiscovery", "cloudMap" },
     };
 
     [Fact]
@@ -99,6 +111,10 @@ public class ScenarioChoicesTests
         RoundTrips("addOnPlacement", s => s.AddOnPlacement);
         RoundTrips("supportTier", s => s.SupportTier);
         RoundTrips("sparePolicy", s => s.SparePolicy);
+        RoundTrips("ecsPurchaseOption", s => s.EcsPurchaseOption);
+        RoundTrips("ecsTaskLayout", s => s.EcsTaskLayout);
+        RoundTrips("ecsNetworkMode", s => s.EcsNetworkMode);
+        RoundTrips("ecsNodeDiscovery", s => s.EcsNodeDiscovery);
         Assert.True(ScenarioChoices.Get("burstableUnlimited").Write(Scenario.Default, "true").BurstableUnlimited);
         Assert.False(ScenarioChoices.Get("burstableUnlimited").Write(Scenario.Default with { BurstableUnlimited = true }, "false").BurstableUnlimited);
         Assert.True(ScenarioChoices.Get("autoMode").Write(Scenario.Default, "true").AutoMode);

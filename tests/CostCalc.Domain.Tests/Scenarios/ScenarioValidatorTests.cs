@@ -188,7 +188,7 @@ public class ScenarioValidatorTests
     [Fact]
     public void Validate_EveryPathHidden_IsRejectedOnHiddenPaths()
     {
-        var scenario = Scenario.Default with { HiddenPaths = PathList.Of([PathIds.Ec2, PathIds.Eks, PathIds.EksFargate]) };
+        var scenario = Scenario.Default with { HiddenPaths = PathList.Of([PathIds.Ec2, PathIds.Eks, PathIds.EksFargate, PathIds.EcsEc2, PathIds.EcsFargate]) };
 
         var problem = Assert.Single(Validate(scenario));
 

@@ -149,11 +149,17 @@ public static class Fixture
             BareMetal: false, nitro, burstableBaselinePerVcpu, maxEnis, ipv4PerEni, listedMaxPods);
     }
 
-    /// <summary>Hides EKS on Fargate: EC2 against EKS on nodes only, the comparison before paths were a list.</summary>
-    public static PathList OnlyEc2AndEks { get; } = PathList.Of([PathIds.EksFargate]);
+    /// <summary>Hides EKS on Fargate and both ECS paths: EC2 against EKS on nodes only, the comparison before paths were a list.</summary>
+    public static PathList OnlyEc2AndEks { get; } = PathList.Of([PathIds.EksFargate, PathIds.EcsEc2, PathIds.EcsFargate]);
 
-    /// <summary>Hides EKS on nodes: EC2 against EKS on Fargate, what the old Fargate switch compared.</summary>
-    public static PathList OnlyEc2AndFargate { get; } = PathList.Of([PathIds.Eks]);
+    /// <summary>Hides EKS on nodes and both ECS paths: EC2 against EKS on Fargate, what the old Fargate switch compared.</summary>
+    public static PathList OnlyEc2AndFargate { get; } = PathList.Of([PathIds.Eks, PathIds.EcsEc2, PathIds.EcsFargate]);
+
+    /// <summary>Hides the two ECS paths: the three paths compared before ECS was added (EC2, EKS, EKS on Fargate).</summary>
+    public static PathList WithoutEcs { get; } = PathList.Of([PathIds.EcsEc2, PathIds.EcsFargate]);
+
+    /// <summary>The default scenario on the three paths compared before ECS was added.</summary>
+    public static Scenario ThreePathDefault { get; } = Scenario.Default with { HiddenPaths = WithoutEcs };
 
     /// <summary>The verdict's comparison of one path against the reference path.</summary>
     public static PathComparison Comparison(this Estimate estimate, string path) =>

@@ -83,9 +83,37 @@ public static class RandomScenarios
             SpotInterruptionPercentPerMonth = Between(random, 0, 100),
             DeploysPerMonth = random.Next(0, 100),
             ConnectionSetupCpuMicroseconds = random.Next(4) == 0 ? 0 : Between(random, 0, 2_000),
-        } is var scenario && scenario.SparePolicy == SparePolicy.Zone && scenario.AvailabilityZones < 2
+        } is var drawn && Ecs(drawn, random) is var scenario && scenario.SparePolicy == SparePolicy.Zone && scenario.AvailabilityZones < 2
             ? scenario with { AvailabilityZones = 2 + random.Next(5) }
             : scenario;
+    }
+
+    /// <summary>Random ECS inputs (docs/model.md §11), kept to what the validator accepts.</summary>
+    public static Scenario Ecs(Scenario scenario, Random random)
+    {
+        var priced = Fixture.PricedTypes;
+        var type = priced[random.Next(priced.Count)];
+        var mode = Pick<EcsNetworkMode>(random);
+        var maximum = Between(random, 100, 200);
+        var minimum = random.Next(3) == 0 ? Between(random, 0, 100) : 100;
+        return scenario with
+        {
+            EcsInstanceType = type.Name,
+            EcsPurchaseOption = Pick<PurchaseOption>(random),
+            EcsTaskLayout = Pick<EcsTaskLayout>(random),
+            EcsNetworkMode = mode == EcsNetworkMode.AwsvpcTrunking && Domain.Capacity.EcsTaskNetwork.TrunkingLimit(type) is null ? EcsNetworkMode.Awsvpc : mode,
+            EcsNodeDiscovery = Pick<EcsNodeDiscovery>(random),
+            EcsTaskCpuUnits = random.Next(128, 4_097),
+            EcsTaskMemoryMiB = random.Next(256, 16_385),
+            EcsReservedMemoryMiB = random.Next(2) == 0 ? 0 : random.Next(0, 500),
+            EcsAgentMemoryMiB = random.Next(0, 400),
+            EcsAgentCpuMillicores = random.Next(0, 300),
+            EcsRootVolumeGiB = random.Next(1, 100),
+            EcsMinimumHealthyPercent = minimum,
+            EcsMaximumPercent = minimum >= 100 && maximum <= 100 ? 200 : maximum,
+            FargateSpotDiscountPercent = random.Next(3) == 0 ? Between(random, 0, 70) : 0,
+            EcsOperationsHoursPerMonth = random.Next(2) == 0 ? 0 : Between(random, 0, 40),
+        };
     }
 
     /// <summary>
@@ -99,7 +127,7 @@ public static class RandomScenarios
             return PathList.Empty;
         }
 
-        string[] all = [PathIds.Ec2, PathIds.Eks, PathIds.EksFargate];
+        string[] all = [PathIds.Ec2, PathIds.Eks, PathIds.EksFargate, PathIds.EcsEc2, PathIds.EcsFargate];
         var kept = all[random.Next(all.Length)];
         var hidden = new List<string>();
         foreach (var id in all)

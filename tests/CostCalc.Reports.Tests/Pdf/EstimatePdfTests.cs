@@ -20,8 +20,8 @@ public sealed class EstimatePdfTests
     public void A4_pages_with_page_numbers_in_every_footer()
     {
         using var pdf = PdfDocument.Open(DefaultPdf.Value);
-        // Up to 9 since the summary says why each path costs more (the cost bridge) and where the answer flips.
-        Assert.InRange(pdf.NumberOfPages, 3, 9);
+        // Five paths (their cost lines, the projection in two tables), the bridge and the crossover.
+        Assert.InRange(pdf.NumberOfPages, 3, 13);
         foreach (var page in pdf.GetPages())
         {
             Assert.Equal(595, page.Width, 0);
@@ -91,14 +91,14 @@ public sealed class EstimatePdfTests
     }
 
     [Fact]
-    public void Three_paths_each_with_its_name_and_totals_after_the_verdict()
+    public void Every_path_with_its_name_and_totals_after_the_verdict()
     {
         var estimate = PdfSamples.Estimate(Scenario.Default);
         using var pdf = PdfDocument.Open(DefaultPdf.Value);
         var pageOne = PdfSamples.Squeeze(pdf.GetPage(1).Text);
         var headlines = HeadlineWords(pdf.GetPage(1));
 
-        Assert.Equal([PathIds.Ec2, PathIds.Eks, PathIds.EksFargate], estimate.Paths.Select(p => p.Id));
+        Assert.Equal([PathIds.Ec2, PathIds.Eks, PathIds.EksFargate, PathIds.EcsEc2, PathIds.EcsFargate], estimate.Paths.Select(p => p.Id));
         Assert.Contains(PdfSamples.Squeeze(estimate.Verdict.Summary), pageOne, StringComparison.Ordinal);
         Assert.Contains(PdfSamples.Squeeze($"against {estimate[estimate.Verdict.RunnerUpPath!].Name}, the next cheapest"),
             PdfSamples.Squeeze(estimate.Verdict.Summary), StringComparison.Ordinal);
@@ -158,7 +158,7 @@ public sealed class EstimatePdfTests
         var estimate = PdfSamples.Estimate(PdfSamples.Large);
         using var pdf = PdfDocument.Open(LargePdf.Value);
         var text = PdfSamples.Squeezed(pdf);
-        Assert.Equal(3, estimate.Paths.Count);
+        Assert.Equal(5, estimate.Paths.Count);
         foreach (var path in estimate.Paths)
         {
             Assert.Contains(PdfSamples.Squeeze($"{path.Name} total{Formats.UsdCents(path.MonthlyUsd)}"), text, StringComparison.Ordinal);
@@ -209,7 +209,7 @@ public sealed class EstimatePdfTests
         var text = PdfSamples.Squeezed(pdf);
         var rows = ScenarioInputs.Of(scenario).Select(r => r.Label).ToList();
 
-        Assert.Contains(PdfSamples.Squeeze($"{ScenarioInputs.HiddenLabel}EKS on Fargatedefault none"), text, StringComparison.Ordinal);
+        Assert.Contains(PdfSamples.Squeeze($"{ScenarioInputs.HiddenLabel}ECS on EC2, ECS on Fargate, EKS on Fargatedefault none"), text, StringComparison.Ordinal);
         Assert.Contains(PdfSamples.Squeeze("EC2 operations effort4 h/monthdefault 0 h/month"), text, StringComparison.Ordinal);
         Assert.DoesNotContain(ScenarioFields.Find("systemNodeCount")!.Label, rows);
         Assert.DoesNotContain(ScenarioChoices.Get("systemNodeInstanceType").Label, rows);
@@ -225,7 +225,7 @@ public sealed class EstimatePdfTests
         using var pdf = PdfDocument.Open(DefaultPdf.Value);
         var page1 = PdfSamples.Squeeze(pdf.GetPage(1).Text);
 
-        Assert.Contains(PdfSamples.Squeeze("BEAM service on EC2 vs EKS vs EKS on Fargate: cost estimate"), page1, StringComparison.Ordinal);
+        Assert.Contains(PdfSamples.Squeeze("BEAM service on EC2 vs EKS vs EKS on Fargate vs ECS on EC2 vs ECS on Fargate: cost estimate"), page1, StringComparison.Ordinal);
         Assert.Contains("2026-11-2514:03UTC", page1, StringComparison.Ordinal);
         Assert.Contains(PdfSamples.Squeeze($"{estimate.Scenario.Region} · {estimate.RegionName}"), page1, StringComparison.Ordinal);
         Assert.Contains(PdfSamples.Squeeze($"as of {Formats.Date(estimate.PricesAsOf)} · {PdfSamples.PricesSource} · snapshot {estimate.SnapshotId}"),
@@ -262,10 +262,14 @@ public sealed class EstimatePdfTests
         using var pdf = PdfDocument.Open(DefaultPdf.Value);
         var text = PdfSamples.Squeezed(pdf);
 
-        // Default: 8 deploys × 100,000 on every path; EC2 has no Kubernetes upgrades (a dash), EKS 3 a year × 100,000 / 12 = 25,000.
-        Assert.Contains(PdfSamples.Squeeze("Connections dropped per month900,000900,000900,000… Deploys800,000800,000800,000"), text, StringComparison.Ordinal);
-        Assert.Contains(PdfSamples.Squeeze($"… Kubernetes upgrades{Formats.NoValue}25,00025,000"), text, StringComparison.Ordinal);
-        Assert.Contains(PdfSamples.Squeeze("Spare capacitysurvives losing 1 instancesurvives losing 1 nodesurvives losing 1 Fargate pod"), text, StringComparison.Ordinal);
+        // Default: 8 deploys × 100,000 on every path; EC2 and the ECS paths have no Kubernetes upgrades (a dash), EKS 3 a year
+        // × 100,000 / 12 = 25,000; every path patches once a month, 100,000 (docs/model.md §6.1, §11.6).
+        Assert.Contains(PdfSamples.Squeeze("Connections dropped per month900,000900,000900,000900,000900,000… Deploys800,000800,000800,000800,000800,000"), text, StringComparison.Ordinal);
+        Assert.Contains(PdfSamples.Squeeze($"… Kubernetes upgrades{Formats.NoValue}25,00025,000{Formats.NoValue}{Formats.NoValue}"), text, StringComparison.Ordinal);
+        Assert.Contains(PdfSamples.Squeeze("Spare capacitysurvives losing 1 instancesurvives losing 1 nodesurvives losing 1 Fargate podsurvives losing 1 instancesurvives losing 1 Fargate task"), text, StringComparison.Ordinal);
+        // ECS's deployments, in the beyond-cost section with their source.
+        var ecs = PdfSamples.Estimate(Scenario.Default)[PathIds.EcsFargate].Disruption.Find(DropCauses.Deploys)!;
+        Assert.Contains(PdfSamples.Squeeze(ecs.Cause + ecs.Detail + ecs.Source), text, StringComparison.Ordinal);
         // How each cause is counted, with its source, in the beyond-cost section.
         var eks = PdfSamples.Estimate(Scenario.Default)[PathIds.Eks].Disruption.Find(DropCauses.KubernetesUpgrades)!;
         Assert.Contains(PdfSamples.Squeeze(eks.Cause + eks.Detail + eks.Source), text, StringComparison.Ordinal);
@@ -284,11 +288,18 @@ public sealed class EstimatePdfTests
 
         var text = PdfSamples.Squeezed(pdf);
         var projection = estimate.Projection;
-        foreach (var m in new[] { 0, 29, projection.Months - 1 })
+        // Three paths a table: EC2, EKS, EKS on Fargate, then ECS on EC2 and ECS on Fargate, each row starting with its month.
+        foreach (var group in projection.Paths.Chunk(3))
         {
-            var row = string.Concat(projection.Paths.Select(p => Formats.Count(p.Machines[m]) + Formats.Usd(p.MonthlyUsd[m]) + Formats.Usd(p.CumulativeUsd[m])));
-            Assert.Contains(PdfSamples.Squeeze($"{m + 1}{Formats.Count(projection.Connections[m])}{row}"), text, StringComparison.Ordinal);
+            foreach (var m in new[] { 0, 29, projection.Months - 1 })
+            {
+                var row = string.Concat(group.Select(p => Formats.Count(p.Machines[m]) + Formats.Usd(p.MonthlyUsd[m]) + Formats.Usd(p.CumulativeUsd[m])));
+                Assert.Contains(PdfSamples.Squeeze($"{m + 1}{Formats.Count(projection.Connections[m])}{row}"), text, StringComparison.Ordinal);
+            }
         }
+
+        Assert.Equal(2, projection.Paths.Chunk(3).Count());
+        Assert.Contains(pages, p => PdfSamples.Squeeze(p.Text).Contains("ECSonFargatecumulative", StringComparison.Ordinal));
     }
 
     [Fact]

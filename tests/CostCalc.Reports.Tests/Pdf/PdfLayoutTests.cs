@@ -1,3 +1,4 @@
+using CostCalc.Domain.Estimation;
 using CostCalc.Domain.Scenarios;
 using CostCalc.Domain.Vocabulary;
 using CostCalc.Reports.Pdf;
@@ -72,14 +73,14 @@ public sealed class PdfLayoutTests
     [InlineData(1_500_000, "$1.5M")]
     public void Axis_money_is_short(double value, string expected) => Assert.Equal(expected, Formats.UsdShort(value));
 
-    public static TheoryData<string> ThreePathSamples => ["default", "large"];
+    public static TheoryData<string> EveryPathSamples => ["default", "large", "three"];
 
     [Theory]
-    [MemberData(nameof(ThreePathSamples))]
-    public void Three_paths_stay_within_the_margins_and_no_figure_is_broken(string sample)
+    [MemberData(nameof(EveryPathSamples))]
+    public void Every_path_stays_within_the_margins_and_no_figure_is_broken(string sample)
     {
-        var estimate = PdfSamples.Estimate(sample == "large" ? PdfSamples.Large : Scenario.Default);
-        Assert.Equal(3, estimate.Paths.Count);
+        var estimate = PdfSamples.Estimate(sample switch { "large" => PdfSamples.Large, "three" => PdfSamples.ThreePaths, _ => Scenario.Default });
+        Assert.Equal(sample == "three" ? 3 : DeploymentPaths.BuiltIn.Count, estimate.Paths.Count);
         using var pdf = PdfDocument.Open(EstimatePdf.Render(estimate, PdfSamples.Options(PdfSamples.Link)));
         foreach (var page in pdf.GetPages())
         {

@@ -39,7 +39,10 @@ internal static class PdfSamples
     };
 
     /// <summary>The two paths the calculator compared before EKS on Fargate was a path of its own.</summary>
-    public static Scenario TwoPaths { get; } = Scenario.Default with { HiddenPaths = PathList.Of([PathIds.EksFargate]) };
+    public static Scenario TwoPaths { get; } = Scenario.Default with { HiddenPaths = PathList.Of([PathIds.EksFargate, PathIds.EcsEc2, PathIds.EcsFargate]) };
+
+    /// <summary>The three paths the calculator compared before ECS on EC2 and ECS on Fargate were added.</summary>
+    public static Scenario ThreePaths { get; } = Scenario.Default with { HiddenPaths = PathList.Of([PathIds.EcsEc2, PathIds.EcsFargate]) };
 
     /// <summary>A pod larger than Fargate's largest shape: EKS on Fargate cannot run; EKS runs it on 256 GiB nodes.</summary>
     public static Scenario InfeasibleFargate { get; } = Scenario.Default with

@@ -126,7 +126,7 @@ public sealed class CatalogEndpointsTests(CostCalcFactory factory) : IClassFixtu
 
         var hidden = properties.GetProperty("hiddenPaths");
         var hiddenText = hidden.GetProperty("description").GetString()!;
-        foreach (var id in new[] { "ec2 (EC2)", "eks (EKS)", "eks-fargate (EKS on Fargate)" })
+        foreach (var id in new[] { "ec2 (EC2)", "eks (EKS)", "eks-fargate (EKS on Fargate)", "ecs-ec2 (ECS on EC2)", "ecs-fargate (ECS on Fargate)" })
         {
             Assert.Contains(id, hiddenText, StringComparison.Ordinal);
         }
@@ -134,7 +134,7 @@ public sealed class CatalogEndpointsTests(CostCalcFactory factory) : IClassFixtu
         Assert.Equal(0, hidden.GetProperty("default").GetArrayLength());
         var list = Resolve(doc, hidden);
         Assert.Equal("array", list.GetProperty("type").GetString());
-        Assert.Equal(["ec2", "eks", "eks-fargate"], list.GetProperty("items").GetProperty("enum").EnumerateArray().Select(v => v.GetString()));
+        Assert.Equal(["ec2", "eks", "eks-fargate", "ecs-ec2", "ecs-fargate"], list.GetProperty("items").GetProperty("enum").EnumerateArray().Select(v => v.GetString()));
         Assert.False(properties.TryGetProperty("fargate", out _), "the Fargate switch became the eks-fargate path");
     }
 

@@ -6,7 +6,7 @@ namespace CostCalc.Web.Tests.Api;
 
 public sealed class EstimateEndpointsTests(CostCalcFactory factory) : IClassFixture<CostCalcFactory>
 {
-    private static readonly string[] AllPaths = ["ec2", "eks", "eks-fargate"];
+    private static readonly string[] AllPaths = ["ec2", "eks", "eks-fargate", "ecs-ec2", "ecs-fargate"];
 
     private readonly HttpClient _client = factory.CreateClient();
 
@@ -36,7 +36,8 @@ public sealed class EstimateEndpointsTests(CostCalcFactory factory) : IClassFixt
     [Fact]
     public async Task Estimate_Defaults_CarryTheBridgesAndTheCrossover()
     {
-        var response = await _client.PostRawAsync("/api/estimate", "{}");
+        // The three paths the bridge was worked for (EC2, EKS, EKS on Fargate): the ECS paths hidden.
+        var response = await _client.PostRawAsync("/api/estimate", """{"hiddenPaths": ["ecs-ec2", "ecs-fargate"]}""");
 
         var estimate = await response.ReadJsonAsync();
         var bridges = estimate.GetProperty("bridges").EnumerateArray().ToList();
@@ -50,7 +51,7 @@ public sealed class EstimateEndpointsTests(CostCalcFactory factory) : IClassFixt
         }
 
         // EKS pays 1 cluster × $0.10/h × 730 h = $73 a month for its control plane: $2,628 over 36 months.
-        var controlPlane = bridges[0].GetProperty("bars").EnumerateArray().Single(b => b.GetProperty("name").GetString() == "Control plane");
+        var controlPlane = bridges.Single(b => b.GetProperty("path").GetString() == "eks").GetProperty("bars").EnumerateArray().Single(b => b.GetProperty("name").GetString() == "Control plane");
         Assert.Equal(2_628m, controlPlane.Money("usd"));
         var crossover = estimate.GetProperty("crossover");
         Assert.Equal(41, crossover.GetProperty("connections").GetArrayLength());
@@ -87,12 +88,12 @@ public sealed class EstimateEndpointsTests(CostCalcFactory factory) : IClassFixt
     }
 
     [Fact]
-    public async Task Estimate_EmptyObject_ListsThreePathsWithAProjectionSeriesEach()
+    public async Task Estimate_EmptyObject_ListsFivePathsWithAProjectionSeriesEach()
     {
         var estimate = await (await _client.PostRawAsync("/api/estimate", "{}")).ReadJsonAsync();
 
         Assert.Equal(AllPaths, estimate.GetProperty("paths").EnumerateArray().Select(p => p.GetProperty("id").GetString()));
-        Assert.Equal(["EC2", "EKS", "EKS on Fargate"], estimate.GetProperty("paths").EnumerateArray().Select(p => p.GetProperty("name").GetString()));
+        Assert.Equal(["EC2", "EKS", "EKS on Fargate", "ECS on EC2", "ECS on Fargate"], estimate.GetProperty("paths").EnumerateArray().Select(p => p.GetProperty("name").GetString()));
         var projection = estimate.GetProperty("projection");
         var series = projection.GetProperty("paths").EnumerateArray().ToList();
         Assert.Equal(AllPaths, series.Select(s => s.GetProperty("path").GetString()));
@@ -116,7 +117,7 @@ public sealed class EstimateEndpointsTests(CostCalcFactory factory) : IClassFixt
     [Fact]
     public async Task Estimate_HiddenPaths_LeavesThemOut()
     {
-        var estimate = await (await _client.PostRawAsync("/api/estimate", """{"hiddenPaths": ["eks-fargate"]}""")).ReadJsonAsync();
+        var estimate = await (await _client.PostRawAsync("/api/estimate", """{"hiddenPaths": ["eks-fargate", "ecs-ec2", "ecs-fargate"]}""")).ReadJsonAsync();
 
         Assert.Equal(["ec2", "eks"], estimate.GetProperty("paths").EnumerateArray().Select(p => p.GetProperty("id").GetString()));
         Assert.Equal(["ec2", "eks"], estimate.GetProperty("projection").GetProperty("paths").EnumerateArray().Select(p => p.GetProperty("path").GetString()));
@@ -199,7 +200,11 @@ public sealed class EstimateEndpointsTests(CostCalcFactory factory) : IClassFixt
     [InlineData("""{"podLayout": "fixedPodSize", "podCpuRequestMillicores": 2000, "podCpuLimitMillicores": 1000}""", "podCpuLimitMillicores", "request")]
     [InlineData("""{"colour": "blue"}""", "colour", "Unknown field")]
     [InlineData("""{"hiddenPaths": ["nope"]}""", "hiddenPaths", "nope")]
-    [InlineData("""{"hiddenPaths": ["ec2", "eks", "eks-fargate"]}""", "hiddenPaths", "at least one path")]
+    [InlineData("""{"hiddenPaths": ["ec2", "eks", "eks-fargate", "ecs-ec2", "ecs-fargate"]}""", "hiddenPaths", "at least one path")]
+    [InlineData("""{"ecsInstanceType": "t3.medium", "ecsNetworkMode": "awsvpcTrunking"}""", "ecsNetworkMode", "ENI trunking does not support t3.medium")]
+    [InlineData("""{"ecsMinimumHealthyPercent": 100, "ecsMaximumPercent": 100}""", "ecsMaximumPercent", "can neither start")]
+    [InlineData("""{"ecsNetworkMode": "awsvpcTrunkng"}""", "ecsNetworkMode", "awsvpcTrunking")]
+    [InlineData("""{"fargateSpotDiscountPercent": 90}""", "fargateSpotDiscountPercent", "between 0 and 70")]
     [InlineData("""{"hiddenPaths": "eks"}""", "hiddenPaths", "array")]
     [InlineData("""{"fargate": true}""", "fargate", "Unknown field")]
     [InlineData("""{"peakConnections": 1e400}""", "peakConnections", "whole number")]
@@ -235,8 +240,8 @@ public sealed class EstimateEndpointsTests(CostCalcFactory factory) : IClassFixt
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var ranking = await response.ReadJsonAsync();
         var paths = ranking.GetProperty("paths").EnumerateArray().ToList();
-        Assert.Equal(["ec2", "eks"], paths.Select(p => p.GetProperty("path").GetString()));
-        Assert.Equal(["ec2InstanceType", "eksNodeInstanceType"], paths.Select(p => p.GetProperty("machineTypeField").GetString()));
+        Assert.Equal(["ec2", "eks", "ecs-ec2"], paths.Select(p => p.GetProperty("path").GetString()));
+        Assert.Equal(["ec2InstanceType", "eksNodeInstanceType", "ecsInstanceType"], paths.Select(p => p.GetProperty("machineTypeField").GetString()));
         foreach (var path in paths.Select(p => p.GetProperty("path").GetString()!))
         {
             var rows = paths.Single(p => p.GetProperty("path").GetString() == path).GetProperty("rows").EnumerateArray().ToList();

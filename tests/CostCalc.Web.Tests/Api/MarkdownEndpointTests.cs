@@ -15,7 +15,7 @@ public sealed class MarkdownEndpointTests(CostCalcFactory factory) : IClassFixtu
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/markdown", response.Content.Headers.ContentType?.MediaType);
         var text = await response.Content.ReadAsStringAsync();
-        Assert.StartsWith("# CostCalc estimate: EC2, EKS, EKS on Fargate\n", text, StringComparison.Ordinal);
+        Assert.StartsWith("# CostCalc estimate: EC2, EKS, EKS on Fargate, ECS on EC2, ECS on Fargate\n", text, StringComparison.Ordinal);
         Assert.Contains("250,000 peak connections · 12 months", text, StringComparison.Ordinal);
         Assert.Contains("| Peak concurrent connections | 250,000 connections | 100,000 connections |", text, StringComparison.Ordinal);
         // The link opens the same scenario in the calculator (on the test server's loopback host name the link is absolute).

@@ -17,7 +17,7 @@ public sealed class BridgeAndCrossoverChartTests : MudBunitContext
     {
         PodLayout = PodLayout.FixedPodSize,
         EksNodeInstanceType = "m5.2xlarge",
-        HiddenPaths = PathList.Of([PathIds.EksFargate]),
+        HiddenPaths = PathList.Of([PathIds.EksFargate, PathIds.EcsEc2, PathIds.EcsFargate]),
     };
 
     [Fact]
@@ -64,7 +64,7 @@ public sealed class BridgeAndCrossoverChartTests : MudBunitContext
     [Fact]
     public void Bridge_OnePathShown_SaysThereIsNothingToCompare()
     {
-        var estimate = Estimator.Estimate(Scenario.Default with { HiddenPaths = PathList.Of([PathIds.Eks, PathIds.EksFargate]) }, Today);
+        var estimate = Estimator.Estimate(Scenario.Default with { HiddenPaths = PathList.Of([PathIds.Eks, PathIds.EksFargate, PathIds.EcsEc2, PathIds.EcsFargate]) }, Today);
 
         var chart = Render<BridgeChart>(p => p.Add(c => c.Estimate, estimate));
 

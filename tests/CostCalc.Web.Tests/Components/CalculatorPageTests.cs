@@ -149,7 +149,7 @@ public sealed class CalculatorPageTests : MudBunitContext
         var page = RenderAt("/");
 
         var markup = page.Markup;
-        Assert.Contains("Why EKS on Fargate costs more", page.Find("#chart-bridge").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Why EC2 costs more", page.Find("#chart-bridge").TextContent, StringComparison.Ordinal);
         Assert.Contains("Where the answer flips", page.Find("#chart-crossover").TextContent, StringComparison.Ordinal);
         Assert.True(markup.IndexOf("id=\"chart-bridge\"", StringComparison.Ordinal) < markup.IndexOf("id=\"chart-crossover\"", StringComparison.Ordinal));
         Assert.True(markup.IndexOf("id=\"chart-crossover\"", StringComparison.Ordinal) < markup.IndexOf("id=\"chart-cumulative\"", StringComparison.Ordinal));
@@ -160,9 +160,9 @@ public sealed class CalculatorPageTests : MudBunitContext
     {
         var page = RenderAt("/");
 
-        // One line per path: EC2, EKS and EKS on Fargate are all shown by default.
-        Assert.Equal(3, page.FindAll("#chart-cumulative svg path.mud-chart-serie").Count);
-        Assert.Equal(3, page.FindAll("#chart-monthly svg path.mud-chart-serie").Count);
+        // One line per path: EC2, EKS, EKS on Fargate, ECS on EC2 and ECS on Fargate are all shown by default.
+        Assert.Equal(5, page.FindAll("#chart-cumulative svg path.mud-chart-serie").Count);
+        Assert.Equal(5, page.FindAll("#chart-monthly svg path.mud-chart-serie").Count);
         Assert.NotEmpty(page.FindAll("#chart-breakdown svg .mud-chart-bar"));
         Assert.NotEmpty(page.FindAll("#chart-split-memory svg .mud-chart-bar"));
         Assert.NotEmpty(page.FindAll("#chart-split-cpu svg .mud-chart-bar"));
@@ -248,9 +248,10 @@ public sealed class CalculatorPageTests : MudBunitContext
     [Fact]
     public void Render_Ec2AgainstEks_LeadsWithTheVerdictOverTheHorizon()
     {
-        var page = RenderAt($"/?v=1&hiddenPaths={PathIds.EksFargate}");
+        var hidden = PathList.Of([PathIds.EksFargate, PathIds.EcsEc2, PathIds.EcsFargate]);
+        var page = RenderAt($"/?v=1&hiddenPaths={Uri.EscapeDataString(hidden.ToString())}");
 
-        var expected = Estimator.Estimate(Scenario.Default with { HiddenPaths = PathList.Of([PathIds.EksFargate]) }, Today).Verdict.Summary;
+        var expected = Estimator.Estimate(Scenario.Default with { HiddenPaths = hidden }, Today).Verdict.Summary;
         Assert.Equal(expected, page.Find("#verdict-summary").TextContent.Trim());
         Assert.StartsWith("EC2 saves $", expected, StringComparison.Ordinal);
         Assert.EndsWith("over 36 months; EKS is never cheaper.", expected, StringComparison.Ordinal);

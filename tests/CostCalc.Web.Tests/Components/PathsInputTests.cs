@@ -14,7 +14,7 @@ public sealed class PathsInputTests : MudBunitContext
 {
     private static readonly DateOnly Today = new(2026, 11, 25);
 
-    private static readonly string[] AllPaths = [PathIds.Ec2, PathIds.Eks, PathIds.EksFargate];
+    private static readonly string[] AllPaths = [PathIds.Ec2, PathIds.Eks, PathIds.EksFargate, PathIds.EcsEc2, PathIds.EcsFargate];
 
     private IRenderedComponent<CalculatorPage> RenderAt(string relativeUrl)
     {
@@ -39,6 +39,8 @@ public sealed class PathsInputTests : MudBunitContext
         Assert.Equal(AllPaths.Select(p => $"headline-{p}"), Cards(page));
         Assert.All(AllPaths, p => Assert.True(Box(page, p).HasAttribute("checked"), p));
         Assert.Contains("EKS on Fargate", page.Find("#paths-input").TextContent, StringComparison.Ordinal);
+        Assert.Contains("ECS on EC2", page.Find("#paths-input").TextContent, StringComparison.Ordinal);
+        Assert.Contains("ECS on Fargate", page.Find("#paths-input").TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -48,7 +50,7 @@ public sealed class PathsInputTests : MudBunitContext
 
         Box(page, PathIds.EksFargate).Change(false);
 
-        page.WaitForAssertion(() => Assert.Equal([$"headline-{PathIds.Ec2}", $"headline-{PathIds.Eks}"], Cards(page)), TimeSpan.FromSeconds(5));
+        page.WaitForAssertion(() => Assert.Equal(AllPaths.Where(p => p != PathIds.EksFargate).Select(p => $"headline-{p}"), Cards(page)), TimeSpan.FromSeconds(5));
         Assert.Contains($"hiddenPaths={PathIds.EksFargate}", Url, StringComparison.Ordinal);
         Assert.False(Box(page, PathIds.EksFargate).HasAttribute("checked"));
         Assert.Empty(page.FindAll($"#cost-lines-{PathIds.EksFargate}"));
@@ -63,7 +65,7 @@ public sealed class PathsInputTests : MudBunitContext
     public void Tick_HiddenPathAgain_BringsItsCardBackAndClearsTheUrl()
     {
         var page = RenderAt($"/?v=1&hiddenPaths={PathIds.Eks}");
-        Assert.Equal([$"headline-{PathIds.Ec2}", $"headline-{PathIds.EksFargate}"], Cards(page));
+        Assert.Equal(AllPaths.Where(p => p != PathIds.Eks).Select(p => $"headline-{p}"), Cards(page));
 
         Box(page, PathIds.Eks).Change(true);
 
@@ -74,7 +76,7 @@ public sealed class PathsInputTests : MudBunitContext
     [Fact]
     public void Untick_LastShownPath_IsRefusedWithAMessage()
     {
-        var page = RenderAt($"/?v=1&hiddenPaths={PathIds.Eks},{PathIds.EksFargate}");
+        var page = RenderAt($"/?v=1&hiddenPaths={PathIds.Eks},{PathIds.EksFargate},{PathIds.EcsEc2},{PathIds.EcsFargate}");
         Assert.Equal([$"headline-{PathIds.Ec2}"], Cards(page));
         var before = Url;
 

@@ -12,13 +12,13 @@ public sealed class RankingTableTests : MudBunitContext
     [Fact]
     public void Render_OnlyFargateShown_SaysNoPathHasAnInstanceTypeToRank()
     {
-        // EKS on Fargate has no instance type to choose, so with it alone the ranking has no path.
-        var ranking = Estimator.Rank(Scenario.Default with { HiddenPaths = PathList.Of([PathIds.Ec2, PathIds.Eks]) });
+        // EKS on Fargate and ECS on Fargate have no instance type to choose, so with them alone the ranking has no path.
+        var ranking = Estimator.Rank(Scenario.Default with { HiddenPaths = PathList.Of([PathIds.Ec2, PathIds.Eks, PathIds.EcsEc2]) });
 
         var table = Render<RankingTable>(p => p.Add(c => c.Ranking, ranking));
 
         Assert.Empty(ranking.Paths);
-        Assert.Contains("show EC2 or EKS", table.Find("#ranking-none").TextContent, StringComparison.Ordinal);
+        Assert.Contains("show EC2, EKS or ECS on EC2 to rank", table.Find("#ranking-none").TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -29,7 +29,7 @@ public sealed class RankingTableTests : MudBunitContext
         var table = Render<RankingTable>(p => p.Add(c => c.Ranking, ranking));
 
         var best = table.FindAll("#ranking-best [data-path]");
-        Assert.Equal([PathIds.Ec2, PathIds.Eks], best.Select(b => b.GetAttribute("data-path")));
+        Assert.Equal([PathIds.Ec2, PathIds.Eks, PathIds.EcsEc2], best.Select(b => b.GetAttribute("data-path")));
         var ec2 = ranking.Paths[0];
         Assert.Contains($"Cheapest: {ec2.Best!.InstanceType} at {Formats.Usd(ec2.Best.MonthlyUsd)}/month", best[0].TextContent, StringComparison.Ordinal);
         Assert.Contains($"against the current m6i.large ({Formats.Usd(ec2.Current!.MonthlyUsd)})", best[0].TextContent, StringComparison.Ordinal);

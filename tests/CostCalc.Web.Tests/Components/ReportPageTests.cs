@@ -46,8 +46,8 @@ public sealed class ReportPageTests : MudBunitContext
 
         var page = Open(saved.Id);
 
-        // Three paths, EC2 the cheapest: one bridge each for EKS and EKS on Fargate, no picker (a static page cannot switch).
-        Assert.Equal(2, saved.Estimate.Bridges.Count);
+        // One bridge for every path but the cheapest, each drawn, with no picker (a static page cannot switch).
+        Assert.Equal(saved.Estimate.Paths.Count - 1, saved.Estimate.Bridges.Count);
         Assert.All(saved.Estimate.Bridges, b => Assert.Single(page.FindAll($"#chart-bridge-{b.Path} svg")));
         Assert.Empty(page.FindAll(".cc-bridge-pick"));
         Assert.Single(page.FindAll("#chart-crossover svg"));
@@ -87,9 +87,9 @@ public sealed class ReportPageTests : MudBunitContext
         Assert.Equal($"Same price snapshot ({saved.SnapshotId}) — nothing changed.", page.Find("#reprice-outcome").TextContent.Trim());
         var rows = page.FindAll("#reprice-table tbody tr");
         // Every cost line of every path, and one total per path.
-        Assert.Equal(saved.Estimate.Paths.Sum(p => p.CostLines.Count) + 3, rows.Count);
-        Assert.Equal(3, saved.Estimate.Paths.Count);
-        Assert.Equal([PathIds.Ec2, PathIds.Eks, PathIds.EksFargate], page.FindAll("#reprice-table tr.cc-total").Select(r => r.GetAttribute("data-path")));
+        Assert.Equal(saved.Estimate.Paths.Sum(p => p.CostLines.Count) + 5, rows.Count);
+        Assert.Equal(5, saved.Estimate.Paths.Count);
+        Assert.Equal([PathIds.Ec2, PathIds.Eks, PathIds.EksFargate, PathIds.EcsEc2, PathIds.EcsFargate], page.FindAll("#reprice-table tr.cc-total").Select(r => r.GetAttribute("data-path")));
         Assert.All(rows, r => Assert.Equal("no change", r.QuerySelector(".cc-change")!.TextContent));
     }
 

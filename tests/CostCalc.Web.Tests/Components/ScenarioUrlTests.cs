@@ -84,7 +84,7 @@ public sealed class ScenarioUrlTests : MudBunitContext
 
     [Theory]
     [InlineData("v=1&hiddenPaths=nope&peakConnections=5000")]
-    [InlineData("v=1&hiddenPaths=ec2,eks,eks-fargate&peakConnections=5000")]
+    [InlineData("v=1&hiddenPaths=ec2,eks,eks-fargate,ecs-ec2,ecs-fargate&peakConnections=5000")]
     public void Decode_HiddenPathsUnusable_ShowsEveryPathAndKeepsTheRest(string query)
     {
         var (decoded, error) = Decode(query);

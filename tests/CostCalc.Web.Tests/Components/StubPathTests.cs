@@ -23,7 +23,7 @@ public sealed class StubPathTests : MudBunitContext
     private static Estimate EstimateWithStub()
     {
         var estimator = new Estimator(Estimator.Catalog, Estimator.Prices,
-            [.. DeploymentPaths.BuiltIn, new DeploymentPath(Stub, "Stub path", (s, r, c) => new StubPlan())]);
+            [DeploymentPaths.Ec2, DeploymentPaths.Eks, DeploymentPaths.EksFargate, new DeploymentPath(Stub, "Stub path", (s, r, c) => new StubPlan())]);
         return estimator.Estimate(Scenario.Default, Today);
     }
 

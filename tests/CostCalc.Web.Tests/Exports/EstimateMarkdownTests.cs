@@ -18,11 +18,12 @@ public sealed class EstimateMarkdownTests : MudBunitContext
 
         var lines = Write(Scenario.Default).Split('\n');
 
-        Assert.Equal("# CostCalc estimate: EC2, EKS, EKS on Fargate", lines[0]);
+        Assert.Equal("# CostCalc estimate: EC2, EKS, EKS on Fargate, ECS on EC2, ECS on Fargate", lines[0]);
         Assert.Equal($"**{EstimateMarkdown.Escape(estimate.Verdict.Summary)}**", lines[2]);
-        Assert.Contains("| | EC2 | EKS | EKS on Fargate |", lines);
-        // The default totals, worked by hand in the domain tests: EC2 $2,621.89, EKS $2,694.89, EKS on Fargate $2,634.47 a month.
-        Assert.Contains("| Per month (month 1) | $2,622 | $2,695 | $2,634 |", lines);
+        Assert.Contains("| | EC2 | EKS | EKS on Fargate | ECS on EC2 | ECS on Fargate |", lines);
+        // The default totals, worked by hand in the domain tests: EC2 $2,621.89, EKS $2,694.89, EKS on Fargate $2,634.47,
+        // ECS on EC2 $2,624.59 and ECS on Fargate $2,525.00 a month.
+        Assert.Contains("| Per month (month 1) | $2,622 | $2,695 | $2,634 | $2,625 | $2,525 |", lines);
         Assert.Contains("| **Total** | **$2,621.89** | |", lines);
     }
 

@@ -15,7 +15,7 @@ public sealed class BridgeDocumentTests : MudBunitContext
     [Fact]
     public void WriteThenRead_KeepsEveryBridgeBarAndTheCrossover()
     {
-        var estimate = Estimator.Estimate(Scenario.Default with { PodLayout = PodLayout.FixedPodSize, EksNodeInstanceType = "m5.2xlarge" }, Today);
+        var estimate = Estimator.Estimate(Scenario.Default with { PodLayout = PodLayout.FixedPodSize, EksNodeInstanceType = "m5.2xlarge", HiddenPaths = PathList.Of([PathIds.EcsEc2, PathIds.EcsFargate]) }, Today);
 
         var (scenarioJson, estimateJson) = ReportDocuments.Write(estimate);
         var (_, read, notes) = ReportDocuments.Read(ReportDocuments.CurrentVersion, scenarioJson, estimateJson);

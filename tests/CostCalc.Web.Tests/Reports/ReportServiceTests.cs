@@ -29,7 +29,7 @@ public sealed class ReportServiceTests : MudBunitContext
         Assert.NotNull(opened);
         Assert.Equal(ReportDocuments.CurrentVersion, opened.SchemaVersion);
         Assert.Equal(JsonSerializer.Serialize(estimate, JsonSetup.Options), JsonSerializer.Serialize(opened.Estimate, JsonSetup.Options));
-        Assert.Equal([PathIds.Ec2, PathIds.Eks, PathIds.EksFargate], opened.Estimate.Paths.Select(p => p.Id));
+        Assert.Equal([PathIds.Ec2, PathIds.Eks, PathIds.EksFargate, PathIds.EcsEc2, PathIds.EcsFargate], opened.Estimate.Paths.Select(p => p.Id));
         Assert.Empty(opened.Notes);
         Assert.Equal(estimate.Scenario, opened.Scenario);
         Assert.Equal(estimate.SnapshotId, opened.SnapshotId);

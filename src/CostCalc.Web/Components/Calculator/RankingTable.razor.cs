@@ -31,6 +31,9 @@ public sealed partial class RankingTable
 
     [Parameter, EditorRequired] public required Ranking Ranking { get; set; }
 
+    /// <summary>"EC2, EKS or ECS on EC2": the built-in paths that run on an instance type you choose.</summary>
+    private static string RankedPathNames { get; } = OrList([.. DeploymentPaths.BuiltIn.Where(p => p.MachineTypeField is not null).Select(p => p.Name)]);
+
     /// <summary>The path and filters shown (from the calculator's address).</summary>
     [Parameter] public RankingFilter Filter { get; set; } = RankingFilter.None;
 
@@ -94,6 +97,9 @@ public sealed partial class RankingTable
     private string AriaSort(string key) => key != _sort ? "none" : _descending ? "descending" : "ascending";
 
     private string SortMark(string key) => key != _sort ? "" : _descending ? " ▼" : " ▲";
+
+    private static string OrList(IReadOnlyList<string> names) =>
+        names.Count <= 1 ? string.Concat(names) : $"{string.Join(", ", names.Take(names.Count - 1))} or {names[^1]}";
 
     private Task Set(RankingFilter filter) => FilterChanged.InvokeAsync(filter);
 
