@@ -106,9 +106,9 @@ public sealed class AppearanceTests(AppFixture app, ITestOutputHelper output)
         var scrollWidth = await session.Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
         Assert.True(scrollWidth <= width + 2, $"The page is {scrollWidth}px wide at a {width}px viewport (horizontal scrolling); see {path}");
 
-        // One card per path (three by default), each inside the viewport and its value inside its card.
+        // One card per path (five by default), each inside the viewport and its value inside its card.
         var cards = await calculator.PathCards.AllAsync();
-        Assert.Equal(3, cards.Count);
+        Assert.Equal(5, cards.Count);
         foreach (var card in cards)
         {
             var id = await card.GetAttributeAsync("id");

@@ -19,7 +19,7 @@ public sealed partial class CalculatorTests(AppFixture app)
         await calculator.OpenAsync();
 
         var costs = await calculator.ReadHeadlineAsync();
-        Assert.Equal(["ec2", "eks", "eks-fargate"], costs.Costs.Keys);
+        Assert.Equal(["ec2", "eks", "eks-fargate", "ecs-ec2", "ecs-fargate"], costs.Costs.Keys);
         foreach (var (path, usd) in costs.Costs)
         {
             Assert.True(usd > 0, $"{path} monthly cost {usd}");
@@ -35,14 +35,16 @@ public sealed partial class CalculatorTests(AppFixture app)
     {
         await using var session = await app.NewSessionAsync();
         var calculator = new CalculatorPageObject(session.Page);
-        await calculator.OpenAsync();
+        // The three paths EC2, EKS and EKS on Fargate (the ECS paths hidden by the link), then EKS on Fargate unticked.
+        await calculator.OpenAsync("v=1&hiddenPaths=ecs-ec2,ecs-fargate");
+        await Expect(calculator.PathCards).ToHaveCountAsync(3, new() { Timeout = AppFixture.TimeoutMs });
         var before = await calculator.ReadHeadlineAsync();
 
         await calculator.PathBox("EKS on Fargate").ClickAsync();
 
         await Expect(calculator.PathCards).ToHaveCountAsync(2, new() { Timeout = AppFixture.TimeoutMs });
         await Expect(session.Page.Locator("#headline-eks-fargate")).ToHaveCountAsync(0);
-        await calculator.ExpectUrlParameterAsync("hiddenPaths", "eks-fargate");
+        await calculator.ExpectUrlParameterAsync("hiddenPaths", "ecs-ec2,ecs-fargate,eks-fargate");
         await Expect(calculator.PathBox("EKS on Fargate")).Not.ToBeCheckedAsync(new() { Timeout = AppFixture.TimeoutMs });
         await Expect(calculator.VerdictSummary).ToContainTextAsync("EKS is never cheaper", new() { Timeout = AppFixture.TimeoutMs });
 
@@ -59,7 +61,7 @@ public sealed partial class CalculatorTests(AppFixture app)
     {
         await using var session = await app.NewSessionAsync();
         var calculator = new CalculatorPageObject(session.Page);
-        await calculator.OpenAsync("v=1&hiddenPaths=eks,eks-fargate");
+        await calculator.OpenAsync("v=1&hiddenPaths=eks,eks-fargate,ecs-ec2,ecs-fargate");
         await Expect(calculator.PathCards).ToHaveCountAsync(1, new() { Timeout = AppFixture.TimeoutMs });
 
         await calculator.PathBox("EC2").ClickAsync();
