@@ -103,6 +103,18 @@ public sealed class EstimateCsvTests : MudBunitContext
     }
 
     [Fact]
+    public void Write_CostLines_SayWhetherTheyAreAtListPriceOrAdjusted()
+    {
+        var list = Rows(EstimateCsv.Write(Estimator.Estimate(Scenario.Default, Today)));
+        var adjusted = Rows(EstimateCsv.Write(Estimator.Estimate(Scenario.Default with { Ec2DiscountPercent = 20 }, Today)));
+
+        var ec2Compute = (List<string[]> rows) => rows.First(r => r[3] == "ec2" && r[5] == "cost_line" && r[7] == "compute");
+        Assert.Equal("list price", ec2Compute(list)[12]);
+        Assert.StartsWith("adjusted: ", ec2Compute(adjusted)[12], StringComparison.Ordinal);
+        Assert.Contains("20 %", ec2Compute(adjusted)[12], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Write_HiddenPath_LeavesItsRowsOut()
     {
         var estimate = Estimator.Estimate(Scenario.Default with { HiddenPaths = PathList.Of([PathIds.Eks]) }, Today);
