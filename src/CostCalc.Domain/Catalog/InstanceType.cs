@@ -37,6 +37,10 @@ public sealed record InstanceType(
 {
     public bool IsBurstable => BurstableBaselinePerVcpu is not null;
 
+    /// <summary>The vCPUs a VM can keep busy: all of them, or a burstable type's baseline share unless credits are unlimited.</summary>
+    public double SustainedVcpus(bool unlimitedCredits) =>
+        Vcpu * (BurstableBaselinePerVcpu is { } baseline && !unlimitedCredits ? baseline : 1);
+
     /// <summary>The generation digit of the family (m6i → 6), 0 when the name has none.</summary>
     public int Generation
     {

@@ -25,8 +25,7 @@ internal sealed class Ec2Plan : IPathPlan
         _region = region;
         _type = type;
         (_usdPerHour, _priceFellBack) = Billing.HourlyPrice(region.Find(type.Name)!, scenario.Ec2PurchaseOption);
-        var cappedAtBaseline = type.BurstableBaselinePerVcpu is { } baseline && !scenario.BurstableUnlimited ? baseline : 1;
-        var cores = Math.Max(0, (type.Vcpu * cappedAtBaseline) - (scenario.HostAgentCpuMillicores / 1000.0));
+        var cores = Math.Max(0, type.SustainedVcpus(scenario.BurstableUnlimited) - (scenario.HostAgentCpuMillicores / 1000.0));
         _vm = new VmResources(Math.Max(0, VmMemoryOverhead.VisibleMiB(type) - scenario.OsMemoryMiB - scenario.HostAgentMemoryMiB), cores, type.Vcpu);
     }
 

@@ -34,8 +34,7 @@ internal sealed class EcsEc2Plan : IPathPlan
         _type = type;
         var s = scenario;
         (_usdPerHour, _priceFellBack) = Billing.HourlyPrice(region.Find(type.Name)!, s.EcsPurchaseOption);
-        var cappedAtBaseline = type.BurstableBaselinePerVcpu is { } baseline && !s.BurstableUnlimited ? baseline : 1;
-        var freeCores = Math.Max(0, (type.Vcpu * cappedAtBaseline) - ((s.HostAgentCpuMillicores + s.EcsAgentCpuMillicores) / 1000.0));
+        var freeCores = Math.Max(0, type.SustainedVcpus(s.BurstableUnlimited) - ((s.HostAgentCpuMillicores + s.EcsAgentCpuMillicores) / 1000.0));
         _networkLimit = EcsTaskNetwork.TaskLimit(type, s.EcsNetworkMode);
 
         // What the instance registers for placement: MemTotal less ECS_RESERVED_MEMORY, and vCPUs × 1,024 CPU units;

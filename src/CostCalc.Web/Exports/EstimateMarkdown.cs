@@ -99,7 +99,7 @@ public static class EstimateMarkdown
         {
             Row(md, $"Against {reference.Name}, over the horizon", paths, p =>
                 p.Id == reference.Path ? "—"
-                : comparisons[p.Id].HorizonUsd is { } total ? Formats.UsdChange(Whole(total) - Whole(reference.HorizonUsd!.Value))
+                : comparisons[p.Id].HorizonUsd is { } total ? Formats.UsdDifference(total, reference.HorizonUsd!.Value)
                 : Formats.NoValue);
         }
 
@@ -119,9 +119,6 @@ public static class EstimateMarkdown
 
         md.Append(" |\n");
     }
-
-    /// <summary>Whole dollars as <see cref="Formats.Usd(decimal)"/> shows them, so a difference equals the shown totals' difference.</summary>
-    private static decimal Whole(decimal usd) => Math.Round(usd, MidpointRounding.AwayFromZero);
 
     /// <summary>Text that Markdown shows as written: its markup characters escaped, line breaks kept out of table cells.</summary>
     public static string Escape(string text)
