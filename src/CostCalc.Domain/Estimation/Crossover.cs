@@ -49,6 +49,30 @@ public sealed record Crossover(
         return grid;
     }
 
+    /// <summary>
+    /// How much more than the cheapest path able to run there path <paramref name="path"/> costs at grid index
+    /// <paramref name="index"/>, as a share of the cheapest's cost (0 for the cheapest itself); null where the path cannot
+    /// run, or where every path that runs costs $0 but this one does not.
+    /// </summary>
+    public decimal? PremiumOverCheapest(int path, int index)
+    {
+        if (Paths[path].MonthlyUsd[index] is not { } own)
+        {
+            return null;
+        }
+
+        var cheapest = own;
+        foreach (var series in Paths)
+        {
+            if (series.MonthlyUsd[index] is { } usd && usd < cheapest)
+            {
+                cheapest = usd;
+            }
+        }
+
+        return own == cheapest ? 0 : cheapest > 0 ? (own / cheapest) - 1 : null;
+    }
+
     /// <param name="paths">The shown paths with their plans, in display order.</param>
     public static Crossover Build(IReadOnlyList<(string Id, string Name, IPathPlan Plan)> paths, long current)
     {

@@ -36,6 +36,18 @@ public class CrossoverTests
         {
             Assert.True(eks[i] - ec2[i] >= 73m, $"{crossover.Connections[i]}: EKS {eks[i]} vs EC2 {ec2[i]}");
         }
+
+        // The premium chart: EC2 is the cheapest, 0; EKS is (EKS − EC2) ÷ EC2 above it, at 1k connections, where the
+        // fleets are smallest, the $73 control plane weighs most: a larger share than at 100M.
+        var eksIndex = crossover.Paths.ToList().FindIndex(p => p.Path == PathIds.Eks);
+        var ec2Index = crossover.Paths.ToList().FindIndex(p => p.Path == PathIds.Ec2);
+        for (var i = 0; i < crossover.Connections.Count; i++)
+        {
+            Assert.Equal(0m, crossover.PremiumOverCheapest(ec2Index, i));
+            Assert.Equal((eks[i] - ec2[i]) / ec2[i], crossover.PremiumOverCheapest(eksIndex, i));
+        }
+
+        Assert.True(crossover.PremiumOverCheapest(eksIndex, 0) > crossover.PremiumOverCheapest(eksIndex, crossover.Connections.Count - 1));
     }
 
     /// <summary>
@@ -116,6 +128,15 @@ public class CrossoverTests
 
                 previous = usd ?? previous;
             }
+        }
+
+        // The premium over the cheapest: 0 for the cheapest path at each count, never negative, null exactly where a path cannot run.
+        for (var i = 0; i < crossover.Connections.Count; i++)
+        {
+            var premiums = Enumerable.Range(0, crossover.Paths.Count).Select(p => crossover.PremiumOverCheapest(p, i)).ToList();
+            Assert.Equal(crossover.Paths.Select(p => p.MonthlyUsd[i] is null), premiums.Select(x => x is null));
+            Assert.All(premiums, x => Assert.True(x is null or >= 0, $"{crossover.Connections[i]}: {x}"));
+            Assert.True(premiums.All(x => x is null) || premiums.Contains(0m), $"{crossover.Connections[i]}: no path at 0");
         }
 
         foreach (var point in crossover.Points)

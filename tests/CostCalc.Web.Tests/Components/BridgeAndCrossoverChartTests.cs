@@ -99,6 +99,31 @@ public sealed class BridgeAndCrossoverChartTests : MudBunitContext
         Assert.Contains("now 100k", chart.Find("#chart-crossover svg g[data-mark=\"current\"]").TextContent, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// The premium panel under the money panel: one line per path, percent ticks from 0 %, and each line's tooltip says
+    /// where it stands at the scenario's count, from the domain's premium (EKS's is its cost over EC2's, less one).
+    /// </summary>
+    [Fact]
+    public void Crossover_PremiumPanel_NamesEachPathsStandingAtTheScenariosCount()
+    {
+        var estimate = Estimator.Estimate(FixedPodsOnLargeNodes, Today);
+        var crossover = estimate.Crossover!;
+        var index = crossover.Connections.ToList().IndexOf(100_000);
+
+        var chart = Render<CrossoverChart>(p => p.Add(c => c.Estimate, estimate));
+
+        var percent = chart.FindAll("#chart-crossover svg text.cc-percent-tick").Select(t => t.TextContent).ToList();
+        Assert.Equal("0 %", percent[0]);
+        Assert.All(percent, t => Assert.EndsWith(" %", t, StringComparison.Ordinal));
+        foreach (var (series, p) in crossover.Paths.Select((s, p) => (s, p)))
+        {
+            var tip = chart.Find($"#chart-crossover svg g[data-premium=\"{series.Path}\"]").GetAttribute("data-tip")!;
+            var share = crossover.PremiumOverCheapest(p, index)!.Value;
+            var expected = share == 0 ? "the cheapest" : Formats.Percent((double)share) + " above the cheapest";
+            Assert.Equal($"{series.Name}: {expected} at 100k connections", tip);
+        }
+    }
+
     [Fact]
     public void Crossover_APathThatCannotRun_IsAGapNotZero()
     {
