@@ -16,15 +16,23 @@ window.costcalc = {
   },
 };
 
-// One-SVG charts: a click or tap on a mark (or Enter on a focused one) shows its tooltip text under the chart,
-// as hover shows its <title>. One listener for the page, whatever the charts re-render.
+// One-SVG charts (and the tornado's rows): a click or tap on a mark (or Enter on a focused one, or Space on a row,
+// which is a button) shows its tooltip, the <title> that hover shows, under the chart. One listener for the page,
+// whatever the charts re-render.
 (() => {
-  const show = (target) => {
-    const mark = target instanceof Element ? target.closest(".cc-svg-chart [data-tip]") : null;
-    if (!mark) return;
+  const markOf = (target) => target instanceof Element ? target.closest(".cc-svg-chart .cc-tip, .cc-tornado .cc-tornado-row") : null;
+  const show = (mark) => {
     const tip = mark.closest(".cc-chart")?.querySelector(".cc-chart-tip");
-    if (tip) tip.textContent = mark.getAttribute("data-tip");
+    const title = mark.querySelector(":scope > title");
+    if (tip && title) tip.textContent = title.textContent;
   };
-  document.addEventListener("click", (e) => show(e.target));
-  document.addEventListener("keydown", (e) => { if (e.key === "Enter") show(e.target); });
+  document.addEventListener("click", (e) => { const mark = markOf(e.target); if (mark) show(mark); });
+  document.addEventListener("keydown", (e) => {
+    const mark = markOf(e.target);
+    if (!mark) return;
+    if (e.key === "Enter" || (e.key === " " && mark.getAttribute("role") === "button")) {
+      if (e.key === " ") e.preventDefault();
+      show(mark);
+    }
+  });
 })();

@@ -61,7 +61,9 @@ internal static class Driver
             await page.WaitForTimeoutAsync(300);
             await ChangeAsync(page, 30, seed: 7);                    // warm-up: JIT, caches
             await http.GetFromJsonAsync<Dictionary<string, double[]>>("_probe/metrics");
+            var allocatedBefore = await http.GetFromJsonAsync<long>("_probe/allocated");
             var client = await ChangeAsync(page, changes, seed: 1);
+            var allocated = await http.GetFromJsonAsync<long>("_probe/allocated") - allocatedBefore;
             var server = await http.GetFromJsonAsync<Dictionary<string, double[]>>("_probe/metrics") ?? [];
             var updates = server.GetValueOrDefault(CalculatorMetrics.UpdateDurationName) ?? [];
 
@@ -73,6 +75,8 @@ internal static class Driver
                 Console.WriteLine($"  blazor {name}: {Summary(values)}");
             }
 
+            // Everything the server process allocated meanwhile (the renderer, SignalR, Kestrel), per change.
+            Console.WriteLine(Invariant($"server allocation per change (whole process, GC.GetTotalAllocatedBytes): {allocated / (double)changes / 1024:0.0} KB"));
             Console.WriteLine($"browser (input event → headline text changed, includes the 150 ms input debounce): {Summary(client)}");
             Console.WriteLine($"browser minus debounce: {Summary([.. client.Select(v => v - 150)])}");
         }

@@ -13,7 +13,8 @@ namespace CostCalc.LoadProbe;
 
 /// <summary>
 /// The app in this process (the E2E tests' host: Kestrel on 127.0.0.1, Production) plus a probe API
-/// that exists only here: GET /_probe/heap (managed heap after a full compacting GC, open circuits) and
+/// that exists only here: GET /_probe/heap (managed heap after a full compacting GC, open circuits),
+/// GET /_probe/allocated (bytes the whole process has allocated so far) and
 /// GET /_probe/metrics (every recorded calculator update and Blazor render duration since the last call).
 /// </summary>
 internal static class ProbeServer
@@ -73,6 +74,8 @@ internal static class ProbeServer
                 var bytes = GC.GetTotalMemory(forceFullCollection: true);
                 await context.Response.WriteAsJsonAsync(new HeapProbe(bytes, Volatile.Read(ref _circuits), Environment.ProcessId));
             }));
+            app.Map("/_probe/allocated", probe => probe.Run(context =>
+                context.Response.WriteAsJsonAsync(GC.GetTotalAllocatedBytes(precise: true))));
             app.Map("/_probe/metrics", probe => probe.Run(async context =>
             {
                 var snapshot = new Dictionary<string, double[]>(StringComparer.Ordinal);

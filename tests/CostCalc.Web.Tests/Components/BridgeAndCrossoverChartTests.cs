@@ -39,7 +39,7 @@ public sealed class BridgeAndCrossoverChartTests : MudBunitContext
         foreach (var (g, bar) in bars.Zip(bridge.Bars))
         {
             Assert.Equal($"{bar.Name}: {Formats.UsdChange(bar.Usd)}. {bar.HowComputed}", g.QuerySelector("title")!.TextContent);
-            Assert.Equal(g.QuerySelector("title")!.TextContent, g.GetAttribute("data-tip"));
+            Assert.Contains("cc-tip", g.ClassList);
         }
 
         Assert.NotNull(chart.Find("#chart-bridge svg").GetAttribute("aria-label"));
@@ -117,7 +117,7 @@ public sealed class BridgeAndCrossoverChartTests : MudBunitContext
         Assert.All(percent, t => Assert.EndsWith(" %", t, StringComparison.Ordinal));
         foreach (var (series, p) in crossover.Paths.Select((s, p) => (s, p)))
         {
-            var tip = chart.Find($"#chart-crossover svg g[data-premium=\"{series.Path}\"]").GetAttribute("data-tip")!;
+            var tip = chart.Find($"#chart-crossover svg g[data-premium=\"{series.Path}\"] > title").TextContent;
             var share = crossover.PremiumOverCheapest(p, index)!.Value;
             var expected = share == 0 ? "the cheapest" : Formats.Percent((double)share) + " above the cheapest";
             Assert.Equal($"{series.Name}: {expected} at 100k connections", tip);

@@ -160,12 +160,15 @@ public sealed class CalculatorPageTests : MudBunitContext
     {
         var page = RenderAt("/");
 
-        // One line per path: EC2, EKS, EKS on Fargate, ECS on EC2 and ECS on Fargate are all shown by default.
-        Assert.Equal(5, page.FindAll("#chart-cumulative svg path.mud-chart-serie").Count);
-        Assert.Equal(5, page.FindAll("#chart-monthly svg path.mud-chart-serie").Count);
-        Assert.NotEmpty(page.FindAll("#chart-breakdown svg .mud-chart-bar"));
-        Assert.NotEmpty(page.FindAll("#chart-split-memory svg .mud-chart-bar"));
-        Assert.NotEmpty(page.FindAll("#chart-split-cpu svg .mud-chart-bar"));
+        // One line per path: EC2, EKS, EKS on Fargate, ECS on EC2 and ECS on Fargate are all shown by default;
+        // each month of the 36-month default horizon is one column carrying its figures.
+        Assert.Equal(5, page.FindAll("#chart-cumulative svg polyline.cc-series").Count);
+        Assert.Equal(5, page.FindAll("#chart-monthly svg polyline.cc-series").Count);
+        Assert.Equal(36, page.FindAll("#chart-monthly svg g[data-month]").Count);
+        // Month-1 bars: one column of segments per path, so every path has its compute segment.
+        Assert.Equal(5, page.FindAll("#chart-breakdown svg g[data-segment=Compute]").Count);
+        Assert.NotEmpty(page.FindAll("#chart-split-memory svg rect.cc-bar"));
+        Assert.NotEmpty(page.FindAll("#chart-split-cpu svg rect.cc-bar"));
         foreach (var legend in new[] { "Compute", "Control plane", "Kubelet reservation", "Eviction threshold", "DaemonSets", "OS", "BEAM base" })
         {
             Assert.Contains(legend, page.Markup, StringComparison.Ordinal);

@@ -74,15 +74,18 @@ public sealed class SensitivityChartTests : MudBunitContext
             title);
     }
 
+    /// <summary>A row is a focusable button whose title (its numbers) the page's script shows in the tip line under the chart.</summary>
     [Fact]
-    public void Click_Row_ShowsItsNumbersBelowTheChart()
+    public void Row_IsAButtonWhoseNumbersGoToTheTipLineUnderTheChart()
     {
         var chart = RenderChart(HandMade());
 
-        chart.Find(".cc-tornado-row[data-input=memoryPerConnectionKiB]").Click();
+        var row = chart.Find(".cc-tornado-row[data-input=memoryPerConnectionKiB]");
 
-        Assert.Contains("at 14 KiB EC2 stays cheapest by $4,000; at 56 KiB EC2 stays cheapest by $16,000",
-            chart.Find("#sensitivity-detail").TextContent, StringComparison.Ordinal);
+        Assert.Equal("button", row.GetAttribute("role"));
+        Assert.Equal("0", row.GetAttribute("tabindex"));
+        Assert.Contains("at 14 KiB EC2 stays cheapest by $4,000; at 56 KiB EC2 stays cheapest by $16,000", row.QuerySelector("title")!.TextContent, StringComparison.Ordinal);
+        Assert.Single(chart.FindAll("#chart-sensitivity .cc-chart-tip#sensitivity-detail"));
     }
 
     [Fact]

@@ -17,6 +17,14 @@ public sealed class YourPricesPanelTests : MudBunitContext
         return Render<CalculatorPage>();
     }
 
+    /// <summary>The group is collapsed by default, and its inputs are rendered only while it is open.</summary>
+    private static void OpenYourPrices(IRenderedComponent<CalculatorPage> page)
+    {
+        Assert.Empty(page.FindAll("[data-list=\"fixedCosts\"]"));
+        page.FindAll(".mud-expand-panel-header").First(h => h.TextContent.Contains("Your prices", StringComparison.Ordinal)).Click();
+        page.WaitForElement("[data-list=\"fixedCosts\"]");
+    }
+
     /// <summary>The cost-line tables are on the "Cost lines" tab.</summary>
     private static void OpenCostLines(IRenderedComponent<CalculatorPage> page) =>
         page.FindAll(".mud-tab").First(t => t.TextContent.Contains("Cost lines", StringComparison.Ordinal)).Click();
@@ -26,6 +34,7 @@ public sealed class YourPricesPanelTests : MudBunitContext
     {
         var page = RenderAt("/");
         Assert.Empty(page.FindAll("#adjusted-prices-notice"));
+        OpenYourPrices(page);
 
         page.Find("[data-list=\"fixedCosts\"] button[aria-label=\"Add to Fixed costs of your own\"]").Click();
         page.Find("[data-list=\"fixedCosts\"] [data-item=\"0\"] [data-member=\"name\"]").Change("Support contract");
@@ -42,6 +51,7 @@ public sealed class YourPricesPanelTests : MudBunitContext
     public void UnknownRate_ShowsTheProblemUnderItsRowAndKeepsListPrices()
     {
         var page = RenderAt("/");
+        OpenYourPrices(page);
 
         page.Find("[data-list=\"rateOverrides\"] button[aria-label=\"Add to Rate overrides\"]").Click();
         page.Find("[data-list=\"rateOverrides\"] [data-item=\"0\"] [data-member=\"rate\"]").Change("ALB LCUs");

@@ -20,7 +20,8 @@ internal sealed class Svg
         _text.Append(Inv, $"<svg id=\"{Escape(id)}\" class=\"cc-svg-chart\" viewBox=\"0 0 {N(width)} {N(height)}\" width=\"100%\" role=\"img\" aria-label=\"{Escape(label)}\" preserveAspectRatio=\"xMinYMin meet\"><title>{Escape(label)}</title>");
     }
 
-    public static string N(double value) => Math.Round(value, 2).ToString("0.##", Inv);
+    /// <summary>A coordinate to a tenth of a unit: the charts are 760 units wide, so finer is invisible and only costs markup.</summary>
+    public static string N(double value) => Math.Round(value, 1).ToString("0.#", Inv);
 
     public static string Escape(string text) => WebUtility.HtmlEncode(text);
 
@@ -56,12 +57,13 @@ internal sealed class Svg
     }
 
     /// <summary>
-    /// Opens a group that carries a tooltip: an SVG &lt;title&gt; (shown on hover) and the same text in data-tip, which
-    /// the page's script shows under the chart on a click or tap; focusable so a keyboard reaches it too.
+    /// Opens a group that carries a tooltip: an SVG &lt;title&gt;, shown on hover, which the page's script also shows
+    /// under the chart on a click or tap (the text is written once: a circuit holds every chart's markup); focusable so
+    /// a keyboard reaches it too.
     /// </summary>
     public Svg TipGroup(string tip, string attributes = "")
     {
-        _text.Append("<g class=\"cc-tip\" tabindex=\"0\" data-tip=\"").Append(Escape(tip)).Append('"');
+        _text.Append("<g class=\"cc-tip\" tabindex=\"0\"");
         if (attributes.Length > 0)
         {
             _text.Append(' ').Append(attributes);
@@ -125,7 +127,15 @@ internal sealed class Svg
         return this;
     }
 
-    public override string ToString() => _text + "</svg>";
+    /// <summary>The chart's markup, closed; one copy of the text (concatenating would build it twice).</summary>
+    public override string ToString()
+    {
+        const string close = "</svg>";
+        _text.Append(close);
+        var markup = _text.ToString();
+        _text.Length -= close.Length;
+        return markup;
+    }
 }
 
 /// <summary>Axis ticks every chart shares: money from 0 in round steps, counts on a log axis.</summary>
