@@ -6,7 +6,7 @@ namespace CostCalc.Domain.Comparing;
 public sealed record ComparisonEntry(string? Label, Estimate Estimate);
 
 /// <summary>
-/// Two to four estimated scenarios side by side (docs/model.md §12): each one's verdict, cheapest path and totals,
+/// Two to four estimated scenarios side by side (docs/model.md §7.15): each one's verdict, cheapest path and totals,
 /// every shown path's month-1 and horizon totals with their deltas against the first scenario, and the inputs
 /// whose values differ between the scenarios.
 /// </summary>
