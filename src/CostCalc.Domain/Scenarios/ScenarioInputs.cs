@@ -18,6 +18,9 @@ public static class ScenarioInputs
 {
     public const string HiddenLabel = "Paths left out";
 
+    /// <summary>The default of a list and of the hidden paths: nothing listed.</summary>
+    public const string None = "none";
+
     public static IReadOnlyList<InputRow> Of(Scenario scenario)
     {
         var rows = new List<InputRow>();
@@ -32,13 +35,13 @@ public static class ScenarioInputs
                 var items = list.Describe(scenario);
                 for (var i = 0; i < items.Count; i++)
                 {
-                    rows.Add(new InputRow(group, $"{list.Label} {i + 1}", items[i], "none", list.Source));
+                    rows.Add(new InputRow(group, $"{list.Label} {i + 1}", items[i], None, list.Source));
                 }
             }
 
             if (group == FieldGroup.Common && scenario.HiddenPaths.Count > 0)
             {
-                rows.Add(new InputRow(group, HiddenLabel, string.Join(", ", scenario.HiddenPaths.Ids.Select(PathName)), "none",
+                rows.Add(new InputRow(group, HiddenLabel, string.Join(", ", scenario.HiddenPaths.Ids.Select(PathName)), None,
                     "Planning choice: every path is compared by default"));
             }
         }

@@ -1,3 +1,4 @@
+using CostCalc.Domain.Comparing;
 using CostCalc.Domain.Estimation;
 using CostCalc.Domain.Vocabulary;
 using SkiaSharp;
@@ -25,17 +26,35 @@ public static class EstimatePdf
         ArgumentNullException.ThrowIfNull(estimate);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(output);
+        Render(estimate, options, output, writer => writer.Write(), options.TitleOf(estimate),
+            $"Cost estimate for {estimate.Scenario.Region}, prices as of {Formats.Date(estimate.PricesAsOf)}");
+    }
+
+    /// <summary>A saved comparison's PDF: verdicts, totals and deltas against scenario 1, the overlaid chart, the inputs that differ.</summary>
+    public static byte[] Render(Comparison comparison, PdfOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(comparison);
+        ArgumentNullException.ThrowIfNull(options);
+        using var buffer = new MemoryStream(256 * 1024);
+        Render(comparison.First.Estimate, options, buffer, writer => writer.WriteComparison(comparison),
+            options.Title ?? $"BEAM service: {comparison.Scenarios.Count} scenarios compared",
+            $"Comparison of {comparison.Scenarios.Count} scenarios: {string.Join(" · ", comparison.Scenarios.Select(s => s.Label))}");
+        return buffer.ToArray();
+    }
+
+    private static void Render(Estimate estimate, PdfOptions options, Stream output, Action<ReportWriter> write, string title, string subject)
+    {
         PdfFonts.RegisterWithScottPlot();
 
         using var type = new Typesetter();
         var flow = new PageFlow(options.Paper);
         using var writer = new ReportWriter(estimate, options, flow, type);
-        writer.Write();
+        write(writer);
 
         var metadata = new SKDocumentPdfMetadata
         {
-            Title = options.TitleOf(estimate),
-            Subject = $"Cost estimate for {estimate.Scenario.Region}, prices as of {Formats.Date(estimate.PricesAsOf)}",
+            Title = title,
+            Subject = subject,
             Author = "CostCalc",
             Creator = "CostCalc",
             Producer = "CostCalc (SkiaSharp PDF)",

@@ -1,3 +1,4 @@
+using CostCalc.Domain.Comparing;
 using CostCalc.Domain.Estimation;
 using CostCalc.Domain.Vocabulary;
 using ScottPlot;
@@ -24,6 +25,44 @@ internal static class PdfCharts
     public static Plot CumulativeCost(Projection projection) => CostLines(projection, s => s.CumulativeUsd);
 
     public static Plot MonthlyCost(Projection projection) => CostLines(projection, s => s.MonthlyUsd);
+
+    /// <summary>Line styles of the compared scenarios, in order: as on the web, solid for scenario 1.</summary>
+    private static readonly (LinePattern Pattern, string Name)[] ScenarioPatterns =
+        [(LinePattern.Solid, "solid"), (LinePattern.Dashed, "dashed"), (LinePattern.Dotted, "dotted"), (LinePattern.DenselyDashed, "short dashes")];
+
+    public static string PatternName(int scenario) => ScenarioPatterns[scenario].Name;
+
+    /// <summary>Every compared scenario's cumulative cost by month, a line per path in its colour and the scenario's line style.</summary>
+    public static Plot ComparisonCumulative(Comparison comparison)
+    {
+        var plot = new Plot();
+        double max = 1;
+        var months = comparison.Scenarios.Max(s => s.HorizonMonths);
+        var pathIndex = comparison.Paths.Select((p, i) => (p.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
+        for (var s = 0; s < comparison.Scenarios.Count; s++)
+        {
+            foreach (var series in comparison.Scenarios[s].Estimate.Projection.Paths)
+            {
+                foreach (var (xs, ys) in Runs(series.CumulativeUsd))
+                {
+                    var line = plot.Add.ScatterLine(xs, ys);
+                    line.Color = ToPlot(PdfTheme.PathColour(series.Path, pathIndex.GetValueOrDefault(series.Path)));
+                    line.LineWidth = 1.6f;
+                    line.LinePattern = ScenarioPatterns[s].Pattern;
+                    line.MarkerSize = xs.Length == 1 ? 3.5f : 0;
+                    max = Math.Max(max, ys.Max());
+                }
+            }
+        }
+
+        var last = Math.Max(2, months);
+        plot.Axes.SetLimits(1, last, 0, max * 1.08);
+        plot.Axes.Left.TickGenerator = new NumericAutomatic { LabelFormatter = Formats.UsdShort, TargetTickCount = 5 };
+        plot.Axes.Bottom.TickGenerator = new NumericManual(MonthTicks(last), [.. MonthTicks(last).Select(m => Formats.Number(m))]);
+        Style(plot, horizontalGrid: true, new PixelPadding(38, 10, 26, 6));
+        plot.Axes.Bottom.Label.Text = "Month";
+        return plot;
+    }
 
     /// <summary>
     /// One horizontal bar per row, top to bottom, stacked from its parts in order; the left axis

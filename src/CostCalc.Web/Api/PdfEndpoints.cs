@@ -1,3 +1,4 @@
+using CostCalc.Domain.Comparing;
 using CostCalc.Domain.Estimation;
 using CostCalc.Pricing.Refresh;
 using CostCalc.Pricing.Store;
@@ -80,7 +81,14 @@ internal static class PdfEndpoints
             Title = report.Title,
             Notes = report.AuthorNotes,
         };
-        return await RenderAdmittedAsync(context, gate, client, report.Estimate, options, $"costcalc-report-{report.Id}.pdf");
+        var fileName = $"costcalc-report-{report.Id}.pdf";
+        if (report.Compared is { } compared)
+        {
+            var comparison = Comparison.Of([.. compared.Select(s => new ComparisonEntry(s.Label, s.Estimate))]);
+            return await RenderAdmittedAsync(context, gate, client, () => EstimatePdf.Render(comparison, options), fileName);
+        }
+
+        return await RenderAdmittedAsync(context, gate, client, () => EstimatePdf.Render(report.Estimate, options), fileName);
     }
 
     private static async Task<IResult> EstimatePdfAsync(HttpContext context, CurrentPrices prices, PdfGate gate,
@@ -103,13 +111,12 @@ internal static class PdfEndpoints
         var now = clock.GetUtcNow();
         Estimate estimate = estimator.Estimate(scenario!, DateOnly.FromDateTime(now.UtcDateTime));
         var options = new PdfOptions(now, snapshot.SourceName) { Paper = PdfOptions.ParsePaper(context.Request.Query[PaperKey]) };
-        return await RenderAdmittedAsync(context, gate, client, estimate, options, "costcalc-estimate.pdf");
+        return await RenderAdmittedAsync(context, gate, client, () => EstimatePdf.Render(estimate, options), "costcalc-estimate.pdf");
     }
 
-    private static async Task<IResult> RenderAdmittedAsync(HttpContext context, PdfGate gate, string client,
-        Estimate estimate, PdfOptions options, string fileName)
+    private static async Task<IResult> RenderAdmittedAsync(HttpContext context, PdfGate gate, string client, Func<byte[]> render, string fileName)
     {
-        var result = await gate.RenderAdmittedAsync(client, () => EstimatePdf.Render(estimate, options), context.RequestAborted);
+        var result = await gate.RenderAdmittedAsync(client, render, context.RequestAborted);
         if (result.Rejection is { } rejection)
         {
             return TooMany(context, rejection);

@@ -13,13 +13,19 @@ namespace CostCalc.Web.Api;
 public sealed record ReportResponse(
     string Id, string Url, DateTimeOffset CreatedUtc, int SchemaVersion, string AppVersion, string SnapshotId,
     CostCalc.Domain.Scenarios.Scenario Scenario, CostCalc.Domain.Estimation.Estimate Estimate, IReadOnlyList<string> Notes,
-    string? Title = null, string? AuthorNotes = null)
+    string? Title = null, string? AuthorNotes = null,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    IReadOnlyList<ComparedReportScenario>? Compared = null)
 {
     // Title and AuthorNotes: what the author sent as "title" and "notes" when saving ("notes" in the answer was
     // already taken by what of an older report this version could not use).
     public static ReportResponse Of(SavedReport r) =>
-        new(r.Id, $"/r/{r.Id}", r.CreatedUtc, r.SchemaVersion, r.AppVersion, r.SnapshotId, r.Scenario, r.Estimate, r.Notes, r.Title, r.AuthorNotes);
+        new(r.Id, $"/r/{r.Id}", r.CreatedUtc, r.SchemaVersion, r.AppVersion, r.SnapshotId, r.Scenario, r.Estimate, r.Notes, r.Title, r.AuthorNotes,
+            r.Compared?.Select(s => new ComparedReportScenario(s.Label, s.Estimate.Scenario, s.Estimate)).ToList());
 }
+
+/// <summary>One scenario of a saved comparison as the API returns it (compared, in a comparison's answer; scenario and estimate are the first's).</summary>
+public sealed record ComparedReportScenario(string Label, CostCalc.Domain.Scenarios.Scenario Scenario, CostCalc.Domain.Estimation.Estimate Estimate);
 
 /// <summary>POST /api/reports (save) and GET /api/reports/{id} (read). There is deliberately no listing.</summary>
 internal static class ReportEndpoints
@@ -40,6 +46,7 @@ internal static class ReportEndpoints
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithSummary("Save a report: the scenario priced now, pinned to today's price snapshot")
             .WithDescription($"The body is a scenario as for POST /api/estimate, plus an optional \"title\" (one line, at most {ReportText.MaxTitleChars} characters) and \"notes\" (plain text, at most {ReportText.MaxNotesChars} characters), shown escaped on the report page and in its PDF (answered as title and authorNotes). The answer's url (/r/{{id}}) opens the read-only report.");
+        api.MapCompareReportEndpoints();
         api.MapGet("/{id}", GetAsync)
             .Produces<ReportResponse>()
             .ProducesProblem(StatusCodes.Status404NotFound)

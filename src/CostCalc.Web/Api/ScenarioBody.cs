@@ -31,28 +31,10 @@ internal static class ScenarioBody
         HttpRequest request, Estimator estimator, IReadOnlyList<string> extraFields)
     {
         var extras = new Dictionary<string, string?>(StringComparer.Ordinal);
-        var timeout = TimeSpan.FromSeconds(request.HttpContext.RequestServices.GetRequiredService<IOptions<HttpOptions>>().Value.RequestBodyTimeoutSeconds);
-        byte[]? body;
-        try
-        {
-            body = await ReadBoundedAsync(request.Body, timeout, request.HttpContext.RequestAborted);
-        }
-        catch (BadHttpRequestException e)
-        {
-            // Kestrel's own verdicts while reading: 408 for a body slower than MinRequestBodyDataRate, 413, 400.
-            return (null, extras, TypedResults.Problem(statusCode: e.StatusCode, title: e.StatusCode == StatusCodes.Status408RequestTimeout
-                ? "Request body too slow" : "Request body refused", detail: e.Message));
-        }
-        catch (OperationCanceledException) when (!request.HttpContext.RequestAborted.IsCancellationRequested)
-        {
-            return (null, extras, TypedResults.Problem(statusCode: StatusCodes.Status408RequestTimeout, title: "Request body too slow",
-                detail: $"The body did not arrive within {timeout.TotalSeconds:0.#} s."));
-        }
-
+        var (body, refused) = await ReadBodyAsync(request, MaxBytes, "Scenario too large", $"A scenario must be at most {MaxBytes / 1024} KiB of JSON.");
         if (body is null)
         {
-            return (null, extras, TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge,
-                title: "Scenario too large", detail: $"A scenario must be at most {MaxBytes / 1024} KiB of JSON."));
+            return (null, extras, refused);
         }
 
         if (body.Length > 0 && CheckSyntax(body) is { } syntax)
@@ -81,6 +63,16 @@ internal static class ScenarioBody
             body = JsonSerializer.SerializeToUtf8Bytes(fields);
         }
 
+        var (scenario, errors) = Parse(body, estimator);
+        return errors is null ? (scenario, extras, null) : (null, extras, Invalid(errors));
+    }
+
+    /// <summary>
+    /// A scenario from JSON whose syntax <see cref="CheckSyntax"/> has passed (empty: the defaults), validated; or the
+    /// problems by field name.
+    /// </summary>
+    internal static (Scenario? Scenario, IDictionary<string, string[]>? Errors) Parse(byte[] body, Estimator estimator)
+    {
         Scenario scenario;
         try
         {
@@ -91,16 +83,42 @@ internal static class ScenarioBody
         catch (JsonException ex)
         {
             var (field, message) = Describe(ex);
-            return (null, extras, Invalid(new Dictionary<string, string[]> { [field] = [message] }));
+            return (null, new Dictionary<string, string[]> { [field] = [message] });
         }
 
         var problems = estimator.Validate(scenario);
-        if (problems.Count > 0)
+        return problems.Count > 0
+            ? (null, problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()))
+            : (scenario, null);
+    }
+
+    /// <summary>
+    /// The request's body within the body timeout and <paramref name="maxBytes"/>, or the problem to answer: Kestrel's own
+    /// verdicts (408, 413, 400), 408 past the timeout, 413 with <paramref name="tooLargeTitle"/> past the size.
+    /// </summary>
+    internal static async Task<(byte[]? Body, IResult? Problem)> ReadBodyAsync(HttpRequest request, int maxBytes, string tooLargeTitle, string tooLargeDetail)
+    {
+        var timeout = TimeSpan.FromSeconds(request.HttpContext.RequestServices.GetRequiredService<IOptions<HttpOptions>>().Value.RequestBodyTimeoutSeconds);
+        byte[]? body;
+        try
         {
-            return (null, extras, Invalid(problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray())));
+            body = await ReadBoundedAsync(request.Body, timeout, request.HttpContext.RequestAborted, maxBytes);
+        }
+        catch (BadHttpRequestException e)
+        {
+            // Kestrel's own verdicts while reading: 408 for a body slower than MinRequestBodyDataRate, 413, 400.
+            return (null, TypedResults.Problem(statusCode: e.StatusCode, title: e.StatusCode == StatusCodes.Status408RequestTimeout
+                ? "Request body too slow" : "Request body refused", detail: e.Message));
+        }
+        catch (OperationCanceledException) when (!request.HttpContext.RequestAborted.IsCancellationRequested)
+        {
+            return (null, TypedResults.Problem(statusCode: StatusCodes.Status408RequestTimeout, title: "Request body too slow",
+                detail: $"The body did not arrive within {timeout.TotalSeconds:0.#} s."));
         }
 
-        return (scenario, extras, null);
+        return body is null
+            ? (null, TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: tooLargeTitle, detail: tooLargeDetail))
+            : (body, null);
     }
 
     public static IResult Invalid(IDictionary<string, string[]> errors) =>

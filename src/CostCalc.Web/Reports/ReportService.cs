@@ -1,4 +1,5 @@
 using System.Text;
+using CostCalc.Domain.Comparing;
 using CostCalc.Domain.Estimation;
 using CostCalc.Reports.Store;
 using CostCalc.Web.Pricing;
@@ -35,21 +36,51 @@ public sealed class ReportService(ReportStore store, CurrentPrices prices, TimeP
                 $"A report may hold at most {limits.MaxScenarioBytes / 1024} KiB of scenario and {limits.MaxEstimateBytes / 1024} KiB of estimate.");
         }
 
+        return await InsertAsync(ReportDocuments.CurrentVersion, estimate.SnapshotId, scenarioJson, estimateJson,
+            (record, created) => new SavedReport(record.Id, created, record.SchemaVersion, record.AppVersion, record.SnapshotId, estimate.Scenario, estimate)
+            {
+                Title = text?.Title,
+                AuthorNotes = text?.Notes,
+            }, cancellation).ConfigureAwait(false);
+    }
+
+    /// <summary>Stores a comparison as one report (format 3): every scenario's estimate with its prices, under the labels shown.</summary>
+    public async Task<SaveOutcome> SaveComparisonAsync(Comparison comparison, ReportText? text, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(comparison);
+        text = text is { IsEmpty: true } ? null : text;
+        var scenarios = comparison.Scenarios.Select(s => new SavedScenario(s.Label, s.Estimate)).ToList();
+        var (scenarioJson, estimateJson) = ReportDocuments.WriteComparison(scenarios, text);
+        var limits = options.Value;
+        var maxEstimate = limits.MaxEstimateBytes * Comparison.MaxScenarios;
+        if (Encoding.UTF8.GetByteCount(scenarioJson) > limits.MaxScenarioBytes || Encoding.UTF8.GetByteCount(estimateJson) > maxEstimate)
+        {
+            return new SaveOutcome(SaveStatus.TooLarge, null, default,
+                $"A comparison may hold at most {limits.MaxScenarioBytes / 1024} KiB of scenario and {maxEstimate / 1024} KiB of estimates.");
+        }
+
+        var first = scenarios[0].Estimate;
+        return await InsertAsync(ReportDocuments.ComparisonVersion, first.SnapshotId, scenarioJson, estimateJson,
+            (record, created) => new SavedReport(record.Id, created, record.SchemaVersion, record.AppVersion, record.SnapshotId, first.Scenario, first)
+            {
+                Title = text?.Title,
+                AuthorNotes = text?.Notes,
+                Compared = scenarios,
+            }, cancellation).ConfigureAwait(false);
+    }
+
+    private async Task<SaveOutcome> InsertAsync(int version, string snapshotId, string scenarioJson, string estimateJson,
+        Func<ReportRecord, DateTimeOffset, SavedReport> saved, CancellationToken cancellation)
+    {
         // Whole milliseconds, so the time handed back now is the time every later read returns.
         var now = time.GetUtcNow();
         var created = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
         for (var attempt = 1; ; attempt++)
         {
-            var record = new ReportRecord(ReportId.New(), created, ReportDocuments.CurrentVersion, ReportJson.AppVersion,
-                estimate.SnapshotId, scenarioJson, estimateJson);
+            var record = new ReportRecord(ReportId.New(), created, version, ReportJson.AppVersion, snapshotId, scenarioJson, estimateJson);
             if (await store.TryInsertAsync(record, cancellation).ConfigureAwait(false))
             {
-                return new SaveOutcome(SaveStatus.Saved, new SavedReport(record.Id, created, record.SchemaVersion,
-                    record.AppVersion, record.SnapshotId, estimate.Scenario, estimate)
-                {
-                    Title = text?.Title,
-                    AuthorNotes = text?.Notes,
-                }, default, null);
+                return new SaveOutcome(SaveStatus.Saved, saved(record, created), default, null);
             }
 
             if (attempt == IdAttempts)
@@ -70,6 +101,19 @@ public sealed class ReportService(ReportStore store, CurrentPrices prices, TimeP
     public static SavedReport Read(ReportRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
+        if (record.SchemaVersion == ReportDocuments.ComparisonVersion)
+        {
+            var (scenarios, comparisonNotes, comparisonText) = ReportDocuments.ReadComparison(record.EstimateJson);
+            var first = scenarios[0].Estimate;
+            return new SavedReport(record.Id, record.CreatedUtc, record.SchemaVersion, record.AppVersion, record.SnapshotId, first.Scenario, first)
+            {
+                Notes = comparisonNotes,
+                Title = comparisonText.Title,
+                AuthorNotes = comparisonText.Notes,
+                Compared = scenarios,
+            };
+        }
+
         var (scenario, estimate, notes, text) = ReportDocuments.ReadWithText(record.SchemaVersion, record.ScenarioJson, record.EstimateJson);
         return new SavedReport(record.Id, record.CreatedUtc, record.SchemaVersion, record.AppVersion, record.SnapshotId, scenario, estimate)
         {

@@ -23,7 +23,16 @@ public sealed record SavedReport(
 
     /// <summary>The notes its author wrote when sharing (plain text, paragraphs split by line breaks), or null.</summary>
     public string? AuthorNotes { get; init; }
+
+    /// <summary>
+    /// For a saved comparison (format 3), every scenario in order, each with the label it was shown with; the report's own
+    /// <see cref="Scenario"/> and <see cref="Estimate"/> are the first's. Null for a report of one scenario.
+    /// </summary>
+    public IReadOnlyList<SavedScenario>? Compared { get; init; }
 }
+
+/// <summary>One scenario of a saved comparison: its label and its estimate (with its scenario) as saved.</summary>
+public sealed record SavedScenario(string Label, Estimate Estimate);
 
 public enum SaveStatus
 {

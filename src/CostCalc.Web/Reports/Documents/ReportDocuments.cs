@@ -15,6 +15,9 @@ public static class ReportDocuments
     /// <summary>2: a list of paths. 1: the two-path format (EC2 and EKS, EKS possibly on Fargate).</summary>
     public const int CurrentVersion = 2;
 
+    /// <summary>3: a comparison of 2–4 scenarios, each a format-2 scenario and estimate with its label (<see cref="ComparisonDocument"/>).</summary>
+    public const int ComparisonVersion = 3;
+
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
@@ -30,7 +33,51 @@ public static class ReportDocuments
     public static (string ScenarioJson, string EstimateJson) Write(Estimate estimate, ReportText? text)
     {
         ArgumentNullException.ThrowIfNull(estimate);
-        var document = new EstimateDocument(
+        return (ScenarioDocument.Write(estimate.Scenario), JsonSerializer.Serialize(ToDocument(estimate, text), Options));
+    }
+
+    /// <summary>The documents of a saved comparison (<see cref="ComparisonVersion"/>): every scenario under the label it was shown with.</summary>
+    public static (string ScenarioJson, string EstimateJson) WriteComparison(IReadOnlyList<SavedScenario> scenarios, ReportText? text)
+    {
+        ArgumentNullException.ThrowIfNull(scenarios);
+        var document = new ComparisonDocument(
+            [.. scenarios.Select(s => new ComparedScenarioDocument(s.Label, ScenarioElement(s.Estimate.Scenario), ToDocument(s.Estimate, null)))],
+            text?.Title, text?.Notes);
+        return (ScenarioDocument.Write(scenarios[0].Estimate.Scenario), JsonSerializer.Serialize(document, Options));
+    }
+
+    /// <summary>A saved comparison's scenarios (the first is the one its deltas are against), notes on what could not be used, and the author's text.</summary>
+    /// <exception cref="InvalidDataException">The document is not readable.</exception>
+    public static (IReadOnlyList<SavedScenario> Scenarios, IReadOnlyList<string> Notes, ReportText Text) ReadComparison(string estimateJson)
+    {
+        try
+        {
+            var document = JsonSerializer.Deserialize<ComparisonDocument>(estimateJson, Options)!;
+            var notes = new List<string>();
+            var scenarios = new List<SavedScenario>();
+            foreach (var compared in document.Scenarios)
+            {
+                var (scenario, scenarioNotes) = ScenarioDocument.Read(compared.Scenario.GetRawText());
+                notes.AddRange(scenarioNotes.Select(n => $"{compared.Label}: {n}"));
+                scenarios.Add(new SavedScenario(compared.Label, FromDocument(compared.Estimate, scenario)));
+            }
+
+            return (scenarios, notes, new ReportText(document.Title, document.AuthorNotes));
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"The saved comparison (format {ComparisonVersion}) is not readable: {e.Message}", e);
+        }
+    }
+
+    private static JsonElement ScenarioElement(Scenario scenario)
+    {
+        using var document = JsonDocument.Parse(ScenarioDocument.Write(scenario));
+        return document.RootElement.Clone();
+    }
+
+    private static EstimateDocument ToDocument(Estimate estimate, ReportText? text) =>
+        new(
             estimate.SnapshotId, estimate.PricesAsOf, estimate.RegionName, estimate.PriceNotice,
             [.. estimate.Paths.Select(ToDocument)],
             new ProjectionDocument(estimate.Projection.Connections,
@@ -46,9 +93,6 @@ public static class ReportDocuments
             estimate.AdjustedPrices,
             text?.Title,
             text?.Notes);
-
-        return (ScenarioDocument.Write(estimate.Scenario), JsonSerializer.Serialize(document, Options));
-    }
 
     /// <summary>The saved scenario and estimate, and a note for anything of the document this version could not use.</summary>
     /// <exception cref="InvalidDataException">The document is of a later version or is not readable.</exception>

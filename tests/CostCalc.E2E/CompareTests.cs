@@ -1,0 +1,92 @@
+using CostCalc.E2E.Infrastructure;
+using CostCalc.E2E.Pages;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace CostCalc.E2E;
+
+/// <summary>Issue 13 item 5: pin two scenarios in the calculator, open /compare, reload its address to the same view; axe on the view.</summary>
+[Collection(BrowserTests.Name)]
+public sealed class CompareTests(AppFixture app, ITestOutputHelper output)
+{
+    private static readonly LocatorAssertionsToHaveTextOptions Wait = new() { Timeout = AppFixture.TimeoutMs };
+
+    [Fact]
+    public async Task Two_pinned_scenarios_compare_and_the_address_reloads_to_the_same_view()
+    {
+        await using var session = await app.NewSessionAsync();
+        var page = session.Page;
+        await OpenComparisonAsync(page);
+        var verdicts = await page.Locator("[id^=compare-verdict-]").AllTextContentsAsync();
+        var totals = await page.Locator("#compare-table td.cc-num").AllTextContentsAsync();
+        Assert.Equal(2, verdicts.Count);
+        Assert.Contains("peakConnections%3D250000", page.Url, StringComparison.Ordinal);
+
+        await page.ReloadAsync();
+
+        await Expect(page.Locator("#compare-verdict-1")).ToHaveTextAsync(verdicts[1], Wait);
+        Assert.Equal(verdicts, await page.Locator("[id^=compare-verdict-]").AllTextContentsAsync());
+        Assert.Equal(totals, await page.Locator("#compare-table td.cc-num").AllTextContentsAsync());
+        await Expect(page.Locator("#chart-compare-cumulative .cc-money-tick").First).ToHaveTextAsync("$0", Wait);
+        session.AssertNoErrors();
+    }
+
+    [Fact]
+    public async Task Make_first_rewrites_the_address_and_the_view()
+    {
+        await using var session = await app.NewSessionAsync();
+        var page = session.Page;
+        await OpenComparisonAsync(page);
+        var second = await page.Locator("#compare-verdict-1").TextContentAsync();
+
+        await page.Locator("#compare-first-1").ClickAsync();
+
+        await Expect(page.Locator("#compare-verdict-0")).ToHaveTextAsync(second!, Wait);
+        Assert.StartsWith($"{app.BaseAddress}compare?s=v%3D1", page.Url, StringComparison.Ordinal);
+        session.AssertNoErrors();
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task The_compare_view_has_no_serious_accessibility_violations(bool darkMode)
+    {
+        await using var session = await app.NewSessionAsync(new() { BypassCSP = true, ColorScheme = darkMode ? ColorScheme.Dark : ColorScheme.Light });
+        var page = session.Page;
+        await OpenComparisonAsync(page);
+        await page.AddStyleTagAsync(new() { Content = "*, *::before, *::after { transition: none !important; animation: none !important; }" });
+
+        var violations = await Axe.RunAsync(page);
+
+        foreach (var violation in violations)
+        {
+            output.WriteLine(violation.ToString());
+        }
+
+        var serious = violations.Where(v => v.SeriousOrWorse).ToList();
+        Assert.True(serious.Count == 0, $"axe found {serious.Count} serious or critical violations ({(darkMode ? "dark" : "light")} mode):\n" + string.Join("\n", serious));
+    }
+
+    /// <summary>Pins the defaults and a scenario of 250,000 connections in the calculator, then follows "Compare (2)".</summary>
+    private static async Task OpenComparisonAsync(IPage page)
+    {
+        var calculator = new CalculatorPageObject(page);
+        await calculator.OpenAsync();
+        var pin = page.Locator("#pin-scenario");
+        var compare = page.Locator("#open-compare");
+        await Expect(compare).ToContainTextAsync("Compare (0)", new() { Timeout = AppFixture.TimeoutMs });
+        await pin.ClickAsync();
+        await Expect(compare).ToContainTextAsync("Compare (1)", new() { Timeout = AppFixture.TimeoutMs });
+
+        var before = await calculator.ReadHeadlineAsync();
+        await calculator.FillAsync("peakConnections", "250000");
+        await calculator.WaitForHeadlineChangeAsync(before);
+        await pin.ClickAsync();
+        await Expect(compare).ToContainTextAsync("Compare (2)", new() { Timeout = AppFixture.TimeoutMs });
+
+        await compare.ClickAsync();
+        await Expect(page.Locator("#compare-verdict-1")).Not.ToBeEmptyAsync(new() { Timeout = AppFixture.TimeoutMs });
+        await page.Locator("#interactive[data-interactive=yes]").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = AppFixture.TimeoutMs });
+    }
+}

@@ -1,0 +1,156 @@
+using System.Globalization;
+using Bunit;
+using CostCalc.Domain.Comparing;
+using CostCalc.Domain.Prices;
+using CostCalc.Domain.Scenarios;
+using CostCalc.Domain.Vocabulary;
+using CostCalc.Web.Comparing;
+using CostCalc.Web.Components.Calculator;
+using CostCalc.Web.Components.Pages;
+using CostCalc.Web.Reports;
+using CostCalc.Web.Tests.TestSupport;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+
+namespace CostCalc.Web.Tests.Components;
+
+public sealed class ComparePageTests : MudBunitContext
+{
+    private static readonly DateOnly Today = new(2026, 11, 25);
+    private static readonly Scenario Spot = Scenario.Default with { Ec2PurchaseOption = PurchaseOption.Spot, EksPurchaseOption = PurchaseOption.Spot };
+    private static readonly Scenario Nlb = Scenario.Default with { LoadBalancer = LoadBalancer.Nlb };
+
+    private IRenderedComponent<ComparePage> RenderAt(string relativeUrl)
+    {
+        Services.GetRequiredService<NavigationManager>().NavigateTo(relativeUrl);
+        Render<MudPopoverProvider>();
+        var page = Render<ComparePage>();
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll(".mud-progress-linear")), TimeSpan.FromSeconds(5));
+        return page;
+    }
+
+    private static string Link(params Scenario[] scenarios) =>
+        CompareLink.To(scenarios.Select(s => new Pin(PinKind.Scenario, ScenarioUrl.Encode(s))));
+
+    [Fact]
+    public void TheDeltasShown_AreTheDomainsDeltas()
+    {
+        var page = RenderAt(Link(Scenario.Default, Spot, Nlb));
+
+        var expected = Comparison.Of([.. new[] { Scenario.Default, Spot, Nlb }.Select(s => new ComparisonEntry(null, Estimator.Estimate(s, Today)))]);
+        for (var s = 0; s < 3; s++)
+        {
+            foreach (var path in expected.Scenarios[s].Paths)
+            {
+                var cell = page.Find($"#compare-{path.Path}-horizon-{s}");
+                Assert.Equal(path.HorizonDelta.Usd?.ToString(CultureInfo.InvariantCulture), cell.GetAttribute("data-delta-usd"));
+                Assert.Contains(Formats.Usd(path.HorizonUsd), cell.TextContent, StringComparison.Ordinal);
+                if (s > 0)
+                {
+                    var first = expected.First.Find(path.Path)!;
+                    Assert.Contains(path.HorizonDelta.Describe(path.HorizonUsd, first.HorizonUsd), cell.TextContent, StringComparison.Ordinal);
+                }
+            }
+
+            Assert.Equal(expected.Scenarios[s].Verdict, page.Find($"#compare-verdict-{s}").TextContent);
+        }
+
+        // Spot lowers the EC2 path against on-demand, so its delta is negative (a true minus sign).
+        Assert.True(decimal.Parse(page.Find($"#compare-{PathIds.Ec2}-horizon-1").GetAttribute("data-delta-usd")!, CultureInfo.InvariantCulture) < 0);
+        Assert.Contains("−$", page.Find($"#compare-{PathIds.Ec2}-horizon-1 .cc-delta").TextContent, StringComparison.Ordinal);
+        Assert.Equal(["Baseline", "Purchase option: Spot (estimated), Node purchase option: Spot (estimated)", "Load balancer (every path): Network Load Balancer, TCP (TLS on the VMs)"],
+            Enumerable.Range(0, 3).Select(s => page.Find($"#compare-label-{s}").TextContent[3..]));
+    }
+
+    [Fact]
+    public void TheChart_OverlaysEveryScenariosPaths_WithOneDashPatternEach()
+    {
+        var page = RenderAt(Link(Scenario.Default, Spot));
+
+        var lines = page.FindAll("#chart-compare-cumulative polyline");
+        var paths = Estimator.Estimate(Scenario.Default, Today).Paths.Count;
+        Assert.Equal(2 * paths, lines.Count);
+        Assert.All(lines.Where(l => l.GetAttribute("data-scenario") == "0"), l => Assert.Null(l.GetAttribute("stroke-dasharray")));
+        Assert.All(lines.Where(l => l.GetAttribute("data-scenario") == "1"), l => Assert.Equal("8 4", l.GetAttribute("stroke-dasharray")));
+        Assert.Equal("$0", page.FindAll("#chart-compare-cumulative .cc-money-tick")[0].TextContent);
+    }
+
+    [Fact]
+    public void TheChangedInputs_ListWhatDiffers()
+    {
+        var page = RenderAt(Link(Scenario.Default, Nlb));
+
+        var row = Assert.Single(page.FindAll("#compare-inputs tbody tr"));
+        Assert.Contains("Network Load Balancer, TCP (TLS on the VMs)", row.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ActionLinks_RewriteTheAddress()
+    {
+        var page = RenderAt(Link(Scenario.Default, Spot));
+        var pins = CompareLink.Parse(new Uri(Services.GetRequiredService<NavigationManager>().Uri).Query);
+
+        Assert.Equal(CompareLink.First(pins, 1), page.Find("#compare-first-1").GetAttribute("href"));
+        Assert.Equal(CompareLink.Without(pins, 0), page.Find("#compare-remove-0").GetAttribute("href"));
+        Assert.Equal("/?" + ScenarioUrl.Encode(Spot), page.Find("#compare-open-1").GetAttribute("href"));
+    }
+
+    [Fact]
+    public void AFifthPin_IsExplained_NotDropped()
+    {
+        var page = RenderAt(Link(Scenario.Default, Spot, Nlb, Scenario.Default with { PeakConnections = 5_000 }, Scenario.Default with { PeakConnections = 7_000 }));
+
+        Assert.Equal(4, page.FindAll("#compare-table thead th[scope=col]").Count - 1);
+        Assert.Contains("pins 5 scenarios", page.Find("#compare-past-limit").TextContent, StringComparison.Ordinal);
+        Assert.Contains("peakConnections=7000", page.Find("#compare-past-limit a").GetAttribute("href"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnUndecodablePinOrUnknownReport_IsExplained()
+    {
+        var page = RenderAt($"/compare?s=hello%3Dworld&r=AAAAAAAAAAAAAAAAAAAAAA&s=&s={Uri.EscapeDataString(ScenarioUrl.Encode(Spot))}");
+
+        Assert.Contains("no supported version", page.Find("#compare-refused-0").TextContent, StringComparison.Ordinal);
+        Assert.Contains("No saved report has the id 'AAAAAAAAAAAAAAAAAAAAAA'", page.Find("#compare-refused-1").TextContent, StringComparison.Ordinal);
+        Assert.Equal(2, page.FindAll("[id^=compare-verdict-]").Count);
+    }
+
+    [Fact]
+    public void AnEmptyCompare_ExplainsHowToPin() =>
+        Assert.Contains("press Pin", RenderAt("/compare").Find("#compare-empty").TextContent, StringComparison.Ordinal);
+
+    [Fact]
+    public async Task TwoSavedReports_AreComparedWithTheirOwnPrices()
+    {
+        var reports = Services.GetRequiredService<ReportService>();
+        var first = (await reports.SaveAsync(Estimator.Estimate(Scenario.Default, Today))).Report!;
+        var second = (await reports.SaveAsync(Estimator.Estimate(Spot, Today))).Report!;
+
+        var page = RenderAt($"/compare?r={first.Id}&r={second.Id}");
+
+        var ec2 = page.Find($"#compare-{PathIds.Ec2}-horizon-1");
+        var stored = second.Estimate.Verdict.Comparisons.First(c => c.Path == PathIds.Ec2).HorizonUsd;
+        Assert.StartsWith(Formats.Usd(stored), ec2.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Equal((stored - first.Estimate.Verdict.Comparisons.First(c => c.Path == PathIds.Ec2).HorizonUsd)?.ToString(CultureInfo.InvariantCulture),
+            ec2.GetAttribute("data-delta-usd"));
+        Assert.Contains(second.Estimate.SnapshotId, page.Find("#compare-prices-1").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Pin_AddsTheScenarioOnScreenToTheStoredList()
+    {
+        var module = JSInterop.SetupModule("./pins.js");
+        module.Setup<string?>("read").SetResult("s=");
+        var write = module.SetupVoid("write", _ => true);
+        write.SetVoidResult();
+        Render<MudPopoverProvider>();
+        var buttons = Render<PinButtons>(p => p.Add(c => c.Scenario, Spot));
+
+        await buttons.Find("#pin-scenario").ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
+
+        var written = Assert.Single(write.Invocations).Arguments[0] as string;
+        Assert.Equal(CompareLink.Encode([new Pin(PinKind.Scenario, ""), new Pin(PinKind.Scenario, ScenarioUrl.Encode(Spot))]), written);
+        buttons.WaitForAssertion(() => Assert.Contains("Compare (2)", buttons.Find("#open-compare").TextContent, StringComparison.Ordinal));
+    }
+}
