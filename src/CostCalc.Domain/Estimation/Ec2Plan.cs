@@ -19,6 +19,9 @@ internal sealed class Ec2Plan : IPathPlan
     private readonly bool _priceFellBack;
     private readonly VmResources _vm;
 
+    /// <summary>The spare policy's VMs for the VMs peak needs, made once rather than per sizing.</summary>
+    private readonly Func<long, long> _spareVms;
+
     public Ec2Plan(Scenario scenario, RegionPrices region, InstanceType type)
     {
         _scenario = scenario;
@@ -27,6 +30,7 @@ internal sealed class Ec2Plan : IPathPlan
         (_usdPerHour, _priceFellBack) = Billing.HourlyPrice(region.Find(type.Name)!, scenario.Ec2PurchaseOption);
         var cores = Math.Max(0, type.SustainedVcpus(scenario.BurstableUnlimited) - (scenario.HostAgentCpuMillicores / 1000.0));
         _vm = new VmResources(Math.Max(0, VmMemoryOverhead.VisibleMiB(type) - scenario.OsMemoryMiB - scenario.HostAgentMemoryMiB), cores, type.Vcpu);
+        _spareVms = peak => Spares.SpareVms(scenario, peak, 1);
     }
 
     public string MachineType => _type.Name;
@@ -35,7 +39,7 @@ internal sealed class Ec2Plan : IPathPlan
 
     public PathSize Size(double connections)
     {
-        var (vms, capacity, remote) = DistributionFixedPoint.Solve(connections, _scenario, _vm, peak => Spares.SpareVms(_scenario, peak, 1));
+        var (vms, capacity, remote) = DistributionFixedPoint.Solve(connections, _scenario, _vm, _spareVms);
         return new PathSize(vms, capacity.ConnectionsPerVm > 0 ? vms : 0, 0, 1, capacity, remote);
     }
 

@@ -23,6 +23,9 @@ internal sealed class EcsEc2Plan : IPathPlan
     private readonly decimal _usdPerHour;
     private readonly bool _priceFellBack;
     private readonly VmResources _vm;
+
+    /// <summary>The spare policy's VMs for the VMs peak needs, made once rather than per sizing.</summary>
+    private readonly Func<long, long> _spareVms;
     private readonly long _tasksPerInstance;
     private readonly long _networkLimit;
     private readonly long _tasksByResources;
@@ -64,6 +67,9 @@ internal sealed class EcsEc2Plan : IPathPlan
             var share = _tasksPerInstance > 0 ? freeCores / _tasksPerInstance : 0;
             _vm = new VmResources(s.EcsTaskMemoryMiB, BeamVm.UsableCores(share, s.EcsTaskCpuUnits / 1024.0, schedulers), schedulers);
         }
+
+        var perInstance = Math.Max(1, _tasksPerInstance);
+        _spareVms = peak => Spares.SpareVms(scenario, peak, perInstance);
     }
 
     public string MachineType => _type.Name;
@@ -74,8 +80,7 @@ internal sealed class EcsEc2Plan : IPathPlan
 
     public PathSize Size(double connections)
     {
-        var perInstance = Math.Max(1, _tasksPerInstance);
-        var (tasks, capacity, remote) = DistributionFixedPoint.Solve(connections, _scenario, _vm, peak => Spares.SpareVms(_scenario, peak, perInstance));
+        var (tasks, capacity, remote) = DistributionFixedPoint.Solve(connections, _scenario, _vm, _spareVms);
         var instances = _tasksPerInstance > 0 && capacity.ConnectionsPerVm > 0 ? (tasks + _tasksPerInstance - 1) / _tasksPerInstance : 0;
         return new PathSize(tasks, instances, 0, _tasksPerInstance, capacity, remote);
     }

@@ -24,6 +24,9 @@ internal sealed class EcsFargatePlan : IPathPlan
     private readonly FargateShape? _task;
     private readonly VmResources _vm;
 
+    /// <summary>The spare policy's VMs for the VMs peak needs, made once rather than per sizing.</summary>
+    private readonly Func<long, long> _spareVms;
+
     public EcsFargatePlan(Scenario scenario, RegionPrices region)
     {
         _scenario = scenario;
@@ -33,6 +36,7 @@ internal sealed class EcsFargatePlan : IPathPlan
         var cores = _task?.Vcpu ?? 0;
         var schedulers = CpuQuota.SchedulersOnline(Math.Max(1, (int)(cores * 1000)), Math.Max(1, (int)Math.Ceiling(cores)));
         _vm = new VmResources((_task?.MemoryGb ?? 0) * 1024, BeamVm.UsableCores(cores, cores, schedulers), schedulers);
+        _spareVms = peak => Spares.SpareVms(scenario, peak, 1);
     }
 
     public string MachineType => _task is { } task ? Format($"Fargate {task.Vcpu} vCPU / {task.MemoryGb} GB") : "Fargate";
@@ -43,7 +47,7 @@ internal sealed class EcsFargatePlan : IPathPlan
 
     public PathSize Size(double connections)
     {
-        var (tasks, capacity, remote) = DistributionFixedPoint.Solve(connections, _scenario, _vm, peak => Spares.SpareVms(_scenario, peak, 1));
+        var (tasks, capacity, remote) = DistributionFixedPoint.Solve(connections, _scenario, _vm, _spareVms);
         return new PathSize(tasks, _task is not null && capacity.ConnectionsPerVm > 0 ? tasks : 0, 0, _task is null ? 0 : 1, capacity, remote);
     }
 

@@ -18,6 +18,9 @@ internal sealed class EksFargatePlan : IPathPlan
     private readonly FargateShape? _addOnPod;
     private readonly VmResources _vm;
 
+    /// <summary>The spare policy's VMs for the VMs peak needs, made once rather than per sizing.</summary>
+    private readonly Func<long, long> _spareVms;
+
     /// <summary>What a BEAM pod is billed as: its shape, or for the cost bridge's counterfactuals the request unrounded.</summary>
     private readonly FargateShape? _billed;
 
@@ -36,6 +39,7 @@ internal sealed class EksFargatePlan : IPathPlan
         var cores = scenario.PodCpuRequestMillicores / 1000.0;
         var schedulers = CpuQuota.SchedulersOnline(scenario.PodCpuRequestMillicores, (int)Math.Ceiling(_pod?.Vcpu ?? 1));
         _vm = new VmResources(scenario.PodMemoryMiB, BeamVm.UsableCores(cores, cores, schedulers), schedulers);
+        _spareVms = peak => Spares.SpareVms(scenario, peak, 1);
     }
 
     public string MachineType => _pod is { } pod ? Format($"Fargate {pod.Vcpu} vCPU / {pod.MemoryGb} GB") : "Fargate";
@@ -46,7 +50,7 @@ internal sealed class EksFargatePlan : IPathPlan
 
     public PathSize Size(double connections)
     {
-        var (pods, capacity, remote) = DistributionFixedPoint.Solve(connections, _scenario, _vm, peak => Spares.SpareVms(_scenario, peak, 1));
+        var (pods, capacity, remote) = DistributionFixedPoint.Solve(connections, _scenario, _vm, _spareVms);
         return new PathSize(pods, Runs && capacity.ConnectionsPerVm > 0 ? pods : 0, 0, Runs ? 1 : 0, capacity, remote);
     }
 

@@ -21,6 +21,9 @@ internal sealed partial class EksPlan : IPathPlan
     private readonly decimal _nodeUsdPerHour;
     private readonly bool _priceFellBack;
     private readonly VmResources _vm;
+
+    /// <summary>The spare policy's VMs for the VMs peak needs, made once rather than per sizing.</summary>
+    private readonly Func<long, long> _spareVms;
     private readonly NodeRoom _free;
     private readonly long _podsPerNode;
     private readonly string _podsPerNodeLimitedBy = "";  // fixed-size pods only
@@ -94,6 +97,9 @@ internal sealed partial class EksPlan : IPathPlan
                 : 0;
             _vm = new VmResources(scenario.PodMemoryMiB + sharedBase, usable * throttled, schedulers);
         }
+
+        var perNode = Math.Max(1, _podsPerNode);
+        _spareVms = peak => Spares.SpareVms(scenario, peak, perNode);
     }
 
     public string MachineType => _type.Name;
@@ -125,8 +131,7 @@ internal sealed partial class EksPlan : IPathPlan
 
     public PathSize Size(double connections)
     {
-        var perNode = Math.Max(1, _podsPerNode);
-        var (pods, capacity, remote) = DistributionFixedPoint.Solve(connections, _scenario, _vm, peak => Spares.SpareVms(_scenario, peak, perNode));
+        var (pods, capacity, remote) = DistributionFixedPoint.Solve(connections, _scenario, _vm, _spareVms);
         if (!Feasible || capacity.ConnectionsPerVm <= 0)
         {
             return new PathSize(pods, 0, 0, _podsPerNode, capacity, remote);

@@ -114,14 +114,39 @@ public sealed record Estimate(
     /// <summary>Says how old the prices are when they are older than the stale threshold; null otherwise.</summary>
     public string? PriceNotice { get; init; }
 
+    private Lazy<IReadOnlyList<CostBridge>>? _bridges;
+    private Lazy<Crossover?>? _crossover;
+
     /// <summary>
     /// Why each other path costs what it does against the verdict's reference path over the horizon (docs/model.md §7.13);
-    /// empty when fewer than two paths can be costed, and in reports saved before bridges were kept.
+    /// empty when fewer than two paths can be costed, and in reports saved before bridges were kept. The estimator's
+    /// bridges are worked out when first read (<see cref="EstimateAnalyses"/>): only the views that show them pay for them.
     /// </summary>
-    public IReadOnlyList<CostBridge> Bridges { get; init; } = [];
+    public IReadOnlyList<CostBridge> Bridges
+    {
+        get => _bridges?.Value ?? [];
+        init => _bridges = new(() => value);
+    }
 
-    /// <summary>Month-1 cost of every path against peak connections and where the cheapest changes; null in reports saved before it was kept.</summary>
-    public Crossover? Crossover { get; init; }
+    /// <summary>
+    /// Month-1 cost of every path against peak connections and where the cheapest changes; null in reports saved before
+    /// it was kept. The estimator's crossover is worked out when first read, as <see cref="Bridges"/> are.
+    /// </summary>
+    public Crossover? Crossover
+    {
+        get => _crossover?.Value;
+        init => _crossover = new(() => value);
+    }
+
+    /// <summary>Bridges and crossover from the estimator's plans, worked out on first read of each.</summary>
+    internal EstimateAnalyses Analyses
+    {
+        init
+        {
+            _bridges = new(value.Bridges);
+            _crossover = new(value.Crossover);
+        }
+    }
 
     /// <summary>
     /// Says which of the user's prices are in the estimate (docs/model.md §10) and whether they change the verdict

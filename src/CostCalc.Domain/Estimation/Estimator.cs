@@ -69,8 +69,7 @@ public sealed class Estimator(InstanceCatalog catalog, PriceBook prices, IReadOn
             warnings)
         {
             PriceNotice = PriceNotice(region, today),
-            Bridges = CostBridge.Build(named, ProjectionBuilder.Counts(scenario), verdict, estimates),
-            Crossover = Crossover.Build(named, scenario.PeakConnections),
+            Analyses = new EstimateAnalyses(named, ProjectionBuilder.Counts(scenario), scenario.PeakConnections, verdict, estimates),
             AdjustedPrices = AdjustedPrices(scenario, list, verdict, names),
         };
     }

@@ -39,18 +39,16 @@ internal static class ProjectionBuilder
     /// </summary>
     public static decimal? HorizonTotal(IPathPlan plan, double[] counts, CostSheet sheet)
     {
+        var months = new MonthPricer(plan, sheet);
         decimal total = 0;
         for (var m = 0; m < counts.Length; m++)
         {
-            var size = plan.Size(counts[m]);
-            if (!size.Feasible)
+            if (months.At(counts[m]).MonthlyUsd is not { } usd)
             {
                 return null;
             }
 
-            sheet.Clear();
-            plan.Cost(size, counts[m], sheet);
-            total += sheet.Total;
+            total += usd;
         }
 
         return total;
@@ -63,23 +61,51 @@ internal static class ProjectionBuilder
         var vms = new long[months];
         var monthly = new decimal?[months];
         var cumulative = new decimal?[months];
+        var pricer = new MonthPricer(plan, sheet);
         decimal? total = 0;
         for (var m = 0; m < months; m++)
         {
-            var size = plan.Size(counts[m]);
+            var (size, usd) = pricer.At(counts[m]);
             machines[m] = size.Machines;
             vms[m] = size.Vms;
-            if (size.Feasible)
-            {
-                sheet.Clear();
-                plan.Cost(size, counts[m], sheet);
-                monthly[m] = sheet.Total;
-            }
-
-            total += monthly[m];
+            monthly[m] = usd;
+            total += usd;
             cumulative[m] = total;
         }
 
         return new PathSeries(id, machines, vms, monthly, cumulative);
+    }
+
+    /// <summary>
+    /// One path sized and priced month by month, a month priced again only when its connections differ from the
+    /// month before's. A plan is a pure function of the connection count, so a month with the same count as the
+    /// one before (every month at 0 % growth; the floor of one connection) has the same size and cost.
+    /// </summary>
+    private sealed class MonthPricer(IPathPlan plan, CostSheet sheet)
+    {
+        private bool _priced;
+        private double _connections;
+        private PathSize _size;
+        private decimal? _monthlyUsd;
+
+        /// <summary>The path's size at these connections, and its monthly cost; null when it cannot run.</summary>
+        public (PathSize Size, decimal? MonthlyUsd) At(double connections)
+        {
+            if (!_priced || connections != _connections)
+            {
+                _size = plan.Size(connections);
+                _monthlyUsd = null;
+                if (_size.Feasible)
+                {
+                    sheet.Clear();
+                    plan.Cost(_size, connections, sheet);
+                    _monthlyUsd = sheet.Total;
+                }
+
+                (_priced, _connections) = (true, connections);
+            }
+
+            return (_size, _monthlyUsd);
+        }
     }
 }
