@@ -44,7 +44,7 @@ public static class CostCalcHosting
         services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Optimal);
         services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Optimal);
 
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddRazorComponents().AddCircuitPersistence().AddInteractiveServerComponents();
         services.AddBlazorServerLimits(builder.Configuration);
         services.AddMudServices();
         builder.AddCostCalcReports();
