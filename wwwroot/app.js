@@ -14,6 +14,35 @@ window.costcalc = {
     try { localStorage.setItem("costcalc-theme", theme); } catch { }
     document.cookie = "costcalc-theme=" + theme + "; path=/; max-age=31536000; samesite=lax";
   },
+  // The server is stopping (Hosting/CircuitPersistence.cs): pause this circuit, so Blazor hands its state to the page,
+  // then wait for the server to go away and answer again, and resume where the page was. Returns at once: the server
+  // only waits for the circuit to close. Should resuming fail, a reload still restores what the address carries.
+  pauseForRestart: () => {
+    setTimeout(async () => {
+      try {
+        if (!(await Blazor.pauseCircuit())) return;
+      } catch { return; }
+      await costcalc.serverBack();
+      let resumed = false;
+      try { resumed = await Blazor.resumeCircuit(); } catch { resumed = false; }
+      if (!resumed) location.reload();
+    }, 0);
+  },
+  // Resolves once the server has stopped answering and answers /healthz again (or has answered for 30 s without
+  // going away: a load balancer already sends this page to another instance).
+  serverBack: async () => {
+    const answers = async () => {
+      try { return (await fetch("healthz", { cache: "no-store" })).ok; } catch { return false; }
+    };
+    const started = Date.now();
+    let wentAway = false;
+    for (;;) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      const up = await answers();
+      if (!up) wentAway = true;
+      else if (wentAway || Date.now() - started > 30000) return;
+    }
+  },
 };
 
 // One-SVG charts (and the tornado's rows): a click or tap on a mark (or Enter on a focused one, or Space on a row,

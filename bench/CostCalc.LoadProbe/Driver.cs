@@ -90,28 +90,34 @@ internal static class Driver
         {
             // Alternate between two distant ranges so every value changes the per-10k-connections figure.
             var value = 100_000 + (((i + seed) % 2) * 400_000) + (i * 17);
-            times[i] = await page.EvaluateAsync<double>(
-                """
-                (value) => new Promise((resolve, reject) => {
-                  const input = document.getElementById('in-peakConnections');
-                  const card = document.querySelector('#headline-ec2 .cc-per10k');
-                  const before = card.textContent;
-                  const started = performance.now();
-                  const timer = setTimeout(() => { observer.disconnect(); reject(new Error('no update for ' + value)); }, 10000);
-                  const observer = new MutationObserver(() => {
-                    if (card.textContent !== before) {
-                      observer.disconnect(); clearTimeout(timer); resolve(performance.now() - started);
-                    }
-                  });
-                  observer.observe(card, { subtree: true, childList: true, characterData: true });
-                  input.value = String(value);
-                  input.dispatchEvent(new Event('input', { bubbles: true }));
-                })
-                """, value);
+            times[i] = await page.EvaluateAsync<double>(ChangeScript, new object[] { value, 10_000 });
         }
 
         return times;
     }
+
+    /// <summary>
+    /// Sets peak connections to <c>value</c> in the page and resolves with the milliseconds until EC2's per-10k figure on
+    /// its headline card changed; rejects after <c>timeout</c> ms without a change. Arguments: <c>[value, timeout]</c>.
+    /// </summary>
+    internal const string ChangeScript =
+        """
+        ([value, timeout]) => new Promise((resolve, reject) => {
+          const input = document.getElementById('in-peakConnections');
+          const card = document.querySelector('#headline-ec2 .cc-per10k');
+          const before = card.textContent;
+          const started = performance.now();
+          const timer = setTimeout(() => { observer.disconnect(); reject(new Error('no update for ' + value)); }, timeout);
+          const observer = new MutationObserver(() => {
+            if (card.textContent !== before) {
+              observer.disconnect(); clearTimeout(timer); resolve(performance.now() - started);
+            }
+          });
+          observer.observe(card, { subtree: true, childList: true, characterData: true });
+          input.value = String(value);
+          input.dispatchEvent(new Event('input', { bubbles: true }));
+        })
+        """;
 
     /// <summary>Managed heap (after a full compacting GC, in the server process) before and after opening N idle calculator pages.</summary>
     private static async Task MeasureCircuitMemoryAsync(IBrowser browser, HttpClient http, Uri address, int circuits, string path, int holdSeconds)
@@ -223,7 +229,7 @@ internal static class Driver
         await page.Locator("#interactive[data-interactive=yes]").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = Timeout });
     }
 
-    private static Task<ChildProcess> StartProbeServerAsync()
+    internal static Task<ChildProcess> StartProbeServerAsync()
     {
         var self = Environment.ProcessPath ?? throw new InvalidOperationException("No process path.");
         var start = Path.GetFileNameWithoutExtension(self) == "dotnet"

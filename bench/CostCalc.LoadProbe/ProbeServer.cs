@@ -42,9 +42,12 @@ internal static class ProbeServer
         await using var server = new CostCalcServer(builder =>
         {
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
-            // Every probe page comes from 127.0.0.1: lift the per-client circuit cap (20) the probe's 50+ pages would meet.
-            builder.UseSetting("BlazorServer:MaxCircuitsPerClient", "100000");
-            builder.UseSetting("BlazorServer:MaxCircuits", "100000");
+            // Every probe page comes from 127.0.0.1: lift the per-client circuit cap (20) the probe's 50+ pages would meet,
+            // unless the environment sets the caps (bench/load-test.sh does, so its circuits meet real caps).
+            void Cap(string key) => builder.UseSetting(key, Environment.GetEnvironmentVariable(key.Replace(":", "__", StringComparison.Ordinal)) ?? "100000");
+            Cap("BlazorServer:MaxCircuitsPerClient");
+            Cap("BlazorServer:MaxCircuits");
+
             builder.ConfigureServices(services =>
             {
                 services.AddSingleton<CircuitHandler, CountingCircuitHandler>();

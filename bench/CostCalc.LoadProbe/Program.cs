@@ -12,6 +12,7 @@ internal static class LoadProbe
         {
             ["serve", ..] => await ProbeServer.RunAsync(),
             ["rss", ..] => await RssProbe.RunAsync(args),
+            ["load", ..] => await LoadTest.RunAsync(args),
             _ => await Driver.RunAsync(DriverOptions.Parse(args)),
         };
 }

@@ -49,14 +49,14 @@ internal static class RssProbe
         }
 
         await Task.Delay(3000);
-        var before = Rss(pid);
+        var before = ProcStatus.Rss(pid);
         for (var i = 0; i < circuits; i++)
         {
             await OpenAsync(await context.NewPageAsync(), url, ready);
         }
 
         await Task.Delay(5000);                                  // idle: prerender garbage collected, buffers settled
-        var after = Rss(pid);
+        var after = ProcStatus.Rss(pid);
         var perCircuit = (after - before) / (double)circuits;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{label}: RSS {before / 1048576.0:0.0} MiB with 3 warm-up circuits → {after / 1048576.0:0.0} MiB with {circuits} more: {perCircuit / 1048576.0:0.00} MiB per idle circuit"));
@@ -88,20 +88,5 @@ internal static class RssProbe
         }
 
         throw new TimeoutException($"The counter at {url} never counted a click.");
-    }
-
-    /// <summary>VmRSS of the process, in bytes (Linux /proc).</summary>
-    private static long Rss(int pid)
-    {
-        foreach (var line in File.ReadLines($"/proc/{pid}/status"))
-        {
-            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
-            {
-                var kb = line["VmRSS:".Length..].Trim().Split(' ')[0];
-                return long.Parse(kb, CultureInfo.InvariantCulture) * 1024;
-            }
-        }
-
-        throw new InvalidOperationException($"No VmRSS for process {pid}.");
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 
 namespace CostCalc.Web.Hosting;
@@ -16,11 +17,19 @@ public enum CircuitRefusal
 /// circuit stops counting (what the server keeps of those is bounded by DisconnectedCircuitMaxRetained); a reconnect
 /// counts again and is never refused, so a reader whose network blinked keeps the page it had.
 /// One lock: circuits open a few times a second at most, never per input change.
+/// Every refusal is counted (<see cref="Refused"/>, and the meter <see cref="CircuitCapMetrics.RefusedName"/> tagged with
+/// the cap) and logged as a warning — at most one line a minute per cap, with the number refused since the last one, so a
+/// client hammering the page cannot flood the log.
 /// </summary>
-public sealed class CircuitLimiter(int maxPerClient, int maxTotal)
+public sealed partial class CircuitLimiter(int maxPerClient, int maxTotal, ILogger<CircuitLimiter>? logger = null)
 {
+    private const long LogEveryMilliseconds = 60_000;
+
     private readonly Dictionary<string, int> _perClient = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
+    private readonly long[] _refused = new long[3];
+    private readonly long[] _refusedSinceLog = new long[3];
+    private readonly long[] _loggedAt = [long.MinValue, long.MinValue, long.MinValue];
     private int _total;
 
     public int MaxPerClient => maxPerClient;
@@ -46,12 +55,24 @@ public sealed class CircuitLimiter(int maxPerClient, int maxTotal)
         }
     }
 
-    /// <summary>What opening one more circuit for <paramref name="client"/> would meet, without opening it (the prerender's check).</summary>
+    /// <summary>Pages and circuits refused at this cap since start-up.</summary>
+    public long Refused(CircuitRefusal cap)
+    {
+        lock (_gate)
+        {
+            return _refused[(int)cap];
+        }
+    }
+
+    /// <summary>
+    /// What opening one more circuit for <paramref name="client"/> would meet, without opening it (the prerender's check:
+    /// a refusal here is counted, as the page is then answered 429 instead).
+    /// </summary>
     public CircuitRefusal Check(string client)
     {
         lock (_gate)
         {
-            return RefusalLocked(client);
+            return CountedLocked(RefusalLocked(client));
         }
     }
 
@@ -60,7 +81,7 @@ public sealed class CircuitLimiter(int maxPerClient, int maxTotal)
     {
         lock (_gate)
         {
-            var refusal = RefusalLocked(client);
+            var refusal = CountedLocked(RefusalLocked(client));
             if (refusal == CircuitRefusal.None)
             {
                 AddLocked(client);
@@ -110,6 +131,52 @@ public sealed class CircuitLimiter(int maxPerClient, int maxTotal)
         _perClient[client] = _perClient.GetValueOrDefault(client) + 1;
         _total++;
     }
+
+    private CircuitRefusal CountedLocked(CircuitRefusal refusal)
+    {
+        if (refusal == CircuitRefusal.None)
+        {
+            return refusal;
+        }
+
+        var cap = (int)refusal;
+        _refused[cap]++;
+        _refusedSinceLog[cap]++;
+        CircuitCapMetrics.RecordRefusal(refusal);
+        var now = Environment.TickCount64;
+        if (logger is not null && (_loggedAt[cap] == long.MinValue || now - _loggedAt[cap] >= LogEveryMilliseconds))
+        {
+            LogRefused(logger, _refusedSinceLog[cap], refusal == CircuitRefusal.ServerAtCap ? "BlazorServer:MaxCircuits" : "BlazorServer:MaxCircuitsPerClient",
+                refusal == CircuitRefusal.ServerAtCap ? maxTotal : maxPerClient, _refused[cap]);
+            _loggedAt[cap] = now;
+            _refusedSinceLog[cap] = 0;
+        }
+
+        return refusal;
+    }
+
+    [LoggerMessage(LogLevel.Warning, "Refused {Count} calculator page(s) at the cap {Setting} = {Cap} ({Total} since start-up; at most one such line a minute per cap).")]
+    private static partial void LogRefused(ILogger logger, long count, string setting, int cap, long total);
+}
+
+/// <summary>
+/// The circuit caps' meter, beside the calculator's (read with dotnet-counters or any MeterListener):
+/// <c>dotnet-counters monitor --counters CostCalc.Web.Circuits -n CostCalc.Web</c>.
+/// </summary>
+public static class CircuitCapMetrics
+{
+    public const string MeterName = "CostCalc.Web.Circuits";
+
+    /// <summary>Pages answered 429 and circuits shown the notice, tagged <c>cap</c> = <c>per-client</c> or <c>total</c>.</summary>
+    public const string RefusedName = "costcalc.circuits.refused";
+
+    private static readonly Meter Meter = new(MeterName);
+
+    private static readonly Counter<long> RefusedCounter = Meter.CreateCounter<long>(
+        RefusedName, unit: "{circuit}", description: "Calculator pages and circuits refused at a circuit cap");
+
+    internal static void RecordRefusal(CircuitRefusal refusal) =>
+        RefusedCounter.Add(1, new KeyValuePair<string, object?>("cap", refusal == CircuitRefusal.ServerAtCap ? "total" : "per-client"));
 }
 
 /// <summary>

@@ -44,7 +44,7 @@ public static class CostCalcHosting
         services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Optimal);
         services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Optimal);
 
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddRazorComponents().AddCircuitPersistence().AddInteractiveServerComponents();
         services.AddBlazorServerLimits(builder.Configuration);
         services.AddMudServices();
         builder.AddCostCalcReports();
@@ -53,22 +53,37 @@ public static class CostCalcHosting
     }
 
     /// <summary>
-    /// What must hold before the app listens: valid Http settings and a report database that opens, migrates
-    /// and takes a write. Returns the one line to print before exiting with 1, or null.
+    /// What must hold before the app listens: valid Http and BlazorServer settings and a report database that opens,
+    /// migrates and takes a write. Returns the one line to print before exiting with 1, or null.
     /// </summary>
     public static string? StartupProblem(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        return SettingsProblem<HttpOptions>(app.Services)
+            ?? SettingsProblem<BlazorServerLimitsOptions>(app.Services)
+            ?? ReportServices.OpenAtStartup(app.Services);
+    }
+
+    /// <summary>
+    /// A settings section that cannot be used: out of range (the section's validator names the setting and its bounds)
+    /// or not a number at all (the configuration binder names the key and the type).
+    /// </summary>
+    private static string? SettingsProblem<TOptions>(IServiceProvider services)
+        where TOptions : class
+    {
         try
         {
-            _ = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<HttpOptions>>().Value;
+            _ = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<TOptions>>().Value;
+            return null;
         }
         catch (Microsoft.Extensions.Options.OptionsValidationException e)
         {
             return $"CostCalc cannot start: {string.Join(" ", e.Failures)}";
         }
-
-        return ReportServices.OpenAtStartup(app.Services);
+        catch (InvalidOperationException e) when (e.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal))
+        {
+            return $"CostCalc cannot start: {e.Message}";
+        }
     }
 
     public static WebApplication UseCostCalc(this WebApplication app)

@@ -79,6 +79,90 @@ public sealed class CircuitLimiterTests
         Assert.Equal(1, limiter.CountOf("a"));
         Assert.Equal(CircuitRefusal.ClientAtCap, refused.Admit("b"));                // asked once per circuit
     }
+
+    [Fact]
+    public void Refusals_AreCountedPerCap_AdmissionsAreNot()
+    {
+        var limiter = new CircuitLimiter(maxPerClient: 1, maxTotal: 2);
+        limiter.TryOpen("a");                      // admitted
+        limiter.Check("a");                        // the page of a second tab: refused at the client's cap (429)
+        limiter.TryOpen("a");                      // a circuit racing past the page check: refused again
+        limiter.TryOpen("b");                      // admitted: the total (2) is now reached
+        limiter.TryOpen("c");                      // refused at the total
+
+        Assert.Equal(2, limiter.Refused(CircuitRefusal.ClientAtCap));
+        Assert.Equal(1, limiter.Refused(CircuitRefusal.ServerAtCap));
+        Assert.Equal(0, limiter.Refused(CircuitRefusal.None));
+    }
+
+    [Fact]
+    public void Refusals_LogOneWarningNamingTheSetting_NotOnePerRefusal()
+    {
+        var log = new ListLogger();
+        var limiter = new CircuitLimiter(maxPerClient: 1, maxTotal: 10, log);
+        limiter.TryOpen("a");
+
+        for (var i = 0; i < 50; i++)
+        {
+            limiter.Check("a");
+        }
+
+        var line = Assert.Single(log.Lines);
+        Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Warning, line.Level);
+        Assert.Contains("BlazorServer:MaxCircuitsPerClient = 1", line.Text, StringComparison.Ordinal);
+        Assert.Equal(50, limiter.Refused(CircuitRefusal.ClientAtCap));
+    }
+
+    [Fact]
+    public void Refusals_AreMeasured_TaggedWithTheCap()
+    {
+        var seen = new List<string>();
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == CircuitCapMetrics.MeterName && instrument.Name == CircuitCapMetrics.RefusedName)
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+        {
+            foreach (var tag in tags)
+            {
+                if (tag.Key == "cap")
+                {
+                    lock (seen)
+                    {
+                        seen.Add($"{tag.Value}:{value}");
+                    }
+                }
+            }
+        });
+        listener.Start();
+        var limiter = new CircuitLimiter(maxPerClient: 1, maxTotal: 1);
+        limiter.TryOpen("measured-a");
+
+        limiter.TryOpen("measured-b");             // the total (1) is reached first
+
+        lock (seen)
+        {
+            // Other tests' limiters may record at the same time; this one's refusal is among what was seen.
+            Assert.Contains("total:1", seen);
+        }
+    }
+
+    private sealed class ListLogger : Microsoft.Extensions.Logging.ILogger<CircuitLimiter>
+    {
+        public List<(Microsoft.Extensions.Logging.LogLevel Level, string Text)> Lines { get; } = [];
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
+
+        public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state,
+            Exception? exception, Func<TState, Exception?, string> formatter) => Lines.Add((logLevel, formatter(state, exception)));
+    }
 }
 
 /// <summary>Two circuits per client, three in all; clients told apart by X-Forwarded-For (one trusted proxy).</summary>
@@ -112,9 +196,11 @@ public sealed class CircuitCapHttpTests(CircuitCapFactory factory) : IClassFixtu
     {
         Assert.Equal(CircuitRefusal.None, Limiter.TryOpen("198.51.100.7"));
         Assert.Equal(CircuitRefusal.None, Limiter.TryOpen("198.51.100.7"));
+        var refusedBefore = Limiter.Refused(CircuitRefusal.ClientAtCap);
         try
         {
             var (status, html, response) = await GetAsync("/", "198.51.100.7");
+            Assert.Equal(refusedBefore + 1, Limiter.Refused(CircuitRefusal.ClientAtCap));
             var (otherStatus, otherHtml, _) = await GetAsync("/", "198.51.100.8");
             var (reportStatus, _, _) = await GetAsync("/pricing", "198.51.100.7");
 

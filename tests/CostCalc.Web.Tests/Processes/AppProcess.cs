@@ -40,23 +40,33 @@ public sealed class AppProcess : IAsyncDisposable
     /// <summary>The app built beside this test assembly's configuration: src/CostCalc.Web/bin/&lt;config&gt;/net10.0/linux-x64.</summary>
     public static string WebDll()
     {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        var segments = directory.FullName.Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries);
+        var segments = AppContext.BaseDirectory.Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries);
         var configuration = segments[Array.LastIndexOf(segments, "bin") + 1];
+        var dll = Path.Combine(RepositoryRoot(), "src", "CostCalc.Web", "bin", configuration, "net10.0", "linux-x64", "CostCalc.Web.dll");
+        return File.Exists(dll) ? dll : throw new InvalidOperationException($"{dll} is missing: build the solution first.");
+    }
+
+    /// <summary>The folder holding CostCalc.sln, above this test assembly.</summary>
+    public static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "CostCalc.sln")))
         {
             directory = directory.Parent;
         }
 
-        var dll = Path.Combine(directory?.FullName ?? throw new InvalidOperationException("CostCalc.sln not found above the tests"),
-            "src", "CostCalc.Web", "bin", configuration, "net10.0", "linux-x64", "CostCalc.Web.dll");
-        return File.Exists(dll) ? dll : throw new InvalidOperationException($"{dll} is missing: build the solution first.");
+        return directory?.FullName ?? throw new InvalidOperationException("CostCalc.sln not found above the tests");
     }
 
-    public static async Task<AppProcess> StartAsync(IReadOnlyDictionary<string, string> environment)
+    /// <summary>
+    /// Starts the app and waits until /healthz answers. <paramref name="port"/> reuses an address (a restart);
+    /// <paramref name="repositoryContentRoot"/> serves the repository's wwwroot and appsettings.json, as `dotnet run` does
+    /// (the build output carries neither wwwroot nor app.js; pages a browser runs need them).
+    /// </summary>
+    public static async Task<AppProcess> StartAsync(IReadOnlyDictionary<string, string> environment, int? port = null, bool repositoryContentRoot = false)
     {
         var dll = WebDll();
-        var port = FreePort();
+        var listenOn = port ?? FreePort();
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = Path.GetDirectoryName(dll)!,
@@ -66,7 +76,12 @@ public sealed class AppProcess : IAsyncDisposable
         };
         start.ArgumentList.Add(dll);
         start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}"));
+        start.ArgumentList.Add(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{listenOn}"));
+        if (repositoryContentRoot)
+        {
+            start.ArgumentList.Add("--contentRoot");
+            start.ArgumentList.Add(RepositoryRoot());
+        }
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         foreach (var (key, value) in environment)
@@ -74,7 +89,7 @@ public sealed class AppProcess : IAsyncDisposable
             start.Environment[key] = value;
         }
 
-        var app = new AppProcess(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start"), port);
+        var app = new AppProcess(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start"), listenOn);
         app._process.OutputDataReceived += (_, e) => app.Append(e.Data);
         app._process.ErrorDataReceived += (_, e) => app.Append(e.Data);
         app._process.BeginOutputReadLine();
@@ -131,6 +146,19 @@ public sealed class AppProcess : IAsyncDisposable
         }
 
         return (process.ExitCode, await stdout, await stderr);
+    }
+
+    /// <summary>SIGTERM, as an orchestrator stops a container: the app runs its shutdown and exits; returns its exit code.</summary>
+    public async Task<int> StopAsync()
+    {
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await _process.WaitForExitAsync(timeout.Token);
+        return _process.ExitCode;
     }
 
     /// <summary>SIGKILL: no shutdown hooks, no flushing; whatever was not on disk is lost.</summary>

@@ -122,4 +122,17 @@ public sealed class StartupFailureTests : IDisposable
 
         await AssertFailsWithOneLineAsync("CostCalc cannot start: Http:PublicBaseUrl must be an absolute http(s) URL", environment, "ftp://costcalc.example.com");
     }
+
+    [Theory]
+    [InlineData("BlazorServer__MaxCircuitsPerClient", "0", "BlazorServer:MaxCircuitsPerClient must be at least 1 (got 0).")]
+    [InlineData("BlazorServer__MaxCircuits", "-5", "BlazorServer:MaxCircuits must be at least 1 (got -5).")]
+    [InlineData("BlazorServer__MaxCircuits", "lots", "'BlazorServer:MaxCircuits'")]
+    public async Task BadCircuitCap_ExitsWith1_WithOneLineNamingTheSetting(string variable, string value, string expected)
+    {
+        var environment = Sqlite(Path.Combine(_folder, "reports.db"));
+        environment[variable] = value;
+
+        await AssertFailsWithOneLineAsync("CostCalc cannot start: ", environment, expected);
+        Assert.False(File.Exists(Path.Combine(_folder, "reports.db")), "settings are checked before the report database is opened");
+    }
 }

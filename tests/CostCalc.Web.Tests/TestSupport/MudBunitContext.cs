@@ -49,6 +49,7 @@ public abstract class MudBunitContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<ReportService>();
         Services.AddSingleton(Circuits);
         Services.AddScoped<CostCalc.Web.Hosting.CircuitAdmission>();
+        Services.AddScoped<CostCalc.Web.Components.Calculator.CalculatorSession>();
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 

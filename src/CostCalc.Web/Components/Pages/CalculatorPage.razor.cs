@@ -26,7 +26,6 @@ public sealed partial class CalculatorPage
     private string? _linkError;
     private string _writtenQuery = "";
     private RankingFilter _rankingFilter = RankingFilter.None;
-    private int _tab;
     private bool _sharing;
     private string? _sharedUrl;
     private bool _shareFormOpen;
@@ -40,6 +39,7 @@ public sealed partial class CalculatorPage
     [Inject] public required ISnackbar Snackbar { get; init; }
     [Inject] public required ReportService Reports { get; init; }
     [Inject] public required SaveRateLimiter SaveLimiter { get; init; }
+    [Inject] public required CalculatorSession Session { get; init; }
 
     /// <summary>Who saves from this circuit, for the per-client save limit (set from the page's HTTP request).</summary>
     [CascadingParameter] public ReportClient? Client { get; set; }
@@ -48,9 +48,16 @@ public sealed partial class CalculatorPage
     {
         _state = new CalculatorState(Prices.Estimator, DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime));
         LoadFromAddress();
-        _tab = new Uri(Navigation.Uri).AbsolutePath.TrimEnd('/').EndsWith("/instances", StringComparison.Ordinal) ? RankingTab : 0;
+        // A resumed circuit keeps the tab it had (CalculatorSession); a new page opens the one its path names.
+        Session.Tab ??= new Uri(Navigation.Uri).AbsolutePath.TrimEnd('/').EndsWith("/instances", StringComparison.Ordinal) ? RankingTab : 0;
         _state.Changed += OnStateChanged;
         Navigation.LocationChanged += OnLocationChanged;
+    }
+
+    private int Tab
+    {
+        get => Session.Tab ?? 0;
+        set => Session.Tab = value;
     }
 
     public void Dispose()
@@ -116,7 +123,7 @@ public sealed partial class CalculatorPage
     {
         var choice = ScenarioChoices.Get(pick.Field);
         _state.TrySet(choice.Write(_state.Scenario, pick.InstanceType));
-        _tab = 0;
+        Tab = 0;
         Snackbar.Add($"{pick.InstanceType} set as the {choice.Label.ToLowerInvariant()}.", Severity.Success);
     }
 
