@@ -44,12 +44,9 @@ internal static class CompareReportEndpoints
     private static async Task<IResult> SaveAsync(HttpContext context, CurrentPrices prices, SaveRateLimiter limiter,
         ReportService reports, IOptions<ReportOptions> options, TimeProvider clock)
     {
-        var rate = limiter.TryAcquire(ClientKeys.Of(context, options.Value.ForwardedForHops));
-        if (!rate.Allowed)
+        if (ReportEndpoints.RefusedOverRate(context, limiter, options.Value) is { } tooMany)
         {
-            context.Response.Headers.RetryAfter = rate.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many saves",
-                detail: $"At most {options.Value.SavesPerMinutePerClient} reports per minute per client; retry after {rate.RetryAfterSeconds} s.");
+            return tooMany;
         }
 
         var (body, refused) = await ScenarioBody.ReadBodyAsync(context.Request, MaxBytes, "Comparison too large",

@@ -54,15 +54,26 @@ internal static class ReportEndpoints
             .WithSummary("A saved report, with the numbers it was saved with");
     }
 
+    /// <summary>The 429 answer when this client has used its saves for the minute (one bucket for every kind of report), else null.</summary>
+    internal static IResult? RefusedOverRate(HttpContext context, SaveRateLimiter limiter, ReportOptions options)
+    {
+        var rate = limiter.TryAcquire(ClientKeys.Of(context, options.ForwardedForHops));
+        if (rate.Allowed)
+        {
+            return null;
+        }
+
+        context.Response.Headers.RetryAfter = rate.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many saves",
+            detail: $"At most {options.SavesPerMinutePerClient} reports per minute per client; retry after {rate.RetryAfterSeconds} s.");
+    }
+
     private static async Task<IResult> SaveAsync(HttpContext context, CurrentPrices prices, SaveRateLimiter limiter,
         ReportService reports, IOptions<ReportOptions> options, TimeProvider clock)
     {
-        var rate = limiter.TryAcquire(ClientKeys.Of(context, options.Value.ForwardedForHops));
-        if (!rate.Allowed)
+        if (RefusedOverRate(context, limiter, options.Value) is { } tooMany)
         {
-            context.Response.Headers.RetryAfter = rate.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many saves",
-                detail: $"At most {options.Value.SavesPerMinutePerClient} reports per minute per client; retry after {rate.RetryAfterSeconds} s.");
+            return tooMany;
         }
 
         var estimator = prices.Estimator;
