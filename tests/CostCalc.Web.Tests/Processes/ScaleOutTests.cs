@@ -105,9 +105,11 @@ public sealed class DurabilityTests(PostgresCluster cluster)
                             acknowledged[body.GetProperty("id").GetString()!] = body.GetProperty("estimate").GetRawText();
                         }
                     }
-                    catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException or JsonException)
+                    catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException or JsonException
+                                                  or System.Net.Sockets.SocketException)
                     {
-                        // the connection died with the process: this save was never acknowledged
+                        // the connection died with the process: this save was never acknowledged (a socket the kill
+                        // catches while it is being connected fails with a bare SocketException, not wrapped)
                     }
                 }
             })).ToList();
