@@ -51,7 +51,8 @@ public sealed class CalibratePanelTests : MudBunitContext
 
         // (1,455,043,952 − 100 MiB = 104,857,600) ÷ 40,000 = 33,754.66 B ÷ 1,024 = 32.96 KiB; 12,000 ÷ 40,000 = 0.3 msg/s;
         // 35 % × 4 vCPUs = 1,400,000 µs/s ÷ 12,000 msg/s = 116.67 µs.
-        var memoryRow = page.Find("[data-derived=\"memoryPerConnectionKiB\"]");
+        // The panel derives on the renderer after the last change event: wait for its row rather than read it at once.
+        var memoryRow = page.WaitForElement("[data-derived=\"memoryPerConnectionKiB\"]", TimeSpan.FromSeconds(5));
         Assert.Contains("32.96 KiB", memoryRow.TextContent, StringComparison.Ordinal);
         Assert.Contains("28 KiB", memoryRow.TextContent, StringComparison.Ordinal); // the scenario's value now
         Assert.Contains("÷ 40,000 connections", memoryRow.TextContent, StringComparison.Ordinal);

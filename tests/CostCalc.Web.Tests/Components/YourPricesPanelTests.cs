@@ -37,14 +37,17 @@ public sealed class YourPricesPanelTests : MudBunitContext
         OpenYourPrices(page);
 
         page.Find("[data-list=\"fixedCosts\"] button[aria-label=\"Add to Fixed costs of your own\"]").Click();
-        page.Find("[data-list=\"fixedCosts\"] [data-item=\"0\"] [data-member=\"name\"]").Change("Support contract");
+        page.WaitForElement("[data-list=\"fixedCosts\"] [data-item=\"0\"] [data-member=\"name\"]").Change("Support contract");
         page.Find("[data-list=\"fixedCosts\"] [data-item=\"0\"] [data-member=\"path\"]").Change("ec2");
         page.Find("[data-list=\"fixedCosts\"] [data-item=\"0\"] [data-member=\"usdPerMonth\"]").Change("1,200");
 
         OpenCostLines(page);
-        page.WaitForAssertion(() => Assert.Contains("Support contract", page.Find("#cost-lines-ec2").TextContent, StringComparison.Ordinal));
+        page.WaitForAssertion(() =>
+        {
+            Assert.Contains("Support contract", page.Find("#cost-lines-ec2").TextContent, StringComparison.Ordinal);
+            Assert.Contains("1 fixed cost", page.Find("#adjusted-prices-notice").TextContent, StringComparison.Ordinal);
+        });
         Assert.DoesNotContain("Support contract", page.Find("#cost-lines-eks").TextContent, StringComparison.Ordinal);
-        Assert.Contains("1 fixed cost", page.Find("#adjusted-prices-notice").TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
