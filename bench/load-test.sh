@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Load test (issue 14 item 7): bench/load-test.sh [circuits] [minutes] [seconds between one page's changes] [seconds to open them]
 # Keeps N calculator circuits (default 200) changing peak connections for M minutes (default 10) against the app on
-# loopback (Release build, the probe server of bench/CostCalc.LoadProbe), one Chromium with a context per page, and
+# loopback (Release build, the probe server of bench/CostCalc.LoadProbe), one Chromium whose pages share one context (and its cache), and
 # prints the update latency (server meter costcalc.calculator.update.duration and browser input → headline time),
 # failed circuits, the server's RSS every 30 s and its RSS after every page is closed.
 # Needs /usr/bin/chromium. On a shared machine set COSTCALC_BUILD_LOCK=/path/to/lockfile: the build then waits for it
