@@ -34,6 +34,7 @@ public static class CostCalcHosting
         });
         services.AddReadiness();
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<Components.Calculator.SharedResults>();
         services.AddLivePricing(builder.Configuration, builder.Environment.ContentRootPath);
 
         // Pages and MudBlazor's assets compressed on the fly: the prerendered calculator is ~180 KB of HTML, and

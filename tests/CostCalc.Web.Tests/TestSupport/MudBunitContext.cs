@@ -35,6 +35,7 @@ public abstract class MudBunitContext : BunitContext, IAsyncLifetime
         });
         Services.AddSingleton(CurrentSnapshot);
         Services.AddSingleton<CurrentPrices>();
+        Services.AddSingleton<CostCalc.Web.Components.Calculator.SharedResults>();
         Services.AddSingleton<TimeProvider>(new FixedClock(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero)));
 
         // Saved reports: a throwaway SQLite file, created (and migrated) only when a test resolves the store.

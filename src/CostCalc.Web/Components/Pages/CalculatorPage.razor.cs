@@ -40,13 +40,14 @@ public sealed partial class CalculatorPage
     [Inject] public required ReportService Reports { get; init; }
     [Inject] public required SaveRateLimiter SaveLimiter { get; init; }
     [Inject] public required CalculatorSession Session { get; init; }
+    [Inject] public required SharedResults Shared { get; init; }
 
     /// <summary>Who saves from this circuit, for the per-client save limit (set from the page's HTTP request).</summary>
     [CascadingParameter] public ReportClient? Client { get; set; }
 
     protected override void OnInitialized()
     {
-        _state = new CalculatorState(Prices.Estimator, DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime));
+        _state = new CalculatorState(Prices.Estimator, DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime), Shared);
         LoadFromAddress();
         // A resumed circuit keeps the tab it had (CalculatorSession); a new page opens the one its path names.
         Session.Tab ??= new Uri(Navigation.Uri).AbsolutePath.TrimEnd('/').EndsWith("/instances", StringComparison.Ordinal) ? RankingTab : 0;
