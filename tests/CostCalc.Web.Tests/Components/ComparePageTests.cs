@@ -138,6 +138,27 @@ public sealed class ComparePageTests : MudBunitContext
     }
 
     [Fact]
+    public async Task Share_SavesTheComparisonOnScreenAsOneReport_WithTheTitle()
+    {
+        Render<MudSnackbarProvider>();
+        var page = RenderAt(CompareLink.To([new Pin(PinKind.Scenario, ScenarioUrl.Encode(Scenario.Default)), new Pin(PinKind.Scenario, ScenarioUrl.Encode(Spot), "Spot")]));
+
+        page.Find("#share-compare").Click();
+        page.Find("#share-form input").Change("  Spot or not  ");
+        page.Find("#share-confirm").Click();
+
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("#shared-report-link")), TimeSpan.FromSeconds(5));
+        var url = page.Find("#shared-report-link").GetAttribute("href")!;
+        var saved = await Services.GetRequiredService<ReportService>().OpenAsync(url[(url.LastIndexOf('/') + 1)..]);
+        Assert.Equal("Spot or not", saved!.Title);
+        // The first scenario has no label of its own, so it gets the automatic "Baseline"; the second keeps "Spot".
+        Assert.Equal(["Baseline", "Spot"], saved.Compared!.Select(c => c.Label));
+        Assert.Equal(PurchaseOption.Spot, saved.Compared![1].Estimate.Scenario.Ec2PurchaseOption);
+        Assert.Equal(Estimator.Estimate(Spot, Today)[PathIds.Ec2].MonthlyUsd, saved.Compared[1].Estimate[PathIds.Ec2].MonthlyUsd);
+        Assert.Empty(page.FindAll("#share-form"));
+    }
+
+    [Fact]
     public async Task Pin_AddsTheScenarioOnScreenToTheStoredList()
     {
         var module = JSInterop.SetupModule("./pins.js");
