@@ -82,6 +82,42 @@ public sealed class CompareTests(AppFixture app, ITestOutputHelper output)
         session.AssertNoErrors();
     }
 
+    [Fact]
+    public async Task Share_saves_the_comparison_and_its_link_opens_the_static_report_with_the_title_escaped_and_a_pdf()
+    {
+        await using var session = await app.NewSessionAsync(new() { Permissions = ["clipboard-read", "clipboard-write"] });
+        var page = session.Page;
+        await OpenComparisonAsync(page);
+        var verdicts = await page.Locator("[id^=compare-verdict-]").AllTextContentsAsync();
+        var labels = await page.Locator("[id^=compare-label-]").AllTextContentsAsync();
+
+        await page.Locator("#share-compare").ClickAsync();
+        await page.Locator("#share-form input").FillAsync("Chat <b>cluster</b>");
+        await page.Locator("#share-confirm").ClickAsync();
+        var sharedLink = page.Locator("#shared-report-link");
+        await Expect(sharedLink).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("/r/[A-Za-z0-9_-]{22}$"), Wait);
+        var url = await sharedLink.InnerTextAsync();
+        await sharedLink.ClickAsync();
+
+        // The saved report is a static page (no circuit) showing the title as text, not markup.
+        await page.WaitForURLAsync(url, new() { Timeout = AppFixture.TimeoutMs });
+        await page.Locator("#interactive[data-interactive=no]").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = AppFixture.TimeoutMs });
+        await Expect(page.Locator("#report-title")).ToHaveTextAsync("Chat <b>cluster</b>", Wait);
+        await Expect(page.Locator("#report-title b")).ToHaveCountAsync(0);
+        // Both scenarios, as /compare showed them: priced at the same moment with the same prices, so the same verdicts.
+        Assert.Equal(2, verdicts.Count);
+        Assert.Equal(verdicts, await page.Locator("[id^=compare-verdict-]").AllTextContentsAsync());
+        Assert.Equal(labels, await page.Locator("[id^=compare-label-]").AllTextContentsAsync());
+
+        var pdfHref = await page.Locator("#download-pdf").GetAttributeAsync("href");
+        Assert.Equal(new Uri(url).AbsolutePath + ".pdf", pdfHref);
+        var pdf = await app.Api.GetAsync(pdfHref!);
+        Assert.Equal(200, pdf.Status);
+        Assert.StartsWith("application/pdf", pdf.Headers["content-type"], StringComparison.Ordinal);
+        Assert.StartsWith("%PDF-", System.Text.Encoding.Latin1.GetString(await pdf.BodyAsync(), 0, 5), StringComparison.Ordinal);
+        session.AssertNoErrors();
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
