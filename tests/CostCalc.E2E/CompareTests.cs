@@ -6,7 +6,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace CostCalc.E2E;
 
-/// <summary>Issue 13 item 5: pin two scenarios in the calculator, open /compare, reload its address to the same view; axe on the view.</summary>
+/// <summary>Issue 13 item 5: pin two scenarios in the calculator, open /compare, reload its address to the same view; a saved comparison as pins; axe on the view.</summary>
 [Collection(BrowserTests.Name)]
 public sealed class CompareTests(AppFixture app, ITestOutputHelper output)
 {
@@ -44,6 +44,77 @@ public sealed class CompareTests(AppFixture app, ITestOutputHelper output)
 
         await Expect(page.Locator("#compare-verdict-0")).ToHaveTextAsync(second!, Wait);
         Assert.StartsWith($"{app.BaseAddress}compare?s=v%3D1", page.Url, StringComparison.Ordinal);
+        session.AssertNoErrors();
+    }
+
+    [Fact]
+    public async Task A_saved_comparisons_id_opens_as_its_scenarios_each_a_pin_of_its_own()
+    {
+        var saved = await app.Api.PostAsync("/api/reports/compare", new()
+        {
+            DataObject = new Dictionary<string, object>
+            {
+                ["scenarios"] = new object[]
+                {
+                    new Dictionary<string, object> { ["scenario"] = new Dictionary<string, object> { ["peakConnections"] = 300_000 } },
+                    new Dictionary<string, object> { ["label"] = "Spot", ["scenario"] = new Dictionary<string, object> { ["peakConnections"] = 300_000, ["ec2PurchaseOption"] = "spot" } },
+                },
+            },
+        });
+        Assert.True(saved.Ok, $"POST /api/reports/compare: {saved.Status} {await saved.TextAsync()}");
+        var id = System.Text.Json.JsonDocument.Parse(await saved.TextAsync()).RootElement.GetProperty("id").GetString()!;
+        await using var session = await app.NewSessionAsync();
+        var page = session.Page;
+
+        await page.GotoAsync($"/compare?r={id}");
+
+        await Expect(page.Locator("#compare-label-1")).ToHaveTextAsync("2. Spot", Wait);
+        await Expect(page.Locator("#compare-label-0")).ToHaveTextAsync("1. Baseline", Wait);
+        await Expect(page.Locator("#compare-expanded-0")).ToContainTextAsync("is a saved comparison", new() { Timeout = AppFixture.TimeoutMs });
+        await page.Locator("#interactive[data-interactive=yes]").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = AppFixture.TimeoutMs });
+
+        // Removing the first scenario keeps the second, now a pin of its own (i=2), with its saved label.
+        await page.Locator("#compare-remove-0").ClickAsync();
+
+        await Expect(page.Locator("#compare-one")).ToBeVisibleAsync(new() { Timeout = AppFixture.TimeoutMs });
+        Assert.EndsWith($"/compare?r={id}&i=2", page.Url, StringComparison.Ordinal);
+        await Expect(page.Locator("[id^=compare-expanded-]")).ToHaveCountAsync(0);
+        session.AssertNoErrors();
+    }
+
+    [Fact]
+    public async Task Share_saves_the_comparison_and_its_link_opens_the_static_report_with_the_title_escaped_and_a_pdf()
+    {
+        await using var session = await app.NewSessionAsync(new() { Permissions = ["clipboard-read", "clipboard-write"] });
+        var page = session.Page;
+        await OpenComparisonAsync(page);
+        var verdicts = await page.Locator("[id^=compare-verdict-]").AllTextContentsAsync();
+        var labels = await page.Locator("[id^=compare-label-]").AllTextContentsAsync();
+
+        await page.Locator("#share-compare").ClickAsync();
+        await page.Locator("#share-form input").FillAsync("Chat <b>cluster</b>");
+        await page.Locator("#share-confirm").ClickAsync();
+        var sharedLink = page.Locator("#shared-report-link");
+        await Expect(sharedLink).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("/r/[A-Za-z0-9_-]{22}$"), Wait);
+        var url = await sharedLink.InnerTextAsync();
+        await sharedLink.ClickAsync();
+
+        // The saved report is a static page (no circuit) showing the title as text, not markup.
+        await page.WaitForURLAsync(url, new() { Timeout = AppFixture.TimeoutMs });
+        await page.Locator("#interactive[data-interactive=no]").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = AppFixture.TimeoutMs });
+        await Expect(page.Locator("#report-title")).ToHaveTextAsync("Chat <b>cluster</b>", Wait);
+        await Expect(page.Locator("#report-title b")).ToHaveCountAsync(0);
+        // Both scenarios, as /compare showed them: priced at the same moment with the same prices, so the same verdicts.
+        Assert.Equal(2, verdicts.Count);
+        Assert.Equal(verdicts, await page.Locator("[id^=compare-verdict-]").AllTextContentsAsync());
+        Assert.Equal(labels, await page.Locator("[id^=compare-label-]").AllTextContentsAsync());
+
+        var pdfHref = await page.Locator("#download-pdf").GetAttributeAsync("href");
+        Assert.Equal(new Uri(url).AbsolutePath + ".pdf", pdfHref);
+        var pdf = await app.Api.GetAsync(pdfHref!);
+        Assert.Equal(200, pdf.Status);
+        Assert.StartsWith("application/pdf", pdf.Headers["content-type"], StringComparison.Ordinal);
+        Assert.StartsWith("%PDF-", System.Text.Encoding.Latin1.GetString(await pdf.BodyAsync(), 0, 5), StringComparison.Ordinal);
         session.AssertNoErrors();
     }
 

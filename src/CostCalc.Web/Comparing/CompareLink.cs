@@ -1,7 +1,13 @@
+using System.Globalization;
+
 namespace CostCalc.Web.Comparing;
 
 /// <summary>A pinned scenario as /compare's address holds it: the calculator's query (<c>s=</c>) or a saved report's id (<c>r=</c>), and an optional label (<c>n=</c>).</summary>
-public sealed record Pin(PinKind Kind, string Value, string? Label = null)
+/// <param name="Part">
+/// For a saved comparison (<c>r=</c> then <c>i=</c>), which of its scenarios, counting from 1; null for a report of one
+/// scenario, or for a whole comparison, which /compare opens as one pin per scenario.
+/// </param>
+public sealed record Pin(PinKind Kind, string Value, string? Label = null, int? Part = null)
 {
     /// <summary>The calculator with this scenario (a report's own page for a saved one).</summary>
     public string CalculatorLink => Kind == PinKind.Scenario ? (Value.Length == 0 ? "/" : "/?" + Value) : $"/r/{Value}";
@@ -18,8 +24,9 @@ public enum PinKind
 
 /// <summary>
 /// The address of a comparison: <c>/compare?s=&lt;calculator query, URL-encoded&gt;&amp;n=&lt;label&gt;&amp;r=&lt;report id&gt;…</c>,
-/// every pin in order, a label (<c>n=</c>) belonging to the pin before it. Nothing is dropped when reading: a pin past
-/// the fourth is still a pin, for the page to explain.
+/// every pin in order, a label (<c>n=</c>) belonging to the pin before it, and <c>i=&lt;n&gt;</c> after a saved comparison's
+/// id naming one of its scenarios. Nothing is dropped when reading: a pin past the fourth is still a pin, for the page to
+/// explain, and an <c>i=</c> that is not a whole number from 1 reads as 0, which no comparison has.
 /// </summary>
 public static class CompareLink
 {
@@ -27,6 +34,7 @@ public static class CompareLink
     public const string ScenarioKey = "s";
     public const string ReportKey = "r";
     public const string LabelKey = "n";
+    public const string PartKey = "i";
 
     /// <summary>The pins of a query (with or without its "?"), in order; parameters other than s, r and n are ignored.</summary>
     public static IReadOnlyList<Pin> Parse(string? query)
@@ -48,6 +56,9 @@ public static class CompareLink
                 case LabelKey when pins.Count > 0 && pins[^1].Label is null:
                     pins[^1] = pins[^1] with { Label = value };
                     break;
+                case PartKey when pins.Count > 0 && pins[^1] is { Kind: PinKind.Report, Part: null }:
+                    pins[^1] = pins[^1] with { Part = PartOf(value) };
+                    break;
             }
         }
 
@@ -62,6 +73,11 @@ public static class CompareLink
         foreach (var pin in pins)
         {
             parts.Add($"{(pin.Kind == PinKind.Scenario ? ScenarioKey : ReportKey)}={Uri.EscapeDataString(pin.Value)}");
+            if (pin is { Kind: PinKind.Report, Part: { } part })
+            {
+                parts.Add(string.Create(CultureInfo.InvariantCulture, $"{PartKey}={part}"));
+            }
+
             if (!string.IsNullOrWhiteSpace(pin.Label))
             {
                 parts.Add($"{LabelKey}={Uri.EscapeDataString(pin.Label)}");
@@ -94,6 +110,9 @@ public static class CompareLink
         id = end >= 0 ? id[..end] : id;
         return id.EndsWith(".pdf", StringComparison.Ordinal) ? id[..^4] : id;
     }
+
+    private static int PartOf(string value) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var part) && part >= 1 ? part : 0;
 
     private static string Unescape(string text) => Uri.UnescapeDataString(text.Replace('+', ' '));
 }

@@ -115,6 +115,19 @@ public sealed class CompareReportEndpointsTests(PdfFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task ComparePage_OfASavedComparison_ShowsItsScenarios()
+    {
+        var id = (await SaveAsync()).GetProperty("id").GetString();
+
+        var html = await _client.GetStringAsync($"/compare?r={id}");
+
+        Assert.Contains("id=\"compare-verdict-1\"", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"compare-expanded-0\"", html, StringComparison.Ordinal);
+        Assert.Contains("2. Spot", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("could not be opened", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ReportPage_OfOneScenario_OffersToCompareWithAnother()
     {
         var id = (await SaveSingleAsync("""{"peakConnections": 100000}""")).GetProperty("id").GetString();

@@ -23,6 +23,18 @@ public sealed class CompareLinkTests
     }
 
     [Fact]
+    public void AScenarioOfASavedComparison_IsReadAfterItsReport_AndWrittenBack()
+    {
+        var pins = CompareLink.Parse("r=ABCDEFGHIJKLMNOPQRSTUV&n=Q3&i=2&s=&i=3&r=ABCDEFGHIJKLMNOPQRSTUV&i=x&i=4");
+
+        // i= belongs to the report before it (s= has none); an i= that is no whole number from 1 reads as 0; a second i= is ignored.
+        Assert.Equal(
+            [new Pin(PinKind.Report, "ABCDEFGHIJKLMNOPQRSTUV", "Q3", 2), new Pin(PinKind.Scenario, ""), new Pin(PinKind.Report, "ABCDEFGHIJKLMNOPQRSTUV", null, 0)],
+            pins);
+        Assert.Equal("r=ABCDEFGHIJKLMNOPQRSTUV&i=2&n=Q3&s=&r=ABCDEFGHIJKLMNOPQRSTUV&i=0", CompareLink.Encode(pins));
+    }
+
+    [Fact]
     public void FiveOrMorePins_AreAllKept_ForThePageToExplain() =>
         Assert.Equal(5, CompareLink.Parse("s=&s=&s=&s=&s=").Count);
 

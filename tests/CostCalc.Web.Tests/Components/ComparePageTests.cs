@@ -137,6 +137,99 @@ public sealed class ComparePageTests : MudBunitContext
         Assert.Contains(second.Estimate.SnapshotId, page.Find("#compare-prices-1").TextContent, StringComparison.Ordinal);
     }
 
+    /// <summary>Text as a reader sees it: markup line breaks and indentation as single spaces.</summary>
+    private static string Squeezed(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    private async Task<SavedReport> SaveComparisonAsync(params (string? Label, Scenario Scenario)[] scenarios) =>
+        (await Services.GetRequiredService<ReportService>().SaveComparisonAsync(
+            Comparison.Of([.. scenarios.Select(s => new ComparisonEntry(s.Label, Estimator.Estimate(s.Scenario, Today)))]), null)).Report!;
+
+    [Fact]
+    public async Task ASavedComparisonsId_PinsEachOfItsScenarios_WithItsSavedLabelAndPrices()
+    {
+        var saved = await SaveComparisonAsync((null, Scenario.Default), ("Spot", Spot));
+
+        var page = RenderAt($"/compare?r={saved.Id}");
+
+        Assert.Empty(page.FindAll("[id^=compare-refused-]"));
+        // Saved as "Baseline" (automatic, the first) and "Spot" (given); the page shows those labels, not new automatic ones.
+        Assert.Equal(["1. Baseline", "2. Spot"], page.FindAll("[id^=compare-label-]").Select(l => l.TextContent));
+        var ec2 = page.Find($"#compare-{PathIds.Ec2}-horizon-1");
+        var stored = saved.Compared![1].Estimate.Verdict.Comparisons.First(c => c.Path == PathIds.Ec2).HorizonUsd;
+        Assert.StartsWith(Formats.Usd(stored), ec2.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Contains("pins 1–2", Squeezed(page.Find("#compare-expanded-0").TextContent), StringComparison.Ordinal);
+        // Each scenario is a pin of its own: removing the first leaves the second, addressed by its place in the report.
+        Assert.Equal($"/compare?r={saved.Id}&i=2", page.Find("#compare-remove-0").GetAttribute("href"));
+        Assert.Equal($"/compare?r={saved.Id}&i=2&r={saved.Id}&i=1", page.Find("#compare-first-1").GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task OneScenarioOfASavedComparison_ComparesWithAnotherPin()
+    {
+        var saved = await SaveComparisonAsync((null, Scenario.Default), ("Spot", Spot));
+
+        var page = RenderAt($"/compare?r={saved.Id}&i=2&s={Uri.EscapeDataString(ScenarioUrl.Encode(Nlb))}");
+
+        Assert.Equal(2, page.FindAll("[id^=compare-verdict-]").Count);
+        Assert.Equal("1. Spot", page.Find("#compare-label-0").TextContent);
+        Assert.Empty(page.FindAll("[id^=compare-expanded-]"));
+    }
+
+    [Fact]
+    public async Task ASavedComparison_ThatWouldPassFourPins_IsExplained_AndTheRestListed()
+    {
+        var saved = await SaveComparisonAsync((null, Scenario.Default), ("Spot", Spot), ("NLB", Nlb));
+        var small = ScenarioUrl.Encode(Scenario.Default with { PeakConnections = 5_000 });
+        var smaller = ScenarioUrl.Encode(Scenario.Default with { PeakConnections = 7_000 });
+
+        var page = RenderAt($"/compare?s={Uri.EscapeDataString(small)}&s={Uri.EscapeDataString(smaller)}&r={saved.Id}");
+
+        // 2 pins + 3 scenarios = 5 pins: pins 1–4 are shown (the report's first two), the report's third (pin 5) is listed.
+        Assert.Equal(4, page.FindAll("[id^=compare-verdict-]").Count);
+        var expanded = Squeezed(page.Find("#compare-expanded-2").TextContent);
+        Assert.Contains("pins 3–5", expanded, StringComparison.Ordinal);
+        Assert.Contains("makes 5 scenarios", expanded, StringComparison.Ordinal);
+        Assert.Contains("its last scenario is not shown", expanded, StringComparison.Ordinal);
+        var pastLimit = page.Find("#compare-past-limit");
+        Assert.Contains("pins 5 scenarios", Squeezed(pastLimit.TextContent), StringComparison.Ordinal);
+        Assert.Contains(page.FindAll("#compare-past-limit a"), a => a.GetAttribute("href") == $"/compare?r={saved.Id}&i=3&s={Uri.EscapeDataString(small)}&s={Uri.EscapeDataString(smaller)}&r={saved.Id}&i=1&r={saved.Id}&i=2");
+    }
+
+    [Fact]
+    public async Task AScenarioNumberNoReportHas_IsExplained()
+    {
+        var comparison = await SaveComparisonAsync((null, Scenario.Default), ("Spot", Spot));
+        var single = (await Services.GetRequiredService<ReportService>().SaveAsync(Estimator.Estimate(Nlb, Today))).Report!;
+
+        var page = RenderAt($"/compare?r={comparison.Id}&i=3&r={single.Id}&i=1&r={comparison.Id}&i=x&r={comparison.Id}&i=1");
+
+        Assert.Contains($"Report {comparison.Id} is a comparison of scenarios 1 to 2; it has no scenario 3.", page.Find("#compare-refused-0").TextContent, StringComparison.Ordinal);
+        Assert.Contains("is one scenario, not a comparison", page.Find("#compare-refused-1").TextContent, StringComparison.Ordinal);
+        Assert.Contains("it has no scenario 0", page.Find("#compare-refused-2").TextContent, StringComparison.Ordinal);
+        Assert.NotEmpty(page.FindAll("#compare-one"));
+    }
+
+    [Fact]
+    public async Task Share_SavesTheComparisonOnScreenAsOneReport_WithTheTitle()
+    {
+        Render<MudSnackbarProvider>();
+        var page = RenderAt(CompareLink.To([new Pin(PinKind.Scenario, ScenarioUrl.Encode(Scenario.Default)), new Pin(PinKind.Scenario, ScenarioUrl.Encode(Spot), "Spot")]));
+
+        page.Find("#share-compare").Click();
+        page.Find("#share-form input").Change("  Spot or not  ");
+        page.Find("#share-confirm").Click();
+
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("#shared-report-link")), TimeSpan.FromSeconds(5));
+        var url = page.Find("#shared-report-link").GetAttribute("href")!;
+        var saved = await Services.GetRequiredService<ReportService>().OpenAsync(url[(url.LastIndexOf('/') + 1)..]);
+        Assert.Equal("Spot or not", saved!.Title);
+        // The first scenario has no label of its own, so it gets the automatic "Baseline"; the second keeps "Spot".
+        Assert.Equal(["Baseline", "Spot"], saved.Compared!.Select(c => c.Label));
+        Assert.Equal(PurchaseOption.Spot, saved.Compared![1].Estimate.Scenario.Ec2PurchaseOption);
+        Assert.Equal(Estimator.Estimate(Spot, Today)[PathIds.Ec2].MonthlyUsd, saved.Compared[1].Estimate[PathIds.Ec2].MonthlyUsd);
+        Assert.Empty(page.FindAll("#share-form"));
+    }
+
     [Fact]
     public async Task Pin_AddsTheScenarioOnScreenToTheStoredList()
     {

@@ -239,6 +239,49 @@ public sealed class CalculatorShareTests : MudBunitContext
     }
 
     [Fact]
+    public void Share_WhileAnInputIsInvalid_SavesNothing_AndKeepsTheFormOpen()
+    {
+        var snackbars = Services.GetRequiredService<ISnackbar>();
+        var page = RenderCalculator();
+        page.Find("#in-peakConnections").Input("-5");
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("#invalid-inputs")), TimeSpan.FromSeconds(5));
+
+        page.Find("#share-link").Click();
+        page.Find("#share-confirm").Click();
+
+        page.WaitForAssertion(() => Assert.Contains(snackbars.ShownSnackbars, s => s.Message != null && s.Message.Contains("Fix the highlighted inputs", StringComparison.Ordinal)),
+            TimeSpan.FromSeconds(5));
+        Assert.Empty(page.FindAll("#shared-report-link"));
+        Assert.NotEmpty(page.FindAll("#share-form"));
+    }
+
+    [Fact]
+    public void Share_CancelAndClosingTheBanner_HideThemAgain_ThroughLaterInputChanges()
+    {
+        var page = RenderCalculator();
+        page.Find("#share-link").Click();
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("#share-form")), TimeSpan.FromSeconds(5));
+
+        page.Find("#share-cancel").Click();
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("#share-form")), TimeSpan.FromSeconds(5));
+
+        page.Find("#share-link").Click();
+        page.Find("#share-confirm").Click();
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("#shared-report-link")), TimeSpan.FromSeconds(5));
+        page.Find("#shared-report .mud-alert-close button").Click();
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("#shared-report")), TimeSpan.FromSeconds(5));
+
+        // An input change re-renders the page; the share form draws nothing until Share is pressed again.
+        page.Find("#in-peakConnections").Input("500000");
+        page.WaitForAssertion(() => Assert.Contains("peakConnections=500000", Services.GetRequiredService<NavigationManager>().Uri, StringComparison.Ordinal),
+            TimeSpan.FromSeconds(5));
+        Assert.Empty(page.FindAll("#share-form"));
+        Assert.Empty(page.FindAll("#shared-report"));
+        page.Find("#share-link").Click();
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("#share-form")), TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
     public void Share_OverTheLimit_ShowsASnackbarAndSavesNothingMore()
     {
         ReportOptions.SavesPerMinutePerClient = 1;

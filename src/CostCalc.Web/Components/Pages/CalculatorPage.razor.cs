@@ -1,7 +1,7 @@
-using System.Data.Common;
 using System.Text.Json;
 using CostCalc.Domain.Scenarios;
 using CostCalc.Web.Components.Calculator;
+using CostCalc.Web.Components.Reports;
 using CostCalc.Web.Exports;
 using CostCalc.Web.Hosting;
 using CostCalc.Web.Pricing;
@@ -26,24 +26,15 @@ public sealed partial class CalculatorPage
     private string? _linkError;
     private string _writtenQuery = "";
     private RankingFilter _rankingFilter = RankingFilter.None;
-    private bool _sharing;
-    private string? _sharedUrl;
-    private bool _shareFormOpen;
-    private string? _shareTitle;
-    private string? _shareNotes;
+    private ShareForm _share = null!;
 
     [Inject] public required CurrentPrices Prices { get; init; }
     [Inject] public required TimeProvider Clock { get; init; }
     [Inject] public required NavigationManager Navigation { get; init; }
     [Inject] public required IJSRuntime Js { get; init; }
     [Inject] public required ISnackbar Snackbar { get; init; }
-    [Inject] public required ReportService Reports { get; init; }
-    [Inject] public required SaveRateLimiter SaveLimiter { get; init; }
     [Inject] public required CalculatorSession Session { get; init; }
     [Inject] public required SharedResults Shared { get; init; }
-
-    /// <summary>Who saves from this circuit, for the per-client save limit (set from the page's HTTP request).</summary>
-    [CascadingParameter] public ReportClient? Client { get; set; }
 
     protected override void OnInitialized()
     {
@@ -141,76 +132,12 @@ public sealed partial class CalculatorPage
         }
     }
 
-    /// <summary>
-    /// Saves the estimate on screen as a report and copies its link. The save limit is checked here,
-    /// in the handler, because circuit events never pass through HTTP middleware.
-    /// </summary>
-    private void OpenShareForm() => _shareFormOpen = true;
+    /// <summary>Share saves the estimate on screen, with its scenario and today's prices.</summary>
+    private Task<SaveOutcome> SaveEstimate(ReportService reports, ReportText text) => reports.SaveAsync(_state.Estimate, text);
 
-    private async Task ShareAsync()
-    {
-        if (_sharing)
-        {
-            return;
-        }
-
-        var (text, textProblems) = ReportText.Create(_shareTitle, _shareNotes);
-        if (text is null)
-        {
-            Snackbar.Add(string.Join(" ", textProblems.Values.SelectMany(v => v)), Severity.Warning);
-            return;
-        }
-
-        if (_state.InvalidInputs.Count > 0)
-        {
-            Snackbar.Add("Fix the highlighted inputs before sharing: the report would show the last valid estimate.", Severity.Warning);
-            return;
-        }
-
-        _sharing = true;
-        try
-        {
-            var rate = SaveLimiter.TryAcquire(Client?.Key ?? ClientKeys.Unknown);
-            if (!rate.Allowed)
-            {
-                Snackbar.Add($"Too many reports saved from here; try again in {rate.RetryAfterSeconds} s.", Severity.Warning);
-                return;
-            }
-
-            var outcome = await Reports.SaveAsync(_state.Estimate, text);
-            if (outcome.Report is not { } saved)
-            {
-                Snackbar.Add(outcome.Problem ?? "The report could not be saved.", Severity.Error);
-                return;
-            }
-
-            _sharedUrl = Navigation.ToAbsoluteUri($"/r/{saved.Id}").ToString();
-            _shareFormOpen = false;
-            (_shareTitle, _shareNotes) = (null, null);
-            await CopyAsync(_sharedUrl, "Report saved; its link is copied to the clipboard.", "Report saved; copy its link from the banner.");
-        }
-        catch (DbException)
-        {
-            Snackbar.Add("The report could not be saved right now; please try again.", Severity.Error);
-        }
-        finally
-        {
-            _sharing = false;
-        }
-    }
-
-    private async Task CopyAsync(string text, string copied, string refused)
-    {
-        try
-        {
-            await Js.InvokeAsync<bool>("costcalc.copyText", text);
-            Snackbar.Add(copied, Severity.Success);
-        }
-        catch (JSException)
-        {
-            Snackbar.Add(refused, Severity.Info);
-        }
-    }
+    /// <summary>While an input is invalid the estimate on screen is the last valid one, which is not what the author sees in the inputs.</summary>
+    private string? WhyNotShare() =>
+        _state.InvalidInputs.Count > 0 ? "Fix the highlighted inputs before sharing: the report would show the last valid estimate." : null;
 
     /// <summary>GET /api/estimate.pdf with the scenario on screen (the last valid one), as the address bar encodes it.</summary>
     private string PdfLink => ExportLink("/api/estimate.pdf");

@@ -1,11 +1,10 @@
-using System.Data.Common;
 using CostCalc.Web.Comparing;
+using CostCalc.Web.Components.Reports;
 using CostCalc.Web.Pricing;
 using CostCalc.Web.Reports;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Routing;
 using Microsoft.JSInterop;
-using MudBlazor;
 
 namespace CostCalc.Web.Components.Pages;
 
@@ -19,21 +18,13 @@ public sealed partial class ComparePage : IDisposable
     private PinnedComparison? _view;
     private string? _loadedQuery;
     private string? _storedQuery;
-    private bool _sharing;
-    private bool _shareFormOpen;
-    private string? _shareTitle;
-    private string? _shareNotes;
-    private string? _sharedUrl;
+    private ShareForm _share = null!;
 
     [Inject] public required CurrentPrices Prices { get; init; }
     [Inject] public required TimeProvider Clock { get; init; }
     [Inject] public required NavigationManager Navigation { get; init; }
     [Inject] public required ReportService Reports { get; init; }
-    [Inject] public required SaveRateLimiter SaveLimiter { get; init; }
     [Inject] public required IJSRuntime Js { get; init; }
-    [Inject] public required ISnackbar Snackbar { get; init; }
-
-    [CascadingParameter] public ReportClient? Client { get; set; }
 
     private string Query => new Uri(Navigation.Uri).Query.TrimStart('?');
 
@@ -84,57 +75,9 @@ public sealed partial class ComparePage : IDisposable
 
     private string RemoveLink(int openedIndex) => CompareLink.Without(_view!.Pins, _view.Opened[openedIndex].Index);
 
-    private async Task ShareAsync()
-    {
-        if (_sharing || _view?.Comparison is not { } comparison)
-        {
-            return;
-        }
+    /// <summary>Share saves the comparison on screen as one report (format 3), each scenario with its own prices.</summary>
+    private Task<SaveOutcome> SaveComparison(ReportService reports, ReportText text) => reports.SaveComparisonAsync(_view!.Comparison!, text);
 
-        var (text, textProblems) = ReportText.Create(_shareTitle, _shareNotes);
-        if (text is null)
-        {
-            Snackbar.Add(string.Join(" ", textProblems.Values.SelectMany(v => v)), Severity.Warning);
-            return;
-        }
-
-        _sharing = true;
-        try
-        {
-            var rate = SaveLimiter.TryAcquire(Client?.Key ?? ClientKeys.Unknown);
-            if (!rate.Allowed)
-            {
-                Snackbar.Add($"Too many reports saved from here; try again in {rate.RetryAfterSeconds} s.", Severity.Warning);
-                return;
-            }
-
-            var outcome = await Reports.SaveComparisonAsync(comparison, text);
-            if (outcome.Report is not { } saved)
-            {
-                Snackbar.Add(outcome.Problem ?? "The report could not be saved.", Severity.Error);
-                return;
-            }
-
-            _sharedUrl = Navigation.ToAbsoluteUri($"/r/{saved.Id}").ToString();
-            _shareFormOpen = false;
-            (_shareTitle, _shareNotes) = (null, null);
-            try
-            {
-                await Js.InvokeAsync<bool>("costcalc.copyText", _sharedUrl);
-                Snackbar.Add("Report saved; its link is copied to the clipboard.", Severity.Success);
-            }
-            catch (JSException)
-            {
-                Snackbar.Add("Report saved; copy its link from the banner.", Severity.Info);
-            }
-        }
-        catch (DbException)
-        {
-            Snackbar.Add("The report could not be saved right now; please try again.", Severity.Error);
-        }
-        finally
-        {
-            _sharing = false;
-        }
-    }
+    /// <summary>The address may have changed since the form opened (a pin removed in another tab's link).</summary>
+    private string? WhyNotShare() => _view?.Comparison is null ? "Pin at least two scenarios to share a comparison." : null;
 }
