@@ -37,6 +37,9 @@ public class CostCalcServer : WebApplicationFactory<Program>
         builder.UseSetting("Reports:Provider", "Sqlite");
         builder.UseSetting("Reports:SqlitePath", Path.Combine(_dataFolder, "reports.db"));
         builder.UseSetting("Pricing:SnapshotDirectory", Path.Combine(_dataFolder, "snapshots"));
+        // Every browser test is one client (127.0.0.1) sharing one server: its PDFs must not use up the 10 a minute a real
+        // client gets (the limit itself is tested in CostCalc.Web.Tests' PDF endpoint tests, on a server of its own).
+        builder.UseSetting("Pdf:Gate:PerClientLimit", "1000");
         _configure?.Invoke(builder);
     }
 
