@@ -217,7 +217,7 @@ public sealed class ComparePageTests : MudBunitContext
 
         page.Find("#share-compare").Click();
         page.Find("#share-form input").Change("  Spot or not  ");
-        page.Find("#share-confirm").Click();
+        page.WaitForElement("#share-confirm", TimeSpan.FromSeconds(5)).Click();
 
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("#shared-report-link")), TimeSpan.FromSeconds(5));
         var url = page.Find("#shared-report-link").GetAttribute("href")!;

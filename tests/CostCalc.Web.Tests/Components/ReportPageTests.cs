@@ -208,7 +208,7 @@ public sealed class CalculatorShareTests : MudBunitContext
         var page = RenderCalculator();
 
         page.Find("#share-link").Click();
-        page.Find("#share-confirm").Click();
+        page.WaitForElement("#share-confirm", TimeSpan.FromSeconds(5)).Click();
 
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("#shared-report-link")), TimeSpan.FromSeconds(5));
         var url = page.Find("#shared-report-link").GetAttribute("href")!;
@@ -227,7 +227,7 @@ public sealed class CalculatorShareTests : MudBunitContext
 
         page.Find("#share-form input").Change("  Chat cluster, Q3  ");
         page.Find("#share-form textarea").Change("Line one\r\nLine two");
-        page.Find("#share-confirm").Click();
+        page.WaitForElement("#share-confirm", TimeSpan.FromSeconds(5)).Click();
 
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("#shared-report-link")), TimeSpan.FromSeconds(5));
         var url = page.Find("#shared-report-link").GetAttribute("href")!;
@@ -247,7 +247,7 @@ public sealed class CalculatorShareTests : MudBunitContext
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("#invalid-inputs")), TimeSpan.FromSeconds(5));
 
         page.Find("#share-link").Click();
-        page.Find("#share-confirm").Click();
+        page.WaitForElement("#share-confirm", TimeSpan.FromSeconds(5)).Click();
 
         page.WaitForAssertion(() => Assert.Contains(snackbars.ShownSnackbars, s => s.Message != null && s.Message.Contains("Fix the highlighted inputs", StringComparison.Ordinal)),
             TimeSpan.FromSeconds(5));
@@ -266,7 +266,7 @@ public sealed class CalculatorShareTests : MudBunitContext
         page.WaitForAssertion(() => Assert.Empty(page.FindAll("#share-form")), TimeSpan.FromSeconds(5));
 
         page.Find("#share-link").Click();
-        page.Find("#share-confirm").Click();
+        page.WaitForElement("#share-confirm", TimeSpan.FromSeconds(5)).Click();
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("#shared-report-link")), TimeSpan.FromSeconds(5));
         page.Find("#shared-report .mud-alert-close button").Click();
         page.WaitForAssertion(() => Assert.Empty(page.FindAll("#shared-report")), TimeSpan.FromSeconds(5));
@@ -288,12 +288,12 @@ public sealed class CalculatorShareTests : MudBunitContext
         var snackbars = Services.GetRequiredService<ISnackbar>();
         var page = RenderCalculator();
         page.Find("#share-link").Click();
-        page.Find("#share-confirm").Click();
+        page.WaitForElement("#share-confirm", TimeSpan.FromSeconds(5)).Click();
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("#shared-report-link")), TimeSpan.FromSeconds(5));
         var first = page.Find("#shared-report-link").GetAttribute("href");
 
         page.Find("#share-link").Click();
-        page.Find("#share-confirm").Click();
+        page.WaitForElement("#share-confirm", TimeSpan.FromSeconds(5)).Click();
 
         page.WaitForAssertion(() => Assert.Contains(snackbars.ShownSnackbars, s => s.Message != null && s.Message.Contains("Too many reports", StringComparison.Ordinal)));
         Assert.Equal(first, page.Find("#shared-report-link").GetAttribute("href"));
