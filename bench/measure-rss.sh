@@ -2,7 +2,9 @@
 # RSS per idle interactive circuit: the calculator (/) against the .NET Blazor Server template's /counter, side by side
 # in one run (issue 14's target: the calculator at most 1.5x the template). Both apps are published Release, run as
 # their own processes with the same GC settings, and are probed the same way (bench/CostCalc.LoadProbe rss): Chromium
-# opens 3 warm-up pages, then N more, and VmRSS of the server process is read before and after.
+# opens 3 warm-up pages, then N more, and VmRSS of the server process is read before and after. The calculator is
+# measured twice, each time in a fresh process: N landing pages (one what-if, whose results the circuits share), and
+# N pages each with a what-if of its own (nothing to share: the cost of a circuit someone is actually using).
 # Usage: bench/measure-rss.sh [N]   (default 40). Needs /usr/bin/chromium. Run it when the machine is quiet.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -42,16 +44,24 @@ wait_up() {
 
 probe=bench/CostCalc.LoadProbe/bin/Release/net10.0/linux-x64/CostCalc.LoadProbe
 
-app_port=$(free_port)
-app_pid=$(start "$work/app" CostCalc.Web.dll "$app_port" \
-  Reports__SqlitePath="$work/data/reports.db" Pricing__SnapshotDirectory="$work/data/snapshots" \
-  BlazorServer__MaxCircuitsPerClient=100000 BlazorServer__MaxCircuits=100000)
-pids+=("$app_pid")
-wait_up "http://127.0.0.1:$app_port/healthz"
-app_out=$("$probe" rss --url "http://127.0.0.1:$app_port/" --pid "$app_pid" --circuits "$circuits" --ready calculator --label calculator)
-echo "$app_out" | grep -v '^RSS-PER-CIRCUIT'
-app_line=$(echo "$app_out" | grep '^RSS-PER-CIRCUIT')
-kill "$app_pid"
+# calculator LABEL yes|no: a fresh app process, N idle calculator pages (each its own what-if, or all the landing page's).
+calculator() {
+  local port pid out
+  port=$(free_port)
+  pid=$(start "$work/app" CostCalc.Web.dll "$port" \
+    Reports__SqlitePath="$work/data-$1/reports.db" Pricing__SnapshotDirectory="$work/data-$1/snapshots" \
+    BlazorServer__MaxCircuitsPerClient=100000 BlazorServer__MaxCircuits=100000)
+  pids+=("$pid")
+  wait_up "http://127.0.0.1:$port/healthz"
+  out=$("$probe" rss --url "http://127.0.0.1:$port/" --pid "$pid" --circuits "$circuits" --ready calculator --label "$1" --unique "$2")
+  echo "$out" | grep -v '^RSS-PER-CIRCUIT' >&2
+  kill "$pid"
+  echo "$out" | grep '^RSS-PER-CIRCUIT'
+}
+
+# The landing page (every circuit on the default what-if, sharing its results) and one what-if per circuit (nothing shared).
+app_line=$(calculator calculator no)
+unique_line=$(calculator calculator-own-what-if yes)
 
 tpl_port=$(free_port)
 tpl_pid=$(start "$work/template-out" RssTemplate.dll "$tpl_port")
@@ -62,11 +72,13 @@ echo "$tpl_out" | grep -v '^RSS-PER-CIRCUIT'
 tpl_line=$(echo "$tpl_out" | grep '^RSS-PER-CIRCUIT')
 kill "$tpl_pid"
 
-app_bytes=${app_line##* }
-tpl_bytes=${tpl_line##* }
-python3 - "$app_bytes" "$tpl_bytes" "$circuits" <<'PY'
+python3 - "${app_line##* }" "${unique_line##* }" "${tpl_line##* }" "$circuits" <<'PY'
 import sys
-app, tpl, n = float(sys.argv[1]), float(sys.argv[2]), sys.argv[3]
-print(f"RSS per idle circuit ({n} circuits, server GC): calculator {app/1048576:.2f} MiB, template /counter {tpl/1048576:.2f} MiB, "
-      f"ratio {app/tpl:.1f}x (target <= 1.5x)" if tpl > 0 else f"template grew by {tpl:.0f} bytes: no ratio")
+app, unique, tpl, n = float(sys.argv[1]), float(sys.argv[2]), float(sys.argv[3]), sys.argv[4]
+if tpl <= 0:
+    print(f"template grew by {tpl:.0f} bytes: no ratio")
+else:
+    print(f"RSS per idle circuit ({n} circuits, server GC): template /counter {tpl/1048576:.2f} MiB; "
+          f"calculator on the landing page {app/1048576:.2f} MiB, ratio {app/tpl:.1f}x; "
+          f"calculator, each circuit its own what-if {unique/1048576:.2f} MiB, ratio {unique/tpl:.1f}x (target <= 1.5x)")
 PY

@@ -5,9 +5,10 @@ using Microsoft.Playwright;
 namespace CostCalc.LoadProbe;
 
 /// <summary>
-/// <c>rss --url URL --pid PID --circuits N --ready calculator|counter --label TEXT</c>: the resident set (VmRSS) of an
-/// already running server process, read from /proc, before and after Chromium opens N idle pages at URL, each waited
-/// for until its circuit answers. Used by bench/measure-rss.sh for the app and the Blazor template side by side.
+/// <c>rss --url URL --pid PID --circuits N --ready calculator|counter --label TEXT [--unique yes]</c>: the resident set
+/// (VmRSS) of an already running server process, read from /proc, before and after Chromium opens N idle pages at URL,
+/// each waited for until its circuit answers. With <c>--unique yes</c> each calculator page asks for a what-if of its own
+/// (its own peak connections), so no two circuits can share their results. Used by bench/measure-rss.sh for the app and the Blazor template side by side.
 /// Prints one line "RSS-PER-CIRCUIT label bytes" for the script to read.
 /// </summary>
 internal static class RssProbe
@@ -18,6 +19,7 @@ internal static class RssProbe
     {
         string? url = null, label = null, ready = null;
         int pid = 0, circuits = 40;
+        var unique = false;
         for (var i = 1; i + 1 < args.Length; i += 2)
         {
             switch (args[i])
@@ -27,6 +29,7 @@ internal static class RssProbe
                 case "--circuits": circuits = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
                 case "--ready": ready = args[i + 1]; break;
                 case "--label": label = args[i + 1]; break;
+                case "--unique": unique = args[i + 1] == "yes"; break;
                 default: throw new ArgumentException($"Unknown argument '{args[i]}'.");
             }
         }
@@ -52,7 +55,9 @@ internal static class RssProbe
         var before = ProcStatus.Rss(pid);
         for (var i = 0; i < circuits; i++)
         {
-            await OpenAsync(await context.NewPageAsync(), url, ready);
+            // 101,000, 102,000, …: a what-if no other page asks for (the warm-up pages show the default 100,000).
+            var pageUrl = unique ? $"{url}?peakConnections={100_000 + ((i + 1) * 1_000)}" : url;
+            await OpenAsync(await context.NewPageAsync(), pageUrl, ready);
         }
 
         await Task.Delay(5000);                                  // idle: prerender garbage collected, buffers settled
