@@ -31,6 +31,12 @@ public sealed class Estimator(InstanceCatalog catalog, PriceBook prices, IReadOn
     public IReadOnlyList<ValidationProblem> Validate(Scenario scenario) =>
         ScenarioValidator.Validate(scenario, prices, catalog, [.. Paths.Select(p => p.Id)]);
 
+    /// <summary>The scenario's region at the user's prices (docs/model.md §10): what every plan of the scenario is priced at.</summary>
+    internal RegionPrices PricesFor(Scenario scenario) => PriceAdjustments.Apply(scenario, prices.Find(scenario.Region)!);
+
+    /// <summary>A path planned for the scenario at <paramref name="region"/>'s prices, with the user's fixed costs for that path.</summary>
+    internal IPathPlan Plan(DeploymentPath path, Scenario scenario, RegionPrices region) => FixedCostsPlan.For(path, scenario, region, catalog);
+
     /// <summary>The paths the scenario shows.</summary>
     public IEnumerable<DeploymentPath> Shown(Scenario scenario) => Paths.Where(p => !scenario.HiddenPaths.Contains(p.Id));
 
@@ -44,8 +50,8 @@ public sealed class Estimator(InstanceCatalog catalog, PriceBook prices, IReadOn
         }
 
         var list = prices.Find(scenario.Region)!;
-        var region = PriceAdjustments.Apply(scenario, list);
-        var plans = Shown(scenario).Select(p => (p.Id, Plan: FixedCostsPlan.For(p, scenario, region, catalog))).ToList();
+        var region = PricesFor(scenario);
+        var plans = Shown(scenario).Select(p => (p.Id, Plan: Plan(p, scenario, region))).ToList();
         var names = Paths.ToDictionary(p => p.Id, p => p.Name);
         double connections = scenario.PeakConnections;
         var estimates = plans.Select(p => Describe(p.Id, names[p.Id], p.Plan, connections)).ToList();

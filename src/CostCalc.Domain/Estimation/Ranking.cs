@@ -55,7 +55,7 @@ public static class RankingExtensions
         }
 
         var list = estimator.Prices.Find(scenario.Region)!;
-        var region = Prices.PriceAdjustments.Apply(scenario, list);
+        var region = estimator.PricesFor(scenario);
         double connections = scenario.PeakConnections;
         var sheet = CostSheet.Totals();
         var paths = new List<PathRanking>();
@@ -74,7 +74,7 @@ public static class RankingExtensions
                     continue;
                 }
 
-                var plan = FixedCostsPlan.For(path, field.Write(scenario, name), region, estimator.Catalog);
+                var plan = estimator.Plan(path, field.Write(scenario, name), region);
                 AddIfFeasible(rows, plan, type, list.Find(name)!.OnDemandUsdPerHour, connections, sheet);
             }
 

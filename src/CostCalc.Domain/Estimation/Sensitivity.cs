@@ -165,7 +165,9 @@ public static class SensitivityExtensions
         public Work(Estimator estimator, Estimate estimate, string cheapest)
         {
             _estimator = estimator;
-            _region = estimator.Prices.Find(estimate.Scenario.Region)!;
+            // At the user's prices, as the estimate: no band moves a price input (a discount, an override), so every
+            // tried scenario shares the estimate's.
+            _region = estimator.PricesFor(estimate.Scenario);
             _shown = [.. estimator.Shown(estimate.Scenario)];
             _baseTotals = new decimal?[_shown.Length];
             for (var p = 0; p < _shown.Length; p++)
@@ -200,7 +202,7 @@ public static class SensitivityExtensions
             {
                 var path = _shown[p];
                 _totals[p] = paths.Count == 0 || paths.Contains(path.Id)
-                    ? ProjectionBuilder.HorizonTotal(path.Plan(varied, _region, _estimator.Catalog), counts, _sheet)
+                    ? ProjectionBuilder.HorizonTotal(_estimator.Plan(path, varied, _region), counts, _sheet)
                     : _baseTotals[p];
             }
 

@@ -149,7 +149,8 @@ public class SensitivityTests
 
     /// <summary>
     /// The fast path (totals-only sheets, only the paths an input changes re-priced) gives the same margin and
-    /// flip as a full estimate of the varied scenario, for every entry of random scenarios.
+    /// flip as a full estimate of the varied scenario, for every entry of random scenarios, half of them at the
+    /// user's prices.
     /// </summary>
     [Theory]
     [MemberData(nameof(PropertyCases.Seeds), MemberType = typeof(PropertyCases))]
@@ -161,7 +162,8 @@ public class SensitivityTests
         }
 
         var random = new Random(seed);
-        var scenario = RandomScenarios.Any(random) with { HorizonMonths = random.Next(1, 25) };
+        var drawn = RandomScenarios.Any(random) with { HorizonMonths = random.Next(1, 25) };
+        var scenario = random.Next(2) == 0 ? drawn : RandomScenarios.YourPrices(drawn, random);
         var analysis = Analyse(scenario);
         if (analysis.CheapestPath is not { } cheapest)
         {
@@ -186,6 +188,33 @@ public class SensitivityTests
                 var expected = onlyOurs ? cheapest : full.Verdict.CheapestPath;
                 Assert.Equal(expected, end.CheapestPath);
                 Assert.Equal(expected != cheapest, end.Flips);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The user's prices are part of the scenario (model.md §10), so every tried value is priced at them too: an EC2
+    /// discount, an EKS support contract and a Savings Plan, each moving the totals by thousands over 36 months,
+    /// must move the tried totals exactly as they move a full estimate of the tried scenario.
+    /// </summary>
+    [Fact]
+    public void Sensitivity_WithTheUsersPrices_EveryEndMatchesAFullEstimate()
+    {
+        var scenario = Scenario.Default with
+        {
+            Ec2DiscountPercent = 20,
+            SavingsPlanDiscountPercent = 15,
+            FixedCosts = ItemList.Of(new FixedCost("Support contract", PathIds.Eks, UsdPerMonth: 1_500m)),
+        };
+        var analysis = Analyse(scenario);
+        Assert.NotNull(analysis.CheapestPath);
+        Assert.NotEmpty(analysis.Entries);
+
+        foreach (var entry in analysis.Entries)
+        {
+            foreach (var end in new[] { entry.Low, entry.High }.Where(e => e.Problem is null))
+            {
+                Assert.Equal(FullMargin(Tried(scenario, entry.Input, end.Value), analysis.CheapestPath!), end.MarginUsd);
             }
         }
     }

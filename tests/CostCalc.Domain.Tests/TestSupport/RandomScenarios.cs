@@ -88,6 +88,28 @@ public static class RandomScenarios
             : scenario;
     }
 
+    /// <summary>
+    /// The user's prices (docs/model.md §10) drawn at random: discounts, an EKS control-plane override and fixed
+    /// costs on a path, each present about half the time.
+    /// </summary>
+    public static Scenario YourPrices(Scenario scenario, Random random)
+    {
+        double Discount() => random.Next(2) == 0 ? 0 : Between(random, 0, 40);
+        string[] paths = [PathIds.Ec2, PathIds.Eks, PathIds.EksFargate, PathIds.EcsEc2, PathIds.EcsFargate];
+        return scenario with
+        {
+            Ec2DiscountPercent = Discount(),
+            FargateDiscountPercent = Discount(),
+            EksFeeDiscountPercent = Discount(),
+            SavingsPlanDiscountPercent = Discount(),
+            RateOverrides = random.Next(2) == 0 ? ItemList.Empty<RateOverride>()
+                : ItemList.Of(new RateOverride(PriceRates.ControlPlane, UsdPerHour: (decimal)Between(random, 0.05, 0.2))),
+            FixedCosts = random.Next(2) == 0 ? ItemList.Empty<FixedCost>() : ItemList.Of(
+                new FixedCost("Support", paths[random.Next(paths.Length)], UsdPerMonth: random.Next(0, 5_000)),
+                new FixedCost("Agent licence", paths[random.Next(paths.Length)], UsdPerMachineMonth: random.Next(0, 50))),
+        };
+    }
+
     /// <summary>Random ECS inputs (docs/model.md §11), kept to what the validator accepts.</summary>
     public static Scenario Ecs(Scenario scenario, Random random)
     {
