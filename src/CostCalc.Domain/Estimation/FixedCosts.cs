@@ -46,6 +46,11 @@ internal sealed class FixedCostsPlan(IPathPlan plan, IReadOnlyList<FixedCost> co
 
     public string? Survives(PathSize size) => plan.Survives(size);
 
+    // The bridge explains the compute line, which fixed costs do not touch: the plan's own price and reasons.
+    public decimal MachineUsdPerHour => plan.MachineUsdPerHour;
+
+    public IReadOnlyList<BridgeReason> BridgeReasons() => plan.BridgeReasons();
+
     /// <summary>The path's plan at the scenario's prices: the plan itself, or with the scenario's fixed costs for the path added.</summary>
     public static IPathPlan For(DeploymentPath path, Scenario scenario, Prices.RegionPrices region, Catalog.InstanceCatalog catalog)
     {

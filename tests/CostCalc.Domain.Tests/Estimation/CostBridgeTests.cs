@@ -53,6 +53,31 @@ public class CostBridgeTests
     }
 
     /// <summary>
+    /// The same one-million-connection month with the user's fixed cost of $500 a month on EKS (a support contract):
+    /// the fixed cost is a bar of its own, $500, and EKS's compute is still explained by the same reasons — kubelet
+    /// reservation $70.08, DaemonSets $70.08 — not lumped into one compute bar. Total 216.36 + 500 = $716.36.
+    /// </summary>
+    [Fact]
+    public void Bridge_FixedCostOnEks_KeepsTheComputeReasonsAndAddsItsOwnBar()
+    {
+        var scenario = Scenario.Default with
+        {
+            PeakConnections = 1_000_000,
+            GrowthPercentPerMonth = 0,
+            HorizonMonths = 1,
+            HiddenPaths = Fixture.OnlyEc2AndEks,
+            FixedCosts = ItemList.Of(new FixedCost("Support contract", PathIds.Eks, UsdPerMonth: 500m)),
+        };
+
+        var bridge = Assert.Single(Fixture.Estimate(scenario).Bridges);
+
+        Assert.Equal(
+            [("Kubelet reservation", 70.08m), ("Kubernetes DaemonSets", 70.08m), ("Control plane", 73m), ("EBS storage", 3.20m), ("Your fixed costs", 500m)],
+            bridge.Bars.Select(b => (b.Name, Math.Round(b.Usd, 6))));
+        Assert.Equal(716.36m, Math.Round(bridge.DifferenceUsd, 6));
+    }
+
+    /// <summary>
     /// The default scenario over 36 months: EKS pays 1 cluster × $0.10/h × 730 h = $73 a month for its control plane,
     /// 36 × $73 = $2,628; EC2 is the cheapest, and every bar of each bridge adds up to the verdict's difference.
     /// </summary>
