@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using CostCalc.Domain.Prices;
+using CostCalc.Domain.Scenarios;
 
 namespace CostCalc.Domain.Estimation;
 
@@ -13,6 +15,13 @@ public sealed class CostSheet
 {
     private readonly decimal[] _amounts = new decimal[CostKinds.Count];
     private readonly List<CostLine>? _lines;
+
+    /// <summary>More counts than the longest horizon (60 months) or a crossover prices; a sheet pricing more starts afresh.</summary>
+    private const int TrafficMonthsKept = 128;
+
+    private readonly Dictionary<double, TrafficCosts> _traffic = [];
+    private Scenario? _trafficScenario;
+    private ServicePrices? _trafficServices;
 
     private CostSheet(bool itemised) => _lines = itemised ? [] : null;
 
@@ -40,6 +49,34 @@ public sealed class CostSheet
         _amounts[(int)kind] += monthlyUsd;
         Total += monthlyUsd;
         _lines?.Add(new CostLine(kind, name, monthlyUsd, detail, source) { Adjustment = adjustment });
+    }
+
+    /// <summary>
+    /// The traffic lines of a month (<see cref="SharedCosts.Traffic"/>). A totals sheet keeps the last months' of one
+    /// scenario, by its peak connections, for the next path priced on it: the projection, the tornado and the bridge
+    /// price every path over the same months. A scenario and its prices are immutable, so the same objects and the
+    /// same connections give the same amounts; any other scenario or price object starts afresh.
+    /// </summary>
+    internal TrafficCosts Traffic(Scenario scenario, ServicePrices services, LoadDay day)
+    {
+        if (IsItemised)
+        {
+            return SharedCosts.Traffic(scenario, services, day);
+        }
+
+        if (!ReferenceEquals(scenario, _trafficScenario) || !ReferenceEquals(services, _trafficServices) || _traffic.Count >= TrafficMonthsKept)
+        {
+            (_trafficScenario, _trafficServices) = (scenario, services);
+            _traffic.Clear();
+        }
+
+        var connections = day.Peak.Connections;
+        if (!_traffic.TryGetValue(connections, out var costs))
+        {
+            _traffic[connections] = costs = SharedCosts.Traffic(scenario, services, day);
+        }
+
+        return costs;
     }
 
     public void Clear()

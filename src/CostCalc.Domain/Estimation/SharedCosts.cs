@@ -105,12 +105,13 @@ internal static class SharedCosts
     {
         var notes = sheet.IsItemised ? adjustments : null;
         var peak = day.Peak;
+        var traffic = sheet.Traffic(scenario, services, day);
         if (LoadBalancing.Unit(scenario.LoadBalancer) is { } unit)
         {
             var balancer = scenario.LoadBalancer;
             var offPeak = day.Flat || !sheet.IsItemised ? "" : string.Create(CultureInfo.InvariantCulture,
                 $", {LoadBalancing.CapacityUnits(unit, scenario, day.OffPeak.Connections):#,0.#} off-peak");
-            sheet.Add(CostKind.LoadBalancer, LoadBalancing.Name(balancer), LoadBalancer(scenario, services, day),
+            sheet.Add(CostKind.LoadBalancer, LoadBalancing.Name(balancer), traffic.LoadBalancer,
                 $"{LoadBalancing.CapacityUnits(unit, scenario, peak.Connections):#,0.#} {unit.Unit} at peak, set by {LoadBalancing.Binding(unit, scenario, peak.Connections)}{offPeak}{day.ShapeSuffix}",
                 balancer == Scenarios.LoadBalancer.Alb ? Sources.Alb : Sources.Nlb,
                 notes?.Note(PriceFamily.LoadBalancing, balancer == Scenarios.LoadBalancer.Alb ? AlbRates : NlbRates));
@@ -120,7 +121,7 @@ internal static class SharedCosts
         {
             var processed = day.Flat || !sheet.IsItemised ? "" : string.Create(CultureInfo.InvariantCulture,
                 $" ({scenario.NatProcessedGbPerMonth:#,0.#} GB/month at peak load{day.ShapeSuffix})");
-            sheet.Add(CostKind.NatGateway, "NAT gateways", Nat(scenario, services, day),
+            sheet.Add(CostKind.NatGateway, "NAT gateways", traffic.Nat,
                 $"{Plural(scenario.NatGateways, "gateway")}, {NatProcessedGbPerMonth(scenario, day):#,0.#} GB processed{processed}", Sources.Nat,
                 notes?.Note(PriceFamily.None, NatRates));
         }
@@ -131,7 +132,7 @@ internal static class SharedCosts
         if (scenario.ClientBytesPerConnectionPerSecond > 0)
         {
             var egress = services.InternetEgress;
-            sheet.Add(CostKind.InternetEgress, "Internet egress", InternetEgress(scenario, services, day),
+            sheet.Add(CostKind.InternetEgress, "Internet egress", traffic.InternetEgress,
                 $"{InternetEgressGbPerMonth(scenario, day):#,0.#} GB/month to clients, {egress.FreeGbPerMonth:#,0.#} GB free, tiered ${egress.First10TbUsdPerGb:0.00#}–{egress.Over150TbUsdPerGb:0.00#}/GB{day.ShapeSuffix}",
                 Sources.InternetEgress, notes?.Note(PriceFamily.DataTransfer, EgressRates));
         }
@@ -143,7 +144,21 @@ internal static class SharedCosts
         }
     }
 
+    /// <summary>
+    /// The month's lines that follow the traffic alone — load balancer, NAT gateways, internet egress — worked out for
+    /// one path. They read the scenario, its service prices and the day's periods (hours and connections), never the
+    /// fleet, so every path of a scenario has the same ones in the same month (cross-AZ bytes depend on the fleet's zones
+    /// and are not among them).
+    /// </summary>
+    public static TrafficCosts Traffic(Scenario scenario, ServicePrices services, LoadDay day) => new(
+        LoadBalancing.Unit(scenario.LoadBalancer) is null ? 0 : LoadBalancer(scenario, services, day),
+        scenario.NatGateways > 0 || scenario.NatProcessedGbPerMonth > 0 ? Nat(scenario, services, day) : 0,
+        scenario.ClientBytesPerConnectionPerSecond > 0 ? InternetEgress(scenario, services, day) : 0);
+
     /// <summary>"1 gateway", "3 gateways".</summary>
     public static string Plural(long count, string noun) =>
         string.Create(CultureInfo.InvariantCulture, $"{count:#,0} {noun}{(count == 1 ? "" : "s")}");
 }
+
+/// <summary>A month's traffic lines of one scenario (<see cref="SharedCosts.Traffic"/>).</summary>
+internal readonly record struct TrafficCosts(decimal LoadBalancer, decimal Nat, decimal InternetEgress);
