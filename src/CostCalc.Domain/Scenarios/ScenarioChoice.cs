@@ -76,11 +76,33 @@ public sealed record ScenarioChoice(
 
     /// <summary>The API (JSON) name of an enum value: camelCase, as the API writes it.</summary>
     public static string ApiName<T>(T value)
-        where T : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
+        where T : struct, Enum => ApiNames<T>.ByValue.TryGetValue(value, out var name) ? name : CamelCase(value);
 
     private static T Parse<T>(string value)
         where T : struct, Enum =>
-        Enum.GetValues<T>().FirstOrDefault(v => ApiName(v) == value) is var parsed && ApiName(parsed) == value
-            ? parsed
-            : throw new FormatException($"'{value}' is not a {typeof(T).Name}.");
+        ApiNames<T>.ByName.TryGetValue(value, out var parsed) ? parsed : throw new FormatException($"'{value}' is not a {typeof(T).Name}.");
+
+    private static string CamelCase<T>(T value)
+        where T : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
+
+    /// <summary>
+    /// Every named value's API name, both ways, made once per enum: validation, links and the tornado read and parse
+    /// choices on every scenario.
+    /// </summary>
+    private static class ApiNames<T>
+        where T : struct, Enum
+    {
+        public static readonly Dictionary<T, string> ByValue = [];
+        public static readonly Dictionary<string, T> ByName = new(StringComparer.Ordinal);
+
+        static ApiNames()
+        {
+            foreach (var value in Enum.GetValues<T>())
+            {
+                var name = CamelCase(value);
+                ByValue.TryAdd(value, name);
+                ByName.TryAdd(name, value);
+            }
+        }
+    }
 }
