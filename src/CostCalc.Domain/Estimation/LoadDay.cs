@@ -30,25 +30,28 @@ public sealed class LoadDay
     /// <summary>730 h ÷ 24 h = 30.42 days a month.</summary>
     public const double DaysPerMonth = (double)Billing.HoursPerMonth / Hours;
 
-    private LoadDay(Scenario scenario, IReadOnlyList<LoadPeriod> periods, bool autoscaled, double scaleOutSeconds)
+    /// <summary>The periods after the peak (a ramp, then the off-peak hours); none on a flat day.</summary>
+    private readonly LoadPeriod[] _afterPeak;
+
+    /// <param name="afterPeak">Empty on a flat day, so the projection's months of a flat day allocate only the day itself.</param>
+    private LoadDay(Scenario scenario, LoadPeriod peak, LoadPeriod[] afterPeak, bool autoscaled, double scaleOutSeconds)
     {
         Scenario = scenario;
-        Periods = periods;
+        Peak = peak;
+        _afterPeak = afterPeak;
         Autoscaled = autoscaled;
         ScaleOutSeconds = scaleOutSeconds;
     }
 
     public Scenario Scenario { get; }
 
-    /// <summary>The day's periods, peak first; their hours add up to 24.</summary>
-    public IReadOnlyList<LoadPeriod> Periods { get; }
-
-    public LoadPeriod Peak => Periods[0];
+    /// <summary>The day's first period; with the ones after it, their hours add up to 24.</summary>
+    public LoadPeriod Peak { get; }
 
     /// <summary>The quietest period (the peak itself on a flat day).</summary>
-    public LoadPeriod OffPeak => Periods[^1];
+    public LoadPeriod OffPeak => _afterPeak.Length == 0 ? Peak : _afterPeak[^1];
 
-    public bool Flat => Periods.Count == 1;
+    public bool Flat => _afterPeak.Length == 0;
 
     /// <summary>Machines follow the load: autoscaling on, and a day that is not flat.</summary>
     public bool Autoscaled { get; }
@@ -95,10 +98,10 @@ public sealed class LoadDay
     public decimal Sum<TState>(TState state, Func<TState, LoadPeriod, decimal> perHour)
     {
         ArgumentNullException.ThrowIfNull(perHour);
-        decimal total = 0;
-        for (var i = 0; i < Periods.Count; i++)
+        var total = perHour(state, Peak) * Peak.HoursPerMonth;
+        foreach (var period in _afterPeak)
         {
-            total += perHour(state, Periods[i]) * Periods[i].HoursPerMonth;
+            total += perHour(state, period) * period.HoursPerMonth;
         }
 
         return total;
@@ -115,10 +118,10 @@ public sealed class LoadDay
     public double Average<TState>(TState state, Func<TState, LoadPeriod, double> atLoad)
     {
         ArgumentNullException.ThrowIfNull(atLoad);
-        var total = 0.0;
-        for (var i = 0; i < Periods.Count; i++)
+        var total = atLoad(state, Peak) * Peak.ShareOfDay;
+        foreach (var period in _afterPeak)
         {
-            total += atLoad(state, Periods[i]) * Periods[i].ShareOfDay;
+            total += atLoad(state, period) * period.ShareOfDay;
         }
 
         return total;
@@ -150,7 +153,7 @@ public sealed class LoadDay
         ArgumentNullException.ThrowIfNull(plan);
         if (scenario.PeakHoursPerDay >= Hours)
         {
-            return new LoadDay(scenario, [new LoadPeriod(Hours, 1, connections, peak)], false, scaleOutSeconds);
+            return new LoadDay(scenario, new LoadPeriod(Hours, 1, connections, peak), [], false, scaleOutSeconds);
         }
 
         var autoscaled = scenario.Autoscaling;
@@ -158,18 +161,14 @@ public sealed class LoadDay
         var midLoad = (1 + offLoad) / 2;
         var rampHours = RampHours(scenario);
         var offHours = Hours - scenario.PeakHoursPerDay - rampHours;
-        var periods = new List<LoadPeriod>(3) { new(scenario.PeakHoursPerDay, 1, connections, peak) };
-        if (rampHours > 0)
+        LoadPeriod[] afterPeak = (rampHours > 0, offHours > 0) switch
         {
-            periods.Add(At(rampHours, midLoad));
-        }
-
-        if (offHours > 0)
-        {
-            periods.Add(At(offHours, offLoad));
-        }
-
-        return new LoadDay(scenario, periods, autoscaled, scaleOutSeconds);
+            (true, true) => [At(rampHours, midLoad), At(offHours, offLoad)],
+            (true, false) => [At(rampHours, midLoad)],
+            (false, true) => [At(offHours, offLoad)],
+            _ => [],
+        };
+        return new LoadDay(scenario, new LoadPeriod(scenario.PeakHoursPerDay, 1, connections, peak), afterPeak, autoscaled, scaleOutSeconds);
 
         LoadPeriod At(double hours, double load)
         {
