@@ -7,6 +7,15 @@ namespace CostCalc.Domain.Tests.Estimation;
 /// <summary>The cost bridge: from the verdict's cheapest path to each other path, bars that add up to the horizon difference.</summary>
 public class CostBridgeTests
 {
+    /// <summary>EC2 and EKS at 1,000,000 connections for one month without growth, the hand-worked bridge below.</summary>
+    private static readonly Scenario OneMillionForOneMonth = Scenario.Default with
+    {
+        PeakConnections = 1_000_000,
+        GrowthPercentPerMonth = 0,
+        HorizonMonths = 1,
+        HiddenPaths = Fixture.OnlyEc2AndEks,
+    };
+
     /// <summary>
     /// EC2 against EKS on m6i.large at 1,000,000 connections for one month without growth (fixture prices, model.md §2, §5).
     /// <para>
@@ -30,13 +39,7 @@ public class CostBridgeTests
     [Fact]
     public void Bridge_Ec2ToEks_HandWorkedAtOneMillionConnections()
     {
-        var scenario = Scenario.Default with
-        {
-            PeakConnections = 1_000_000,
-            GrowthPercentPerMonth = 0,
-            HorizonMonths = 1,
-            HiddenPaths = Fixture.OnlyEc2AndEks,
-        };
+        var scenario = OneMillionForOneMonth;
 
         var estimate = Fixture.Estimate(scenario);
         var bridge = Assert.Single(estimate.Bridges);
@@ -60,12 +63,8 @@ public class CostBridgeTests
     [Fact]
     public void Bridge_FixedCostOnEks_KeepsTheComputeReasonsAndAddsItsOwnBar()
     {
-        var scenario = Scenario.Default with
+        var scenario = OneMillionForOneMonth with
         {
-            PeakConnections = 1_000_000,
-            GrowthPercentPerMonth = 0,
-            HorizonMonths = 1,
-            HiddenPaths = Fixture.OnlyEc2AndEks,
             FixedCosts = ItemList.Of(new FixedCost("Support contract", PathIds.Eks, UsdPerMonth: 500m)),
         };
 
