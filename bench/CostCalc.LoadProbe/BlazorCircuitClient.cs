@@ -91,9 +91,6 @@ internal sealed partial class BlazorCircuitClient : IAsyncDisposable
     /// <summary>Why the circuit stopped working (an error from the server, its connection closed), or null while it works.</summary>
     public string? Failure => _failure;
 
-    /// <summary>Render batches received (and acknowledged) so far.</summary>
-    public long RenderBatches { get; private set; }
-
     /// <summary>Opens the page at <paramref name="pathAndQuery"/> and its circuit; done when the server has added the root components and sent their first render.</summary>
     public static async Task<BlazorCircuitClient> OpenAsync(HttpClient http, Uri baseAddress, string pathAndQuery, CircuitTally tally, CancellationToken cancel)
     {
@@ -219,7 +216,7 @@ internal sealed partial class BlazorCircuitClient : IAsyncDisposable
     private async Task OnRenderBatchAsync(object?[] args)
     {
         var batchId = (long)args[0]!;
-        RenderBatches++;
+        _tally.RenderBatch(((byte[])args[1]!).Length);
         await _connection.SendAsync("OnRenderCompleted", batchId, null);
         _firstBatch.TrySetResult();
         if (Volatile.Read(ref _change) is { Applied: true } change)

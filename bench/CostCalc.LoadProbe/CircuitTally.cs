@@ -12,6 +12,18 @@ internal sealed class CircuitTally : ILoggerProvider
     private readonly ConcurrentDictionary<string, int> _interop = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _notes = new(StringComparer.Ordinal);
 
+    private long _renderBatches;
+    private long _renderBytes;
+
+    /// <summary>Render batches received (each acknowledged) and their bytes, every circuit together.</summary>
+    public (long Batches, long Bytes) RenderBatches => (Interlocked.Read(ref _renderBatches), Interlocked.Read(ref _renderBytes));
+
+    public void RenderBatch(int bytes)
+    {
+        Interlocked.Increment(ref _renderBatches);
+        Interlocked.Add(ref _renderBytes, bytes);
+    }
+
     public void Interop(string identifier) => _interop.AddOrUpdate(identifier, 1, (_, n) => n + 1);
 
     public void Note(string what) => _notes.AddOrUpdate(what.Length > 300 ? what[..300] : what, 1, (_, n) => n + 1);

@@ -161,6 +161,8 @@ internal sealed class ProtocolUsers(Uri address) : ILoadUsers
 
     public IEnumerable<string> Report()
     {
+        var (batches, bytes) = _tally.RenderBatches;
+        yield return string.Create(CultureInfo.InvariantCulture, $"render batches received and acknowledged: {batches} ({bytes / 1048576.0:0.0} MiB), opening included");
         yield return "JS calls the server made, each answered: "
             + string.Join("; ", _tally.InteropCalls.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.What} ×{c.Count}")));
         foreach (var (what, count) in _tally.Notes)
