@@ -17,8 +17,11 @@ internal sealed class ChildProcess : IAsyncDisposable
 
     public Uri Address { get; }
 
-    /// <summary>Starts <paramref name="start"/> and waits for a stdout line that <paramref name="addressOf"/> turns into the address.</summary>
-    public static async Task<ChildProcess> StartAsync(ProcessStartInfo start, Func<string, Uri?> addressOf, TimeSpan timeout, bool stopsWhenStdinCloses)
+    /// <summary>
+    /// Starts <paramref name="start"/> and waits for a stdout line that <paramref name="addressOf"/> turns into the address;
+    /// the lines after it go to <paramref name="output"/>, if given.
+    /// </summary>
+    public static async Task<ChildProcess> StartAsync(ProcessStartInfo start, Func<string, Uri?> addressOf, TimeSpan timeout, bool stopsWhenStdinCloses, Action<string>? output = null)
     {
         ArgumentNullException.ThrowIfNull(start);
         start.RedirectStandardOutput = true;
@@ -35,8 +38,9 @@ internal sealed class ChildProcess : IAsyncDisposable
                     // Keep draining the output so the child never blocks on a full pipe.
                     _ = Task.Run(async () =>
                     {
-                        while (await process.StandardOutput.ReadLineAsync() is not null)
+                        while (await process.StandardOutput.ReadLineAsync() is { } more)
                         {
+                            output?.Invoke(more);
                         }
                     });
                     return new ChildProcess(process, address, stopsWhenStdinCloses);

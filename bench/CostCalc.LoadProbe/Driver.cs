@@ -229,7 +229,7 @@ internal static class Driver
         await page.Locator("#interactive[data-interactive=yes]").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = Timeout });
     }
 
-    internal static Task<ChildProcess> StartProbeServerAsync()
+    internal static Task<ChildProcess> StartProbeServerAsync(Action<string>? output = null)
     {
         var self = Environment.ProcessPath ?? throw new InvalidOperationException("No process path.");
         var start = Path.GetFileNameWithoutExtension(self) == "dotnet"
@@ -237,7 +237,7 @@ internal static class Driver
             : new ProcessStartInfo(self) { ArgumentList = { "serve" } };
         return ChildProcess.StartAsync(start,
             line => line.StartsWith(ProbeServer.ReadyMarker, StringComparison.Ordinal) ? new Uri(line[ProbeServer.ReadyMarker.Length..]) : null,
-            TimeSpan.FromSeconds(60), stopsWhenStdinCloses: true);
+            TimeSpan.FromSeconds(60), stopsWhenStdinCloses: true, output);
     }
 
     /// <summary>The published app as production runs it (its own folder as content root), on a free loopback port.</summary>

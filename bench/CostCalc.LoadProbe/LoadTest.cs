@@ -2,24 +2,23 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
-using CostCalc.E2E.Infrastructure;
 using CostCalc.Web.Components.Calculator;
-using Microsoft.Playwright;
 
 namespace CostCalc.LoadProbe;
 
 /// <summary>
-/// <c>load [--circuits N] [--minutes M] [--interval SECONDS] [--open-within SECONDS]</c> (bench/load-test.sh): N calculator
-/// pages, each in a browser context of its own (one Chromium), each changing peak connections every few seconds (±50 %
-/// jitter) for M minutes against the probe server. Pages still unopened after --open-within seconds (default 300) are
-/// not opened: the run goes on with the circuits the machine managed to start, and says how many. Reports the update latency (the server's
-/// <c>costcalc.calculator.update.duration</c> and the browser's input → headline time), failed circuits, the server
-/// process's RSS every 30 s, and its RSS after every page is closed (memory returning).
+/// <c>load [--circuits N] [--minutes M] [--interval SECONDS] [--open-within SECONDS] [--client chromium|protocol]</c>
+/// (bench/load-test.sh): N calculator users, each changing peak connections every few seconds (±50 % jitter) for M minutes
+/// against the probe server. The users are pages of one headless Chromium (<see cref="ChromiumUsers"/>, the default) or
+/// Blazor Server protocol clients without a browser (<see cref="ProtocolUsers"/>, <c>--client protocol</c>). Users still
+/// unopened after --open-within seconds (default 300) are not opened: the run goes on with the circuits the machine
+/// managed to start, and says how many. Reports the update latency (the server's <c>costcalc.calculator.update.duration</c>
+/// and the client's), failed circuits, the server process's RSS every 30 s, and its RSS after every user has closed
+/// (memory returning).
 /// </summary>
 internal static class LoadTest
 {
-    private const float OpenTimeout = 120_000;
-    private const int ChangeTimeoutMilliseconds = 10_000;
+    private static readonly TimeSpan ChangeTimeout = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan SampleEvery = TimeSpan.FromSeconds(30);
     private static readonly int[] AfterClosingSeconds = [10, 60];
 
@@ -27,6 +26,7 @@ internal static class LoadTest
     {
         int circuits = 200, minutes = 10;
         double interval = 5, openWithin = 300;
+        var client = "chromium";
         for (var i = 1; i + 1 < args.Length; i += 2)
         {
             switch (args[i])
@@ -35,22 +35,21 @@ internal static class LoadTest
                 case "--minutes": minutes = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
                 case "--interval": interval = double.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
                 case "--open-within": openWithin = double.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
-                default: throw new ArgumentException($"Unknown argument '{args[i]}'. Usage: load [--circuits N] [--minutes M] [--interval SECONDS] [--open-within SECONDS]");
+                case "--client" when args[i + 1] is "chromium" or "protocol": client = args[i + 1]; break;
+                default: throw new ArgumentException($"Unknown argument '{args[i]} {args[i + 1]}'. Usage: load [--circuits N] [--minutes M] [--interval SECONDS] [--open-within SECONDS] [--client chromium|protocol]");
             }
         }
 
         Console.WriteLine(Invariant($"CostCalc load test — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC, load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}: {circuits} calculator circuits, a change every {interval:0.#} s ± 50 % each, {minutes} min"));
-        await using var probe = await Driver.StartProbeServerAsync();
+        var serverLog = new ServerLog();
+        await using var probe = await Driver.StartProbeServerAsync(serverLog.Add);
         using var http = new HttpClient { BaseAddress = probe.Address };
         var pid = (await http.GetFromJsonAsync<HeapProbe>("_probe/heap"))!.ProcessId;
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await Chromium.LaunchAsync(playwright);
-        Console.WriteLine(Invariant($"server {probe.Address} (pid {pid}) · Chromium {browser.Version} · RSS at start {ProcStatus.Rss(pid) / 1048576.0:0} MiB"));
+        await using ILoadUsers users = client == "protocol" ? new ProtocolUsers(probe.Address) : await ChromiumUsers.StartAsync(probe.Address);
+        Console.WriteLine(Invariant($"server {probe.Address} (pid {pid}) · {users.Description} · RSS at start {ProcStatus.Rss(pid) / 1048576.0:0} MiB"));
 
-        // One context for every page, so they share Chromium's cache (each page still opens its own circuit), opened four
-        // at a time: the machine, not the test, decides how fast circuits can start.
-        await using var context = await browser.NewContextAsync(new() { BaseURL = probe.Address.ToString(), ViewportSize = new() { Width = 1280, Height = 800 } });
-        var pages = new ConcurrentBag<(int Index, IPage Page)>();
+        // Opened four at a time: the machine, not the test, decides how fast circuits can start.
+        var opened = new ConcurrentBag<int>();
         var failedToOpen = 0;
         var opening = Stopwatch.StartNew();
         await Parallel.ForEachAsync(Enumerable.Range(0, circuits), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (i, _) =>
@@ -60,34 +59,29 @@ internal static class LoadTest
                 return;
             }
 
-            var page = await context.NewPageAsync();
-            try
+            if (await users.OpenAsync(i))
             {
-                await page.GotoAsync("/", new() { Timeout = OpenTimeout });
-                await page.Locator("#interactive[data-interactive=yes]").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = OpenTimeout });
-                pages.Add((i, page));
+                opened.Add(i);
             }
-            catch (Exception e) when (e is PlaywrightException or TimeoutException)
+            else
             {
                 Interlocked.Increment(ref failedToOpen);
-                await page.CloseAsync();
             }
         });
         var heapOpen = await http.GetFromJsonAsync<HeapProbe>("_probe/heap");
-        Console.WriteLine(Invariant($"opened {pages.Count} of {circuits} in {opening.Elapsed.TotalSeconds:0} s ({failedToOpen} failed, {circuits - pages.Count - failedToOpen} not tried within {openWithin:0} s); server holds {heapOpen!.Circuits} circuits, RSS {ProcStatus.Rss(pid) / 1048576.0:0} MiB"));
+        Console.WriteLine(Invariant($"opened {opened.Count} of {circuits} in {opening.Elapsed.TotalSeconds:0} s ({failedToOpen} failed, {circuits - opened.Count - failedToOpen} not tried within {openWithin:0} s); server holds {heapOpen!.Circuits} circuits, RSS {ProcStatus.Rss(pid) / 1048576.0:0} MiB"));
         await http.GetFromJsonAsync<Dictionary<string, double[]>>("_probe/metrics");             // opening's renders are not changes
 
-        var browserTimes = new ConcurrentQueue<double>();
+        var changes = new ChangeTally();
         var serverTimes = new List<double>();
-        var failedChanges = new ConcurrentDictionary<int, int>();
         using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(minutes));
-        var drivers = pages.Select(p => DriveAsync(p.Index, p.Page, interval, browserTimes, failedChanges, stop.Token)).ToArray();
+        var drivers = opened.Select(i => DriveAsync(i, users, interval, changes, stop.Token)).ToArray();
 
         Console.WriteLine();
-        Console.WriteLine("| elapsed | server RSS | changes so far | server p50 / p95 / p99 (last 30 s) | browser p95 (last 30 s) |");
+        Console.WriteLine("| elapsed | server RSS | changes so far | server p50 / p95 / p99 (last 30 s) | client p95 (last 30 s) |");
         Console.WriteLine("|---|---|---|---|---|");
         var started = Stopwatch.StartNew();
-        var browserSeen = 0;
+        var clientSeen = 0;
         while (!stop.IsCancellationRequested)
         {
             try
@@ -100,32 +94,30 @@ internal static class LoadTest
 
             var window = (await http.GetFromJsonAsync<Dictionary<string, double[]>>("_probe/metrics"))?.GetValueOrDefault(CalculatorMetrics.UpdateDurationName) ?? [];
             serverTimes.AddRange(window);
-            var browserAll = browserTimes.ToArray();
-            var browserWindow = browserAll[browserSeen..];
-            browserSeen = browserAll.Length;
-            Console.WriteLine(Invariant($"| {started.Elapsed.TotalMinutes:0.0} min | {ProcStatus.Rss(pid) / 1048576.0:0} MiB | {serverTimes.Count} | {Quantiles(window)} | {Quantile(browserWindow, 0.95):0} ms |"));
+            var clientAll = changes.Times.ToArray();
+            var clientWindow = clientAll[clientSeen..];
+            clientSeen = clientAll.Length;
+            Console.WriteLine(Invariant($"| {started.Elapsed.TotalMinutes:0.0} min | {ProcStatus.Rss(pid) / 1048576.0:0} MiB | {serverTimes.Count} | {Quantiles(window)} | {Quantile(clientWindow, 0.95):0} ms |"));
         }
 
         await Task.WhenAll(drivers);
         serverTimes.AddRange((await http.GetFromJsonAsync<Dictionary<string, double[]>>("_probe/metrics"))?.GetValueOrDefault(CalculatorMetrics.UpdateDurationName) ?? []);
-        var browserFinal = browserTimes.ToArray();
+        var clientFinal = changes.Times.ToArray();
         var rssLoaded = ProcStatus.Rss(pid);
 
         Console.WriteLine();
-        Console.WriteLine(Invariant($"## {pages.Count} circuits × {minutes} min: {serverTimes.Count} accepted changes ({serverTimes.Count / (minutes * 60.0):0.0}/s)"));
+        Console.WriteLine(Invariant($"## {opened.Count} circuits × {minutes} min: {serverTimes.Count} accepted changes ({serverTimes.Count / (minutes * 60.0):0.0}/s)"));
+        Console.WriteLine(Invariant($"changes sent {changes.Sent}: {clientFinal.Length} answered, {changes.Sent - clientFinal.Length} with no update within {ChangeTimeout.TotalSeconds:0} s; the server meter counted {serverTimes.Count} applied ({(serverTimes.Count == changes.Sent ? "one per change sent" : Invariant($"{serverTimes.Count - changes.Sent:+0;-0} against changes sent"))})"));
         Console.WriteLine($"server costcalc.calculator.update.duration: {Quantiles([.. serverTimes])}");
-        Console.WriteLine($"browser input → headline (includes the 150 ms debounce): {Quantiles(browserFinal)}");
-        Console.WriteLine(Invariant($"failed circuits: {failedToOpen} did not open; {failedChanges.Count} had a change with no update within {ChangeTimeoutMilliseconds / 1000} s ({failedChanges.Values.Sum()} changes)"));
+        Console.WriteLine($"{users.LatencyLabel}: {Quantiles(clientFinal)}");
+        Console.WriteLine(Invariant($"failed circuits: {failedToOpen} did not open; {changes.Failed.Count} had a change with no update within {ChangeTimeout.TotalSeconds:0} s ({changes.Failed.Values.Sum()} changes)"));
 
-        foreach (var (_, page) in pages)
-        {
-            await page.CloseAsync();
-        }
+        await users.CloseAllAsync();
 
         Console.WriteLine();
         Console.WriteLine(Invariant($"## Memory returning: RSS {rssLoaded / 1048576.0:0} MiB under load"));
-        // Closed pages end their circuits at once (Blazor's unload beacon); one whose page could not say so would be kept
-        // for DisconnectedCircuitRetentionSeconds (180 s) and show as "circuits left".
+        // Closed pages end their circuits at once (Blazor's unload beacon, the protocol client's POST /_blazor/disconnect); one
+        // that could not say so would be kept for DisconnectedCircuitRetentionSeconds (180 s) and show as "circuits left".
         var closed = Stopwatch.StartNew();
         foreach (var seconds in AfterClosingSeconds)
         {
@@ -134,11 +126,23 @@ internal static class LoadTest
             Console.WriteLine(Invariant($"{seconds} s after closing: {heap!.Circuits} circuits left, managed heap {heap.HeapBytes / 1048576.0:0} MiB, RSS {ProcStatus.Rss(pid) / 1048576.0:0} MiB"));
         }
 
+        Console.WriteLine();
+        foreach (var line in users.Report())
+        {
+            Console.WriteLine(line);
+        }
+
+        Console.WriteLine(Invariant($"server log (warnings and errors): {serverLog.Count}"));
+        foreach (var (entry, count) in serverLog.Entries.Take(15))
+        {
+            Console.WriteLine(Invariant($"  ×{count} {entry}"));
+        }
+
         return 0;
     }
 
-    /// <summary>One page: change peak connections at a jittered interval and time the headline's update, until stopped.</summary>
-    private static async Task DriveAsync(int index, IPage page, double interval, ConcurrentQueue<double> times, ConcurrentDictionary<int, int> failed, CancellationToken stop)
+    /// <summary>One user: change peak connections at a jittered interval and time the client's update, until stopped.</summary>
+    private static async Task DriveAsync(int index, ILoadUsers users, double interval, ChangeTally changes, CancellationToken stop)
     {
         var random = new Random(index);
         for (var i = 0; !stop.IsCancellationRequested; i++)
@@ -153,15 +157,16 @@ internal static class LoadTest
             }
 
             // Alternate between two distant ranges so every value changes EC2's per-10k figure (never the default 100,000,
-            // which would change nothing), and no two pages ever ask for the same what-if (whose results they would share).
+            // which would change nothing), and no two users ever ask for the same what-if (whose results they would share).
             var value = 150_000 + (((i + index) % 2) * 400_000) + (i * 1_000) + index;
-            try
+            Interlocked.Increment(ref changes.Sent);
+            if (await users.ChangeAsync(index, value, ChangeTimeout) is { } milliseconds)
             {
-                times.Enqueue(await page.EvaluateAsync<double>(Driver.ChangeScript, new object[] { value, ChangeTimeoutMilliseconds }));
+                changes.Times.Enqueue(milliseconds);
             }
-            catch (PlaywrightException)
+            else
             {
-                failed.AddOrUpdate(index, 1, (_, n) => n + 1);
+                changes.Failed.AddOrUpdate(index, 1, (_, n) => n + 1);
             }
         }
     }
@@ -181,4 +186,12 @@ internal static class LoadTest
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Every user's changes: how many were sent, the client times of those answered, and per user how many were not.</summary>
+    private sealed class ChangeTally
+    {
+        public readonly ConcurrentQueue<double> Times = new();
+        public readonly ConcurrentDictionary<int, int> Failed = new();
+        public int Sent;
+    }
 }
