@@ -1,4 +1,5 @@
 using System.Globalization;
+using CostCalc.Domain.Scenarios;
 using CostCalc.E2E.Infrastructure;
 using Microsoft.Playwright;
 
@@ -56,7 +57,8 @@ internal static class RssProbe
         for (var i = 0; i < circuits; i++)
         {
             // 101,000, 102,000, …: a what-if no other page asks for (the warm-up pages show the default 100,000).
-            var pageUrl = unique ? $"{url}?peakConnections={100_000 + ((i + 1) * 1_000)}" : url;
+            // A link names its version (v=1), or the page shows the defaults and a notice.
+            var pageUrl = unique ? $"{url}?{ScenarioUrl.VersionKey}={ScenarioUrl.Version}&peakConnections={100_000 + ((i + 1) * 1_000)}" : url;
             await OpenAsync(await context.NewPageAsync(), pageUrl, ready);
         }
 
