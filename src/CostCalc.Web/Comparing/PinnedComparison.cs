@@ -55,18 +55,9 @@ public sealed record PinnedComparison(
         for (var i = 0; i < considered.Count; i++)
         {
             var (pin, labelNote) = WithShortLabel(considered[i]);
-            (Estimate? Estimate, string? SavedLabel, string? Note, string? Problem) read;
-            if (pin.Kind == PinKind.Scenario)
-            {
-                var (scenarioEstimate, scenarioNote, scenarioProblem) = OpenScenario(pin.Value, estimator, today);
-                read = (scenarioEstimate, null, scenarioNote, scenarioProblem);
-            }
-            else
-            {
-                read = OpenReport(pin, await found.OpenAsync(pin.Value).ConfigureAwait(false));
-            }
-
-            var (estimate, savedLabel, note, problem) = read;
+            var (estimate, savedLabel, note, problem) = pin.Kind == PinKind.Scenario
+                ? OpenScenario(pin.Value, estimator, today)
+                : OpenReport(pin, await found.OpenAsync(pin.Value).ConfigureAwait(false));
             if (estimate is null)
             {
                 refused.Add(new RefusedPin(i, pin, problem!));
@@ -109,19 +100,22 @@ public sealed record PinnedComparison(
         return (all, expanded);
     }
 
-    /// <summary>A calculator query as the calculator reads it; a query without the link version is refused rather than shown as the defaults.</summary>
-    internal static (Estimate? Estimate, string? Note, string? Problem) OpenScenario(string query, Estimator estimator, DateOnly today)
+    /// <summary>
+    /// A calculator query as the calculator reads it; a query without the link version is refused rather than shown as the
+    /// defaults. It has no saved label (the same shape as <see cref="OpenReport"/>).
+    /// </summary>
+    private static (Estimate? Estimate, string? SavedLabel, string? Note, string? Problem) OpenScenario(string query, Estimator estimator, DateOnly today)
     {
         var values = QueryHelpers.ParseQuery(query)
             .Where(kv => !RankingFilter.IsKey(kv.Key))
             .ToDictionary(kv => kv.Key, kv => kv.Value.ToString(), StringComparer.Ordinal);
         if (values.Count > 0 && values.GetValueOrDefault(ScenarioUrl.VersionKey) != ScenarioUrl.Version)
         {
-            return (null, null, $"This pin is not a calculator link: it has no supported version ({ScenarioUrl.VersionKey}={ScenarioUrl.Version}).");
+            return (null, null, null, $"This pin is not a calculator link: it has no supported version ({ScenarioUrl.VersionKey}={ScenarioUrl.Version}).");
         }
 
         var (scenario, note) = ScenarioUrl.Decode(values, estimator.Prices, estimator.Catalog, [.. estimator.Paths.Select(p => p.Id)]);
-        return (estimator.Estimate(scenario, today), note, null);
+        return (estimator.Estimate(scenario, today), null, note, null);
     }
 
     /// <summary>
