@@ -52,9 +52,9 @@ public sealed class CostSheet
     }
 
     /// <summary>
-    /// The traffic lines of a month (<see cref="SharedCosts.Traffic"/>). A totals sheet keeps the last months' of one
-    /// scenario, by its peak connections, for the next path priced on it: the projection, the tornado and the bridge
-    /// price every path over the same months. A scenario and its prices are immutable, so the same objects and the
+    /// The traffic lines of a month (<see cref="SharedCosts.Traffic"/>). A totals sheet keeps those of every month it has
+    /// priced for one scenario, by the month's peak connections, for the next path priced on it: the projection, the
+    /// tornado and the bridge price every path over the same months. A scenario and its prices are immutable, so the same objects and the
     /// same connections give the same amounts; any other scenario or price object starts afresh.
     /// </summary>
     internal TrafficCosts Traffic(Scenario scenario, ServicePrices services, LoadDay day)
